@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// gatehouse admin CLI: `npm run --silent cli -- <command> [--help]`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readStream, streamLines, type CliIo, type Command } from './io';
+import { commands } from './commands';
+
+const io: CliIo = {
+  lines: () => streamLines(process.stdin),
+  readAll: () => readStream(process.stdin),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => writeFileSync(path, text),
+};
+
+export function usage(list: Command[]): string {
+  const width = Math.max(...list.map((c) => c.name.length));
+  return [
+    'Usage: npm run --silent cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run a command with --help for its options.',
+    '',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage(commands));
+    return name ? 0 : 1;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage(commands)}`);
+    return 1;
+  }
+  return command.run(rest, io);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`gatehouse: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,35 @@
+// The CLI's view of the outside world, so commands run the same under tests as in a terminal.
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+
+export interface CliIo {
+  /** Lines of standard input, without their line terminators. */
+  lines(): AsyncIterable<string>;
+  /** All of standard input as one string. */
+  readAll(): Promise<string>;
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+}
+
+export function streamLines(stream: Readable): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+export async function readStream(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export function wantsHelp(args: string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
