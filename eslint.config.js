@@ -6,11 +6,23 @@ const browserGlobals = [
   { name: 'chrome', message: 'lib/ is pure: chrome.* belongs in lib/browser/ or entrypoints/.' },
   { name: 'window', message: 'lib/ is pure: no DOM globals outside lib/browser/.' },
   { name: 'document', message: 'lib/ is pure: no DOM globals outside lib/browser/.' },
-  { name: 'indexedDB', message: 'lib/ is pure: IndexedDB belongs in lib/browser/ or lib/log store adapters.' },
+  {
+    name: 'indexedDB',
+    message: 'lib/ is pure: IndexedDB belongs in lib/browser/ or lib/log store adapters.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/fixtures/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { import: importPlugin },
@@ -24,7 +36,11 @@ export default tseslint.config(
             { target: './lib', from: './entrypoints', message: 'lib/ must not import entry points.' },
             { target: './lib', from: './components', message: 'lib/ must not import components.' },
             { target: './components', from: './entrypoints', message: 'components take data and callbacks.' },
-            { target: './components', from: './lib/browser', message: 'components must not call browser adapters.' },
+            {
+              target: './components',
+              from: './lib/browser',
+              message: 'components must not call browser adapters.',
+            },
             { target: './cli', from: './entrypoints', message: 'the CLI uses lib/, not entry points.' },
           ],
         },

@@ -9,7 +9,9 @@ if (process.env.CHROME_PATH) {
   process.exit(1);
 }
 if (process.getuid?.() !== 0) {
-  console.error('No Chromium at /usr/bin/chromium. Install it (sudo apt-get install -y chromium) or set CHROME_PATH.');
+  console.error(
+    'No Chromium at /usr/bin/chromium. Install it (sudo apt-get install -y chromium) or set CHROME_PATH.',
+  );
   process.exit(1);
 }
 console.log('Installing Debian chromium for the e2e tests…');

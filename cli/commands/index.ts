@@ -1,4 +1,6 @@
 // Every CLI command, in the order --help lists them.
 import type { Command } from '../io';
+import { decideCommand } from './decide';
+import { policyCommand } from './policy';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [decideCommand, policyCommand];

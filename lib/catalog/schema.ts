@@ -5,12 +5,22 @@ export const countryCode = z
   .string()
   .regex(/^([A-Z]{2}|unknown)$/, 'expected an ISO 3166-1 alpha-2 code in upper case, or "unknown"');
 export const confidenceLevels = ['low', 'medium', 'high'] as const;
-export const categories = ['chat', 'coding-assistant', 'image', 'search-assistant', 'api', 'model-hub'] as const;
+export const categories = [
+  'chat',
+  'coding-assistant',
+  'image',
+  'search-assistant',
+  'api',
+  'model-hub',
+] as const;
 
 const hostName = z
   .string()
   .min(1)
-  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'expected a lower-case host name');
+  .regex(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/,
+    'expected a lower-case host name',
+  );
 const hostSuffix = z
   .string()
   .regex(/^[.-][a-z0-9.-]*[a-z0-9]$/, 'expected a suffix starting with "." or "-" ("…openai.azure.com")');
@@ -21,7 +31,11 @@ const urlPattern = z
     'expected host/path, optionally *.host/path ("github.com/copilot")',
   );
 
-export const sourceSchema = z.object({ url: z.url().nullable(), what: z.string(), seenInResearch: z.boolean() });
+export const sourceSchema = z.object({
+  url: z.url().nullable(),
+  what: z.string(),
+  seenInResearch: z.boolean(),
+});
 
 export const serviceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id (a-z, 0-9, -)'),

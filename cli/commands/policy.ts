@@ -1,0 +1,51 @@
+// `policy check FILE`: validates a policy bundle; `policy` subcommands grow here.
+import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
+import { wantsHelp, type Command } from '../io';
+import { checkPolicyFile } from '../load-policy-file';
+
+const help = `Usage: npm run --silent cli -- policy <subcommand>
+
+Subcommands:
+  check FILE   validate a policy bundle against the schema and the catalog
+               exit 0 with a one-line summary, or exit 1 with one line per problem:
+               <json path>: <problem>   (syntax errors name the line and column)
+`;
+
+const checkHelp = `Usage: npm run --silent cli -- policy check FILE
+
+Validates FILE (a policy bundle, the shape of policies/*.json). Exit 0 and a one-line
+summary when valid; exit 1 and one line per problem, each naming its JSON path.
+`;
+
+export const policyCommand: Command = {
+  name: 'policy',
+  summary: 'check a policy bundle (policy check FILE)',
+  help,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (!sub || sub === '--help' || sub === '-h') {
+      io.out(help);
+      return sub ? 0 : 1;
+    }
+    if (sub === 'check') {
+      if (wantsHelp(rest)) {
+        io.out(checkHelp);
+        return 0;
+      }
+      const [file, ...extra] = rest;
+      if (!file || extra.length) {
+        io.err(checkHelp);
+        return 1;
+      }
+      const result = checkPolicyFile(file, io, shippedCatalog());
+      if (result.ok) {
+        io.out(`${file}: ok: ${result.summary}\n`);
+        return 0;
+      }
+      for (const p of result.problems) io.out(`${p.path}: ${p.message}\n`);
+      return 1;
+    }
+    io.err(`policy: unknown subcommand "${sub}"\n\n${help}`);
+    return 1;
+  },
+};
