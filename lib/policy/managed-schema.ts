@@ -1,0 +1,64 @@
+// Generates Chrome's managed-storage schema (its JSON-schema subset) from the zod policy schema.
+import { z } from 'zod';
+import { policySchema } from './schema';
+
+type JsonSchema = { [key: string]: unknown };
+
+// Keywords Chrome's policy schema validator understands; anything else makes chrome://policy complain.
+const kept = new Set([
+  'type',
+  'description',
+  'title',
+  'properties',
+  'items',
+  'enum',
+  'minimum',
+  'maximum',
+  'required',
+]);
+
+export function chromeManagedSchema(): JsonSchema {
+  const policy = z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return {
+    type: 'object',
+    properties: {
+      policy: {
+        ...simplify(policy),
+        title: 'Gatehouse policy bundle',
+        description:
+          'The policy bundle (the shape of policies/*.json). Invalid bundles are rejected and the last valid one stays in force.',
+      },
+    },
+  };
+}
+
+function simplify(node: JsonSchema): JsonSchema {
+  const variants = (node.anyOf ?? node.oneOf) as JsonSchema[] | undefined;
+  if (variants) {
+    // Chrome has no unions: nullable fields become their non-null type.
+    const concrete = variants.find((v) => v.type !== 'null') ?? {};
+    return simplify({ ...concrete, description: node.description ?? concrete.description });
+  }
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!kept.has(key) || value === undefined) continue;
+    if (key === 'properties') {
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, JsonSchema>).map(([name, child]) => [name, simplify(child)]),
+      );
+    } else if (key === 'items') out.items = simplify(value as JsonSchema);
+    else if (key === 'required')
+      continue; // every field has a default or is checked by zod with a clear error
+    else if (key === 'type' && Array.isArray(value)) out.type = value.find((t) => t !== 'null') ?? 'string';
+    else out[key] = value;
+  }
+  if (out.type === 'object' && !out.properties) out.properties = {};
+  if (node.const !== undefined) out.enum = [node.const];
+  if (!out.type) out.type = inferType(node);
+  return out;
+}
+
+function inferType(node: JsonSchema): string {
+  if (Array.isArray(node.enum) && node.enum.every((v) => typeof v === 'string')) return 'string';
+  return 'string';
+}

@@ -1,0 +1,61 @@
+// The one Playwright fixture: real Chromium with the built extension, plus its service worker and id.
+import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const extensionPath = path.resolve(process.env.GATEHOUSE_OUT_DIR ?? '.output', 'chrome-mv3');
+export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  /** Reuse a profile across launches (browser restart tests); a fresh one otherwise. */
+  userDataDir?: string;
+  args?: string[];
+}
+
+export async function launchExtensionContext(options: LaunchOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.args ?? []),
+    ],
+  });
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const [existing] = context.serviceWorkers();
+  return existing ?? context.waitForEvent('serviceworker');
+}
+
+/** A temporary profile directory, removed by the returned function. */
+export function temporaryProfile(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-profile-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await launchExtensionContext();
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+
+export const expect = test.expect;
