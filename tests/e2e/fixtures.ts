@@ -44,7 +44,6 @@ export function temporaryProfile(): { dir: string; remove: () => void } {
 }
 
 export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const context = await launchExtensionContext();
     await use(context);

@@ -1,0 +1,74 @@
+// LogEvent: what Gatehouse records. Types and counts only — never a redacted value.
+import { z } from 'zod';
+import { piiTypes } from '../redact/settings';
+
+export const eventKinds = [
+  'blocked',
+  'warned',
+  'continued',
+  'went_back',
+  'redacted',
+  'paste_blocked',
+  'paste_override',
+  'visited_allowed',
+  'policy_applied',
+  'policy_error',
+  'log_pruned',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const policySources = ['managed', 'default', 'last-valid'] as const;
+export type PolicySource = (typeof policySources)[number];
+
+const common = {
+  id: z.string().min(8).max(64),
+  time: z.number().int().nonnegative().describe('milliseconds since the epoch'),
+  service: z.string().nullable().default(null),
+  host: z.string().max(2048).nullable().default(null),
+  /** Only when the policy's logging.fullUrls is set. */
+  url: z.string().max(8192).optional(),
+  rule: z.string().nullable().default(null),
+  incognito: z.boolean().default(false),
+};
+
+const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive());
+
+export const logEventSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...common, kind: z.literal('blocked') }),
+  z.strictObject({ ...common, kind: z.literal('warned') }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('continued'),
+    justification: z.string().max(2000).default(''),
+  }),
+  z.strictObject({ ...common, kind: z.literal('went_back') }),
+  z.strictObject({ ...common, kind: z.literal('redacted'), counts }),
+  z.strictObject({ ...common, kind: z.literal('paste_blocked'), counts, reason: z.string().max(200) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('paste_override'),
+    counts,
+    justification: z.string().max(2000).default(''),
+  }),
+  z.strictObject({ ...common, kind: z.literal('visited_allowed') }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('policy_applied'),
+    policy: z.strictObject({ name: z.string(), version: z.string(), source: z.enum(policySources) }),
+  }),
+  z.strictObject({ ...common, kind: z.literal('policy_error'), error: z.string().max(4000) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('log_pruned'),
+    removed: z.number().int().nonnegative(),
+    reason: z.string(),
+  }),
+]);
+export type LogEvent = z.infer<typeof logEventSchema>;
+/** What callers pass to recordEvent: id and time are filled in. */
+export type NewLogEvent = DistributiveOmit<z.input<typeof logEventSchema>, 'id' | 'time'> & { time?: number };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export function createLogEvent(input: NewLogEvent, id: string, now: number): LogEvent {
+  return logEventSchema.parse({ time: now, ...input, id });
+}
