@@ -1,6 +1,6 @@
 // The policy bundle: the one zod schema behind managed storage, the CLI, the docs and the MDM templates.
 import { z } from 'zod';
-import { categories, confidenceLevels, countryCode, serviceSchema } from '../catalog/schema';
+import { categories, confidenceLevels, countryCode, serviceSchema, type Service } from '../catalog/schema';
 import { redactionSettingsSchema } from '../redact/settings';
 
 export const actions = ['allow', 'warn', 'block'] as const;
@@ -87,11 +87,17 @@ export const fallbackSchema = z
   .describe('For catalog AI services that no rule matched');
 export type Fallback = z.infer<typeof fallbackSchema>;
 
-export const serviceOverrideSchema = serviceSchema
-  .omit({ id: true })
-  .partial()
-  .extend({ id: serviceId })
-  .strict()
+// Every field optional and WITHOUT its default: an override replaces only the fields it names.
+const overridableFields = Object.fromEntries(
+  Object.entries(serviceSchema.shape)
+    .filter(([key]) => key !== 'id')
+    .map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+) as unknown as {
+  [K in Exclude<keyof typeof serviceSchema.shape, 'id'>]: z.ZodOptional<z.ZodType<Service[K]>>;
+};
+
+export const serviceOverrideSchema = z
+  .strictObject({ id: serviceId, ...overridableFields })
   .describe('Replaces the given fields of a catalog service');
 
 export const loggingSchema = z.strictObject({
