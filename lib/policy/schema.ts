@@ -74,16 +74,22 @@ const actionOptions = {
 };
 
 export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected a rule id (letters, digits, _ . -)'),
-  description: z.string().max(500).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected a rule id (letters, digits, _ . -)')
+    .describe('Unique; shown on the interstitials and in the log'),
+  description: z.string().max(500).optional().describe('For admins; not shown to users'),
   match: ruleMatchSchema,
-  action: z.enum(actions),
+  action: z.enum(actions).describe('allow (paste guard applies), warn (interstitial with Continue) or block'),
   ...actionOptions,
 });
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const fallbackSchema = z
-  .strictObject({ action: z.enum(actions).default('allow'), ...actionOptions })
+  .strictObject({
+    action: z.enum(actions).default('allow').describe('What to do with them'),
+    ...actionOptions,
+  })
   .describe('For catalog AI services that no rule matched');
 export type Fallback = z.infer<typeof fallbackSchema>;
 
