@@ -1,4 +1,5 @@
 // Every CLI command, in the order --help lists them.
 import type { Command } from '../io';
+import { redactCommand } from './redact';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [redactCommand];

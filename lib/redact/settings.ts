@@ -19,7 +19,11 @@ export const piiTypes = [
 export type PiiType = (typeof piiTypes)[number];
 
 export const customPatternSchema = z.object({
-  name: z.string().min(1).max(64).describe('Label shown to the user and in the log, e.g. "project code name"'),
+  name: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('Label shown to the user and in the log, e.g. "project code name"'),
   pattern: z.string().min(1).max(1000).describe('Regular expression (RE2 syntax, linear time)'),
   caseInsensitive: z.boolean().default(false),
 });
@@ -38,7 +42,9 @@ export const redactionSettingsSchema = z.object({
   placeholder: z
     .enum(['typed', 'numbered'])
     .default('typed')
-    .describe('"typed" replaces with [EMAIL]; "numbered" with [EMAIL_1], the same value getting the same token'),
+    .describe(
+      '"typed" replaces with [EMAIL]; "numbered" with [EMAIL_1], the same value getting the same token',
+    ),
   customPatterns: z.array(customPatternSchema).max(100).default([]),
   dictionaries: z.array(dictionarySchema).max(50).default([]),
   maxInputChars: z
