@@ -35,7 +35,7 @@ const privateKeyBlock =
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
 
 // scheme://user:password@host -> the password part.
-const connectionStringPassword = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,128}:([^\s@/'"]{1,256})@[\w.-]/gi;
+const connectionStringPassword = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{0,128}:([^\s@/'"]{1,256})@[\w.-]/gi;
 
 // Authorization headers carry bearer tokens and base64 user:password pairs.
 const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/g;

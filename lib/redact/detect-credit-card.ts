@@ -2,7 +2,7 @@
 import type { Detection } from './detection';
 
 // 12-19 digits, either contiguous or in groups separated by one space or hyphen (4-4-4-4, 4-6-5, ...).
-const candidate = /(?<![\w.,/-])\d{4}(?:[ -]?\d{2,7}){2,4}(?![\w/]|[.,-]\d)/g;
+const candidate = /(?<![\w./-])\d{4}(?:[ -]?\d{2,7}){2,4}(?![\w/]|[.-]\d)/g;
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;

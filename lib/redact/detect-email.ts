@@ -38,7 +38,9 @@ export function detectEmail(text: string): Detection[] {
     while (start < at && (text[start] === '.' || text[start] === '-' || text[start] === "'")) start++;
     domainAfterAt.lastIndex = at + 1;
     const domain = start < at && text[at - 1] !== '.' ? domainAfterAt.exec(text) : null;
-    if (domain && !fileExtensions.has(domain[1]!.toLowerCase())) {
+    // `git@host:org/repo` is an SSH login for a code forge, not a person's address.
+    const forgeLogin = text.slice(start, at) === 'git';
+    if (domain && !forgeLogin && !fileExtensions.has(domain[1]!.toLowerCase())) {
       const end = at + 1 + domain[0].length;
       found.push({ type: 'EMAIL', start, end });
       at = text.indexOf('@', end);

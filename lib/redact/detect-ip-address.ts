@@ -6,7 +6,8 @@ const ipv4Candidate = /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)
 const ipv6Candidate =
   /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?(?![\w:])/g;
 // Four dotted numbers after these words are a software version, not a host.
-const versionContext = /(?:version|ver\.?|v|release|build|firmware|chrome|firefox|safari|edge|os)[\s/:=]*$/i;
+const versionContext =
+  /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade)\b[^\n]{0,12}|\bv\.?\s*)$/i;
 
 /** Octets 0-255 without leading zeros (which some parsers read as octal). */
 export function parseIpv4(value: string): number[] | undefined {
@@ -56,7 +57,7 @@ export function detectIpAddress(text: string): Detection[] {
     for (let m = ipv4Candidate.exec(text); m; m = ipv4Candidate.exec(text)) {
       const octets = parseIpv4(m[0]);
       if (!octets || isUninteresting(octets)) continue;
-      if (versionContext.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (versionContext.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       found.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length });
     }
   }

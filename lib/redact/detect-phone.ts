@@ -7,7 +7,7 @@ const candidate = /(?:\+|\b00)?\(?\d[\d ().\/-]{5,22}\d/g;
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
 const phoneContext =
-  /(?:phone|tel|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)\b[^\n\d]{0,24}$/i;
+  /(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)\b[^\n\d]{0,24}$/i;
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
