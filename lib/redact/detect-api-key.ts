@@ -32,10 +32,10 @@ const knownTokens = new RegExp(
 );
 
 const privateKeyBlock =
-  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,16384}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
 
-// scheme://user:password@host -> the password part.
-const connectionStringPassword = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{0,128}:([^\s@/'"]{1,256})@[\w.-]/gi;
+// scheme://user:password@host -> the password part. Matched from each "://" found by indexOf.
+const credentialsAfterScheme = /[^\s:/@'"]{0,128}:([^\s@/'"]{1,256})@[\w.-]/y;
 
 // Authorization headers carry bearer tokens and base64 user:password pairs.
 const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/g;
@@ -85,14 +85,12 @@ export function detectApiKey(text: string): Detection[] {
     for (let m = privateKeyBlock.exec(text); m; m = privateKeyBlock.exec(text))
       push(m.index, m.index + m[0].trimEnd().length);
   }
-  if (text.indexOf('://') !== -1) {
-    connectionStringPassword.lastIndex = 0;
-    for (let m = connectionStringPassword.exec(text); m; m = connectionStringPassword.exec(text)) {
-      const password = m[1]!;
-      if (notASecret.test(password)) continue;
-      const start = m.index + m[0].length - 2 - password.length;
-      push(start, start + password.length);
-    }
+  for (let scheme = text.indexOf('://'); scheme !== -1; scheme = text.indexOf('://', scheme + 3)) {
+    credentialsAfterScheme.lastIndex = scheme + 3;
+    const m = credentialsAfterScheme.exec(text);
+    if (!m || notASecret.test(m[1]!)) continue;
+    const end = credentialsAfterScheme.lastIndex - 2;
+    push(end - m[1]!.length, end);
   }
   authorizationHeader.lastIndex = 0;
   for (let m = authorizationHeader.exec(text); m; m = authorizationHeader.exec(text)) {

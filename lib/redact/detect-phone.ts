@@ -48,20 +48,43 @@ function gluedAfter(text: string, end: number): boolean {
   return false;
 }
 
-function isValidIn(digits: string, countries: CountryCode[]): boolean {
-  for (const country of countries) {
-    if (parsePhoneNumberFromString(digits, country)?.isValid()) return true;
+// Parsing against the numbering plan costs tens of microseconds; logs and CSVs repeat the same numbers, so
+// results are remembered (bounded, so a huge paste of distinct numbers cannot grow it without limit).
+const validity = new Map<string, boolean>();
+const validityCacheSize = 4096;
+
+// Numbers written with '+' or '00' carry their own country code.
+const international: (CountryCode | undefined)[] = [undefined];
+
+function isValidIn(digits: string, countries: (CountryCode | undefined)[]): boolean {
+  const key = countries.join() + ':' + digits;
+  let valid = validity.get(key);
+  if (valid === undefined) {
+    valid = false;
+    for (const country of countries) {
+      if (parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false })?.isValid()) {
+        valid = true;
+        break;
+      }
+    }
+    if (validity.size >= validityCacheSize) validity.clear();
+    validity.set(key, valid);
   }
-  return false;
+  return valid;
 }
 
-export function detectPhone(text: string): Detection[] {
+/**
+ * `covered` tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit
+ * groups), so their digits are not also validated as phone numbers.
+ */
+export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
   const found: Detection[] = [];
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
     const raw = m[0];
     const start = m.index;
     const end = start + raw.length;
+    if (covered && (covered[start] === 1 || covered[end - 1] === 1)) continue;
     if (start > 0 && gluedBefore(text.charCodeAt(start - 1))) continue;
     if (gluedAfter(text, end)) continue;
     if (acceptPhone(text, raw, start)) found.push({ type: 'PHONE', start, end });
@@ -75,12 +98,16 @@ export function detectPhone(text: string): Detection[] {
 }
 
 function acceptPhone(text: string, raw: string, start: number): boolean {
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) count++;
+  }
+  if (count < 7 || count > 15) return false;
   const digits = raw.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return false;
   if (looksLikeDate.test(raw) || looksLikeDotted.test(raw)) return false;
   if (raw.startsWith('+') || raw.startsWith('00')) {
-    const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
-    return parsePhoneNumberFromString(international)?.isValid() ?? false;
+    return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
   }
   const grouped = /[ ().\/-]/.test(raw);
   const context = hasContextBefore(text, start, phoneContext);

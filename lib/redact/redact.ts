@@ -144,7 +144,13 @@ export function findPii(text: string, settings?: Partial<RedactionSettings>): Fi
   const scanned = normalised.text;
   const detections: Detection[] = [];
   for (const detector of compiled.enabled) {
-    if (detector.mayContain(scanned)) {
+    if (!detector.mayContain(scanned)) continue;
+    if (detector.type === 'PHONE') {
+      // Phone validation is the costly one and runs last: tell it what is already taken.
+      const covered = new Uint8Array(scanned.length);
+      for (const d of detections) covered.fill(1, d.start, d.end);
+      for (const d of detectPhone(scanned, covered)) detections.push(d);
+    } else {
       for (const d of detector.detect(scanned)) detections.push(d);
     }
   }
