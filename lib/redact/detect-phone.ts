@@ -106,6 +106,8 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   if (count < 7 || count > 15) return false;
   const digits = raw.replace(/\D/g, '');
   if (looksLikeDate.test(raw) || looksLikeDotted.test(raw)) return false;
+  // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
+  if (/[ ./-]\d$/.test(raw) || /isbn[\s:-]*$/i.test(text.slice(Math.max(0, start - 8), start))) return false;
   if (raw.startsWith('+') || raw.startsWith('00')) {
     return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
   }
