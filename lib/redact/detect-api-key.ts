@@ -45,16 +45,31 @@ const secretAssignment =
   /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*["']?([^\s"'`,;<>(){}[\]]{6,200})/gi;
 // Placeholders and references are not secrets.
 const notASecret =
-  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|changeme$|password$|secret$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
+  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
 
-// Code assigns identifiers and calls (`token = getToken()`), which have no digits or symbols; secrets do.
+// Code assigns identifiers, type names and calls (`token = getToken()`, `credentials: RequestCredentials`),
+// which have no digits or symbols; secrets do, or are long runs of randomly mixed case.
 function looksRandomEnough(value: string): boolean {
   const hasDigit = /\d/.test(value);
   const hasLetter = /[A-Za-z]/.test(value);
   if (value.length < 8) return hasDigit && hasLetter;
-  if (/^[A-Za-z_][A-Za-z_.]*$/.test(value))
-    return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  if (/^[A-Za-z_][A-Za-z_.]*$/.test(value)) {
+    const upper = value.replace(/[^A-Z]/g, '').length / value.length;
+    return value.length >= 20 && upper > 0.3 && upper < 0.7;
+  }
+  // Dotted paths with digits ("re2.onepass", "v1.config") are member accesses, not secrets.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
   return hasLetter && (hasDigit || /[^A-Za-z0-9_.-]/.test(value));
+}
+
+// "onepass = ..." or "bypass: ..." end in a secret word but are not about secrets. A keyword glued to a
+// lower-case letter only counts when it starts a camelCase part ("dbPassword").
+function keywordStartsWord(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const before = text.charCodeAt(index - 1);
+  const gluedToLower = before >= 97 && before <= 122;
+  const first = text.charCodeAt(index);
+  return !gluedToLower || (first >= 65 && first <= 90);
 }
 
 function base64UrlDecode(segment: string): string | undefined {
@@ -104,6 +119,7 @@ export function detectApiKey(text: string): Detection[] {
     const value = m[1]!;
     if (notASecret.test(value) || !looksRandomEnough(value)) continue;
     if (text[m.index + m[0].length] === '(') continue; // a function call, not a literal
+    if (!keywordStartsWord(text, m.index)) continue;
     const start = m.index + m[0].length - value.length;
     push(start, start + value.length);
   }

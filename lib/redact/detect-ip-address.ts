@@ -16,7 +16,7 @@ function isHexColonDot(code: number): boolean {
 }
 // Four dotted numbers after these words are a software version, not a host.
 const versionContext =
-  /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade)\b[^\n]{0,12}|\bv\.?\s*)$/i;
+  /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade|toolkit|runtime)\b[^\n]{0,24}|\bv\.?\s*)$/i;
 
 /** Octets 0-255 without leading zeros (which some parsers read as octal). */
 export function parseIpv4(value: string): number[] | undefined {
@@ -55,8 +55,9 @@ export function parseIpv6(value: string): number | undefined {
 }
 
 // Loopback, "any" and netmasks say nothing about a person; flagging them would only add noise to logs.
+// All-single-digit addresses ("1.2.3.4", "8.8.8.8") are placeholders, versions or public resolvers.
 function isUninteresting(octets: number[]): boolean {
-  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255;
+  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255 || octets.every((o) => o < 10);
 }
 
 export function detectIpAddress(text: string): Detection[] {

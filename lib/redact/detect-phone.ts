@@ -6,8 +6,10 @@ import { hasContextBefore, type Detection } from './detection';
 const candidate = /(?:\+|\b00)?\(?\d[\d ().\/-]{5,22}\d/g;
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
+// The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
+// changelog or "cell 3 of 12" do not count.
 const phoneContext =
-  /(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)\b[^\n\d]{0,24}$/i;
+  /(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
@@ -16,6 +18,7 @@ const contextCountries: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL
 // Dates, times, IP addresses and dotted versions share the digit-run shape.
 const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
+const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
 const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
@@ -105,7 +108,9 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   }
   if (count < 7 || count > 15) return false;
   const digits = raw.replace(/\D/g, '');
-  if (looksLikeDate.test(raw) || looksLikeDotted.test(raw)) return false;
+  if (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)) return false;
+  // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
+  if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
   // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
   if (/[ ./-]\d$/.test(raw) || /isbn[\s:-]*$/i.test(text.slice(Math.max(0, start - 8), start))) return false;
   if (raw.startsWith('+') || raw.startsWith('00')) {
@@ -116,6 +121,10 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   if (!grouped && !context) return false;
   if (context) return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
   if (nanpShape.test(raw)) return isValidIn(digits, ['US', 'CA']);
-  if (digits.startsWith('0') && /^[\d(]/.test(raw)) return isValidIn(digits, trunkZeroCountries);
+  if (digits.startsWith('0') && /^[\d(]/.test(raw)) {
+    // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
+    if (/^\(?0\d\)?[ .-]/.test(raw) && !/^0\d(?:[ .-]\d\d){4}$/.test(raw)) return false;
+    return isValidIn(digits, trunkZeroCountries);
+  }
   return false;
 }
