@@ -14,7 +14,9 @@ const ibanLengths: Record<string, number> = {
 };
 
 // Country + check digits, then the BBAN either contiguous or in space-separated groups of four.
-const candidate = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+// Upper case as printed, or all lower case as sometimes typed (checked below).
+const candidate =
+  /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])/g;
 
 export function ibanChecksumValid(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);
@@ -32,14 +34,15 @@ export function detectIban(text: string): Detection[] {
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
     let raw = m[0];
-    const expected = ibanLengths[raw.slice(0, 2)];
+    const expected = ibanLengths[raw.slice(0, 2).toUpperCase()];
     if (expected === undefined) continue;
-    let compact = raw.replace(/ /g, '');
+    let compact = raw.toUpperCase().replace(/ /g, '');
     // The optional tail group can swallow a following word; trim back to the registered length.
     while (compact.length > expected && raw.includes(' ')) {
       raw = raw.slice(0, raw.lastIndexOf(' '));
-      compact = raw.replace(/ /g, '');
+      compact = raw.toUpperCase().replace(/ /g, '');
     }
+    if (raw !== raw.toUpperCase() && raw !== raw.toLowerCase()) continue;
     if (compact.length !== expected || !ibanChecksumValid(compact)) continue;
     found.push({ type: 'IBAN', start: m.index, end: m.index + raw.length });
   }

@@ -67,6 +67,8 @@ export function detectIpAddress(text: string): Detection[] {
     for (let m = ipv4Candidate.exec(text); m; m = ipv4Candidate.exec(text)) {
       const octets = parseIpv4(m[0]);
       if (!octets || isUninteresting(octets)) continue;
+      // A CIDR range ("10.0.0.0/16") names a network, not a host.
+      if (/^\/\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
       if (versionContext.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       found.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length });
     }

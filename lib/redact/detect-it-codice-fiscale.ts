@@ -3,7 +3,7 @@
 import type { Detection } from './detection';
 
 const candidate =
-  /(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/g;
+  /(?<![A-Za-z0-9])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/gi;
 
 // Values of characters in odd (1st, 3rd, ...) positions; digits 0-9 share the values of A-J.
 const oddValues = [
@@ -27,7 +27,10 @@ export function detectItCodiceFiscale(text: string): Detection[] {
   const found: Detection[] = [];
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    if (!codiceFiscaleValid(m[0])) continue;
+    // People type it in lower case too; mixed case is an identifier in code, not a fiscal code.
+    const upper = m[0].toUpperCase();
+    if (m[0] !== upper && m[0] !== m[0].toLowerCase()) continue;
+    if (!codiceFiscaleValid(upper)) continue;
     found.push({ type: 'IT_CODICE_FISCALE', start: m.index, end: m.index + m[0].length });
   }
   return found;

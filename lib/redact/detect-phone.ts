@@ -18,6 +18,9 @@ const contextCountries: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL
 // Dates, times, IP addresses and dotted versions share the digit-run shape.
 const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
+// Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
+const notPhoneContext =
+  /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id)\b(?: ?(?:no|nr|number|num|#))?(?:\s+is)?[\s.:#-]*$/i;
 const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
 const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 
@@ -88,7 +91,7 @@ export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
     const start = m.index;
     const end = start + raw.length;
     if (covered && (covered[start] === 1 || covered[end - 1] === 1)) continue;
-    if (start > 0 && gluedBefore(text.charCodeAt(start - 1))) continue;
+    if (start > 0 && gluedBefore(text.charCodeAt(start - 1)) && !text.endsWith('tel:', start)) continue;
     if (gluedAfter(text, end)) continue;
     if (acceptPhone(text, raw, start)) found.push({ type: 'PHONE', start, end });
     else {
@@ -116,12 +119,14 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   if (raw.startsWith('+') || raw.startsWith('00')) {
     return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
   }
+  if (hasContextBefore(text, start, notPhoneContext, 24)) return false;
   const grouped = /[ ().\/-]/.test(raw);
   const context = hasContextBefore(text, start, phoneContext);
   if (!grouped && !context) return false;
   if (context) return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
   if (nanpShape.test(raw)) return isValidIn(digits, ['US', 'CA']);
-  if (digits.startsWith('0') && /^[\d(]/.test(raw)) {
+  // Without context, a national number must be complete: short ones are extensions, parts, codes.
+  if (digits.startsWith('0') && /^[\d(]/.test(raw) && digits.length >= 10) {
     // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
     if (/^\(?0\d\)?[ .-]/.test(raw) && !/^0\d(?:[ .-]\d\d){4}$/.test(raw)) return false;
     return isValidIn(digits, trunkZeroCountries);

@@ -31,6 +31,8 @@ const positives: Row[] = [
   ['French phone', 'portable 06 12 34 56 78', [['PHONE', '06 12 34 56 78']]],
   ['phone 00 prefix', 'tel 0044 20 7946 0958', [['PHONE', '0044 20 7946 0958']]],
   ['bare digits after phone word', 'my number is 2125550187', [['PHONE', '2125550187']]],
+  ['phone in tel: link', '<a href="tel:+442079460958">', [['PHONE', '+442079460958']]],
+  ['UK phone with (0)', 'Tel +44 (0)20 7946 0958', [['PHONE', '+44 (0)20 7946 0958']]],
   ['Visa grouped', 'card 4111 1111 1111 1111', [['CREDIT_CARD', '4111 1111 1111 1111']]],
   ['Mastercard hyphens', '5200-8282-8282-8210', [['CREDIT_CARD', '5200-8282-8282-8210']]],
   ['Amex 4-6-5', 'amex 3782 822463 10005', [['CREDIT_CARD', '3782 822463 10005']]],
@@ -78,6 +80,17 @@ const positives: Row[] = [
   ['French NIR spaced', 'NIR 1 84 12 76 451 089 46', [['FR_NIR', '1 84 12 76 451 089 46']]],
   ['French NIR Corsica', 'n° 2 69 05 2A 123 456 88', [['FR_NIR', '2 69 05 2A 123 456 88']]],
   ['Italian codice fiscale', 'CF RSSMRA85T10A562S', [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']]],
+  ['codice fiscale typed in lower case', 'cf rssmra85t10a562s', [['IT_CODICE_FISCALE', 'rssmra85t10a562s']]],
+  [
+    'IBAN typed in lower case',
+    'iban de89 3704 0044 0532 0130 00 thanks',
+    [['IBAN', 'de89 3704 0044 0532 0130 00']],
+  ],
+  [
+    'IBAN followed by a word',
+    'cuenta ES91 2100 0418 4502 0005 1332 antes',
+    [['IBAN', 'ES91 2100 0418 4502 0005 1332']],
+  ],
   ['Spanish DNI', 'DNI 12345678Z', [['ES_DNI', '12345678Z']]],
   ['Spanish DNI dotted', 'DNI 12.345.678-Z', [['ES_DNI', '12.345.678-Z']]],
   ['Spanish NIE', 'NIE X1234567L', [['ES_DNI', 'X1234567L']]],
@@ -162,6 +175,16 @@ const hardNegatives: [name: string, text: string][] = [
   ['IMEI', 'IMEI 490154203237518'],
   ['coordinates', '51.5074, -0.1278'],
   ['LLM setting', 'MAX_TOKENS=4096'],
+  ['NHS number', 'my NHS number is 485 777 3456'],
+  ['CIDR network', 'cidr_block = "10.0.0.0/16"'],
+  ['short national number without context', 'Part 0151-2345 replaces 0151-2344'],
+  ['hex bytes', '<Buffer 01 02 03 04>'],
+  ['changelog heading', '## 0.24.0 (2017-09-25)'],
+  ['mixed-case identifier shaped like a codice fiscale', 'RssMra85T10a562s'],
+  ['secret word inside another word', 'const onepass = re2.onepass;'],
+  ['type annotation after a secret word', 'readonly credentials: RequestCredentials;'],
+  ['path after a secret word', '"./CancelToken": "./CancelToken.js"'],
+  ['hex constant after a secret word', 'STENCIL_PASS_DEPTH_PASS: 0x0B96;'],
 ];
 
 describe('findPii detects each type', () => {
