@@ -16,7 +16,7 @@ const ibanLengths: Record<string, number> = {
 // Country + check digits, then the BBAN either contiguous or in space-separated groups of four.
 // Upper case as printed, or all lower case as sometimes typed (checked below).
 const candidate =
-  /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])/g;
+  /[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])/g;
 
 export function ibanChecksumValid(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);

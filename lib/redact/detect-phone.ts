@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { hasContextBefore, type Detection } from './detection';
 
 // A run of digits with the separators people type between groups. Validation decides what it is.
-const candidate = /(?:\+|\b00)?\(?\d[\d ().\/-]{5,22}\d/g;
+const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
 // The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a

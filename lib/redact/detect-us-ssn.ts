@@ -2,7 +2,7 @@
 import { hasContextBefore, type Detection } from './detection';
 
 // AAA-GG-SSSS with a consistent separator; bare nine digits only count next to an SSN context word.
-const candidate = /(?<![\w.\/-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/g;
+const candidate = /(\d)(?<![\w.\/-]\d)(\d{2})([- ]?)(\d{2})\3(\d{4})(?![\w\/]|[.-]\d)/g;
 const ssnContext = /(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)\b[^\n\d]{0,20}$/i;
 
 export function ssnRangeValid(area: string, group: string, serial: string): boolean {
@@ -15,7 +15,15 @@ export function detectUsSsn(text: string): Detection[] {
   const found: Detection[] = [];
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    const [raw, area, separator, group, serial] = m as unknown as [string, string, string, string, string];
+    const [raw, areaFirst, areaRest, separator, group, serial] = m as unknown as string[] as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const area = areaFirst + areaRest;
     if (!ssnRangeValid(area, group, serial)) continue;
     if (separator === '' && !hasContextBefore(text, m.index, ssnContext)) continue;
     // "123 45 6789" with spaces is common in SSNs but also in grouped amounts; require context for it too.
