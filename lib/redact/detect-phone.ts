@@ -103,6 +103,8 @@ export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
   return found;
 }
 
+// Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
+// that are rejected by shape alone.
 function acceptPhone(text: string, raw: string, start: number): boolean {
   let count = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -110,26 +112,32 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
     if (code >= 48 && code <= 57) count++;
   }
   if (count < 7 || count > 15) return false;
-  const digits = raw.replace(/\D/g, '');
   if (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)) return false;
   // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
   if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
   // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
-  if (/[ ./-]\d$/.test(raw) || /isbn[\s:-]*$/i.test(text.slice(Math.max(0, start - 8), start))) return false;
+  if (/[ ./-]\d$/.test(raw)) return false;
+  const digits = raw.replace(/\D/g, '');
   if (raw.startsWith('+') || raw.startsWith('00')) {
     return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
   }
-  if (hasContextBefore(text, start, notPhoneContext, 24)) return false;
-  const grouped = /[ ().\/-]/.test(raw);
-  const context = hasContextBefore(text, start, phoneContext);
-  if (!grouped && !context) return false;
-  if (context) return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
-  if (nanpShape.test(raw)) return isValidIn(digits, ['US', 'CA']);
-  // Without context, a national number must be complete: short ones are extensions, parts, codes.
-  if (digits.startsWith('0') && /^[\d(]/.test(raw) && digits.length >= 10) {
+  if (!nationalNumberValid(text, raw, digits, start)) return false;
+  // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
+  return !hasContextBefore(text, start, notPhoneContext, 24);
+}
+
+function nationalNumberValid(text: string, raw: string, digits: string, start: number): boolean {
+  if (/[ ().\/-]/.test(raw)) {
+    if (nanpShape.test(raw) && isValidIn(digits, ['US', 'CA'])) return true;
+    // Without context, a national number must be complete: short ones are extensions, parts, codes.
     // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
-    if (/^\(?0\d\)?[ .-]/.test(raw) && !/^0\d(?:[ .-]\d\d){4}$/.test(raw)) return false;
-    return isValidIn(digits, trunkZeroCountries);
+    const trunkShape =
+      digits.startsWith('0') &&
+      digits.length >= 10 &&
+      /^[\d(]/.test(raw) &&
+      (!/^\(?0\d\)?[ .-]/.test(raw) || /^0\d(?:[ .-]\d\d){4}$/.test(raw));
+    if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
   }
-  return false;
+  if (!hasContextBefore(text, start, phoneContext)) return false;
+  return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
 }
