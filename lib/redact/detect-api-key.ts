@@ -38,14 +38,14 @@ const privateKeyBlock =
 const credentialsAfterScheme = /[^\s:/@'"]{0,128}:([^\s@/'"]{1,256})@[\w.-]/y;
 
 // Authorization headers carry bearer tokens and base64 user:password pairs.
-const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/g;
+const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 
 // key = "value" assignments where the key names a secret (config files, .env, code, YAML, JSON).
 const secretAssignment =
-  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*["']?([^\s"'`,;<>(){}[\]]{6,200})/gi;
+  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/gi;
 // Placeholders and references are not secrets.
 const notASecret =
-  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
+  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|guest$|admin$|root$|postgres$|test$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
 
 // Code assigns identifiers, type names and calls (`token = getToken()`, `credentials: RequestCredentials`),
 // which have no digits or symbols; secrets do, or are long runs of randomly mixed case.
@@ -116,11 +116,14 @@ export function detectApiKey(text: string): Detection[] {
   }
   secretAssignment.lastIndex = 0;
   for (let m = secretAssignment.exec(text); m; m = secretAssignment.exec(text)) {
-    const value = m[1]!;
-    if (notASecret.test(value) || !looksRandomEnough(value)) continue;
-    if (text[m.index + m[0].length] === '(') continue; // a function call, not a literal
+    // Quoted values run to the closing quote (passwords may contain '&' or ';'); bare ones stop at
+    // separators such as '&' in a query string.
+    const quoted = m[3] === undefined;
+    const value = m[1] ?? m[2] ?? m[3]!;
+    if (notASecret.test(value) || !looksRandomEnough(value) || /\s/.test(value)) continue; // prose, not a key
+    if (!quoted && text[m.index + m[0].length] === '(') continue; // a function call, not a literal
     if (!keywordStartsWord(text, m.index)) continue;
-    const start = m.index + m[0].length - value.length;
+    const start = m.index + m[0].length - value.length - (quoted ? 1 : 0);
     push(start, start + value.length);
   }
   return found;

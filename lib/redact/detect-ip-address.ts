@@ -16,7 +16,7 @@ function isHexColonDot(code: number): boolean {
 }
 // Four dotted numbers after these words are a software version, not a host.
 const versionContext =
-  /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade|toolkit|runtime)\b[^\n]{0,24}|\bv\.?\s*)$/i;
+  /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade|toolkit|runtime)\b[^\n]{0,24}|\bv\.?\s*|§\s*)$/i;
 
 /** Octets 0-255 without leading zeros (which some parsers read as octal). */
 export function parseIpv4(value: string): number[] | undefined {

@@ -68,6 +68,12 @@ const positives: Row[] = [
   ],
   ['password in connection string', 'postgres://app:Xk9#mQ2vL7pR@db:5432/x', [['API_KEY', 'Xk9#mQ2vL7pR']]],
   ['password assignment', 'password: "Tr0ub4dor&3x!"', [['API_KEY', 'Tr0ub4dor&3x!']]],
+  ['password in a query string', '?user=report&password=Secr3t99&ssl=true', [['API_KEY', 'Secr3t99']]],
+  [
+    'API key header',
+    'x-api-key: 8f14e45fceea167a5a36dedd4bea2543',
+    [['API_KEY', '8f14e45fceea167a5a36dedd4bea2543']],
+  ],
   [
     'private key block',
     '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----',
@@ -185,6 +191,9 @@ const hardNegatives: [name: string, text: string][] = [
   ['type annotation after a secret word', 'readonly credentials: RequestCredentials;'],
   ['path after a secret word', '"./CancelToken": "./CancelToken.js"'],
   ['hex constant after a secret word', 'STENCIL_PASS_DEPTH_PASS: 0x0B96;'],
+  ['message text after a secret word', `95: "Unexpected token: 'escaped keyword'"`],
+  ['well-known default credentials', 'amqp://guest:guest@localhost:5672/'],
+  ['spec section number', 'HTML spec §13.2.5.73'],
 ];
 
 describe('findPii detects each type', () => {
