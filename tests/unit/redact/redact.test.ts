@@ -75,7 +75,11 @@ describe('custom patterns and dictionaries', () => {
       { name: 'broken', pattern: '(a+)+\\1', caseInsensitive: false },
     ],
     dictionaries: [
-      { name: 'code names', terms: ['Blue Falcon', 'Nightjar'], caseInsensitive: true },
+      {
+        name: 'code names',
+        terms: ['Blue Falcon', 'Blue Falcon Labs', 'Nightjar', '#redwing'],
+        caseInsensitive: true,
+      },
       { name: 'customers', terms: ['Globex'], caseInsensitive: false },
     ],
   };
@@ -97,6 +101,9 @@ describe('custom patterns and dictionaries', () => {
       ],
     ],
     ['an invalid pattern is skipped, not fatal', 'aaaa', []],
+    ['longest term wins', 'Blue Falcon Labs ships', [['CUSTOM', 'Blue Falcon Labs', 'code names']]],
+    ['term starting with punctuation', 'tag #REDWING now', [['CUSTOM', '#REDWING', 'code names']]],
+    ['term inside quotes', '"Nightjar" launched', [['CUSTOM', 'Nightjar', 'code names']]],
   ];
   it.each(rows)('%s', (_name, text, expected) => {
     expect(findPii(text, settings).map((f) => [f.type, text.slice(f.start, f.end), f.label])).toEqual(
