@@ -5,7 +5,7 @@ import type { Detection } from './detection';
 function isLocalChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
-    (code >= 64 + 1 && code <= 90) ||
+    (code >= 65 && code <= 90) ||
     (code >= 48 && code <= 57) ||
     code === 46 ||
     code === 95 ||
@@ -19,6 +19,8 @@ function isLocalChar(code: number): boolean {
 
 const domainAfterAt =
   /(?:[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F-]{0,61}[A-Za-z0-9\u00C0-\u024F])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
+
+const urlUserInfo = /:\/\/[^\s/@]*$/;
 
 // Asset names like `icon@2x.png` have an '@' but are not addresses.
 const fileExtensions = new Set([
@@ -56,9 +58,11 @@ export function detectEmail(text: string): Detection[] {
     const start = localStart(text, at);
     domainAfterAt.lastIndex = at + 1;
     const domain = start < at && text[at - 1] !== '.' ? domainAfterAt.exec(text) : null;
-    // `git@host:org/repo` is an SSH login for a code forge, not a person's address.
+    // `git@host:org/repo` is an SSH login for a code forge, not a person's address, and in
+    // `scheme://user:password@host` the part before '@' is a password (reported as API_KEY).
     const forgeLogin = at - start === 3 && text.startsWith('git', start);
-    if (domain && !forgeLogin && !fileExtensions.has(domain[1]!.toLowerCase())) {
+    const urlCredentials = urlUserInfo.test(text.slice(Math.max(0, start - 140), start));
+    if (domain && !forgeLogin && !urlCredentials && !fileExtensions.has(domain[1]!.toLowerCase())) {
       const end = at + 1 + domain[0].length;
       found.push({ type: 'EMAIL', start, end });
       at = text.indexOf('@', end);

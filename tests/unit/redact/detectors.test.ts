@@ -67,6 +67,11 @@ const positives: Row[] = [
     ],
   ],
   ['password in connection string', 'postgres://app:Xk9#mQ2vL7pR@db:5432/x', [['API_KEY', 'Xk9#mQ2vL7pR']]],
+  [
+    'password with @-like tail in URL',
+    'redis://:9fG7hK2mP4qR@cache.example.internal:6379',
+    [['API_KEY', '9fG7hK2mP4qR']],
+  ],
   ['password assignment', 'password: "Tr0ub4dor&3x!"', [['API_KEY', 'Tr0ub4dor&3x!']]],
   ['password in a query string', '?user=report&password=Secr3t99&ssl=true', [['API_KEY', 'Secr3t99']]],
   [

@@ -104,6 +104,11 @@ describe('custom patterns and dictionaries', () => {
     ['longest term wins', 'Blue Falcon Labs ships', [['CUSTOM', 'Blue Falcon Labs', 'code names']]],
     ['term starting with punctuation', 'tag #REDWING now', [['CUSTOM', '#REDWING', 'code names']]],
     ['term inside quotes', '"Nightjar" launched', [['CUSTOM', 'Nightjar', 'code names']]],
+    [
+      'term inside an e-mail leaves the whole address redacted',
+      'mail ops@nightjar.io',
+      [['EMAIL', 'ops@nightjar.io', undefined]],
+    ],
   ];
   it.each(rows)('%s', (_name, text, expected) => {
     expect(findPii(text, settings).map((f) => [f.type, text.slice(f.start, f.end), f.label])).toEqual(
