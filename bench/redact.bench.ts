@@ -20,18 +20,21 @@ function mixedText(documents: CorpusDocument[], size: number): string {
   return parts.join('\n\n').slice(0, size);
 }
 
-/** Mean milliseconds per call, over as many calls as fit in `budgetMs` (at least `minRuns`). */
-function timePerCall(run: () => unknown, budgetMs: number, minRuns: number): number {
+/**
+ * Milliseconds per call: calls are timed in batches of `batch` until `budgetMs` is spent (at least `minBatches`
+ * batches), and the median batch is reported, so a burst of load from other processes does not skew it.
+ */
+function timePerCall(run: () => unknown, budgetMs: number, minBatches: number, batch: number): number {
   run(); // warm-up: JIT and lazily built tables
-  let runs = 0;
+  const perCall: number[] = [];
   const started = performance.now();
-  let elapsed = 0;
-  while (runs < minRuns || elapsed < budgetMs) {
-    run();
-    runs++;
-    elapsed = performance.now() - started;
+  while (perCall.length < minBatches || performance.now() - started < budgetMs) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) run();
+    perCall.push((performance.now() - t0) / batch);
   }
-  return elapsed / runs;
+  perCall.sort((a, b) => a - b);
+  return perCall[Math.floor(perCall.length / 2)]!;
 }
 
 interface Row {
@@ -48,10 +51,10 @@ function measure(engine: Engine, documents: CorpusDocument[], bulk: string, past
   const score = scoreCorpus(documents, (text) => engine.spans(text));
   // Engines that would need over a second per MB are timed on a 64 KB prefix so the run finishes (noted in the
   // table); for engines that slow down on longer input this flatters them.
-  const pasteMs = timePerCall(() => engine.redact(paste), 1000, 20);
+  const pasteMs = timePerCall(() => engine.redact(paste), 1500, 5, 20);
   const slow = pasteMs * (bulk.length / paste.length) > 1000;
   const sample = slow ? bulk.slice(0, 64 * 1024) : bulk;
-  const bulkMs = timePerCall(() => engine.redact(sample), slow ? 3000 : 2000, 3);
+  const bulkMs = timePerCall(() => engine.redact(sample), 3000, 5, 1);
   return {
     name: engine.name,
     mbPerSecond: sample.length / MB / (bulkMs / 1000),
