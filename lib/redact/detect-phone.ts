@@ -9,7 +9,7 @@ const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
 // The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
 // changelog or "cell 3 of 12" do not count.
 const phoneContext =
-  /(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
+  /\b(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];

@@ -187,6 +187,7 @@ const hardNegatives: [name: string, text: string][] = [
   ['coordinates', '51.5074, -0.1278'],
   ['LLM setting', 'MAX_TOKENS=4096'],
   ['NHS number', 'my NHS number is 485 777 3456'],
+  ['context word inside another word', 'hotel 2125550187 recall 2125550187'],
   ['CIDR network', 'cidr_block = "10.0.0.0/16"'],
   ['short national number without context', 'Part 0151-2345 replaces 0151-2344'],
   ['hex bytes', '<Buffer 01 02 03 04>'],
