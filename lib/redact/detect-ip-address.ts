@@ -1,7 +1,7 @@
 // IPv4 and IPv6 addresses, parsed properly rather than matched by shape.
 import type { Detection } from './detection';
 
-const ipv4Candidate = /\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
+const ipv4Candidate = /\d(?<![\w.-]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
 // Two colons at most four hex digits apart: every IPv6 address has them, and they are rare elsewhere.
 // The candidate is then grown to the whole run of hex digits, colons and dots around it.
 const ipv6Anchor = /:[0-9A-Fa-f]{0,4}:/g;

@@ -136,6 +136,11 @@ const evasions: Row[] = [
   ],
   ['en dashes in SSN', '612\u201378\u20131290', [['US_SSN', '612\u201378\u20131290']]],
   ['soft hyphen in NINO', 'AB\u00ad123456C', [['UK_NINO', 'AB\u00ad123456C']]],
+  ['spaces around @ and dots', 'mail john.doe @ example . com', [['EMAIL', 'john.doe @ example . com']]],
+  ['HTML character references', 'john&#64;example&#46;com', [['EMAIL', 'john&#64;example&#46;com']]],
+  ['named HTML reference', 'jane&commat;example.org', [['EMAIL', 'jane&commat;example.org']]],
+  ['ideographic full stop', 'mark＠example。com', [['EMAIL', 'mark＠example。com']]],
+  ['Arabic-Indic digits', 'SSN ٥٣٦-٢٢-٨٧١٤', [['US_SSN', '٥٣٦-٢٢-٨٧١٤']]],
 ];
 
 const hardNegatives: [name: string, text: string][] = [
@@ -188,6 +193,8 @@ const hardNegatives: [name: string, text: string][] = [
   ['LLM setting', 'MAX_TOKENS=4096'],
   ['NHS number', 'my NHS number is 485 777 3456'],
   ['context word inside another word', 'hotel 2125550187 recall 2125550187'],
+  ['matrix product in Python', 'y = x @ weights.mean + bias'],
+  ['non-ASCII HTML reference is left alone', 'caf&#233; au lait'],
   ['CIDR network', 'cidr_block = "10.0.0.0/16"'],
   ['short national number without context', 'Part 0151-2345 replaces 0151-2344'],
   ['hex bytes', '<Buffer 01 02 03 04>'],
