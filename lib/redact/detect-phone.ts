@@ -60,7 +60,7 @@ const validity = new Map<string, boolean>();
 const validityCacheSize = 4096;
 
 // Numbers written with '+' or '00' carry their own country code.
-const international: (CountryCode | undefined)[] = [undefined];
+const withCountryCode: (CountryCode | undefined)[] = [undefined];
 
 function isValidIn(digits: string, countries: (CountryCode | undefined)[]): boolean {
   const key = countries.join() + ':' + digits;
@@ -119,7 +119,13 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   if (/[ ./-]\d$/.test(raw)) return false;
   const digits = raw.replace(/\D/g, '');
   if (raw.startsWith('+') || raw.startsWith('00')) {
-    return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
+    const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
+    if (isValidIn(international, withCountryCode)) return true;
+    return (
+      raw.startsWith('+1') &&
+      nanpShape.test(raw.slice(2).trim()) &&
+      hasContextBefore(text, start, phoneContext)
+    );
   }
   if (!nationalNumberValid(text, raw, digits, start)) return false;
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
@@ -139,5 +145,8 @@ function nationalNumberValid(text: string, raw: string, digits: string, start: n
     if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
   }
   if (!hasContextBefore(text, start, phoneContext)) return false;
-  return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+  if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
+  // Introduced as a phone number and written like a North American one: accept even when the area code is
+  // unassigned, as in the fictional "555-123-4567" that forms and test data are full of.
+  return nanpShape.test(raw);
 }
