@@ -54,10 +54,9 @@ export function parseIpv6(value: string): number | undefined {
   return groups;
 }
 
-// Loopback, "any" and netmasks say nothing about a person; flagging them would only add noise to logs.
-// All-single-digit addresses ("1.2.3.4", "8.8.8.8") are placeholders, versions or public resolvers.
+// Loopback, "this host" and netmasks (127.x, 0.x, 255.x) never identify anyone; flagging them in logs is noise.
 function isUninteresting(octets: number[]): boolean {
-  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255 || octets.every((o) => o < 10);
+  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255;
 }
 
 export function detectIpAddress(text: string): Detection[] {

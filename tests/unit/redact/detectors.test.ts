@@ -49,6 +49,7 @@ const positives: Row[] = [
   ['SSN hyphenated', 'SSN 536-22-8714', [['US_SSN', '536-22-8714']]],
   ['SSN bare with context', 'social security number: 536228714', [['US_SSN', '536228714']]],
   ['IPv4', 'from 203.0.113.42 port 22', [['IP_ADDRESS', '203.0.113.42']]],
+  ['IPv4 with single-digit octets', 'resolver 8.8.8.8', [['IP_ADDRESS', '8.8.8.8']]],
   ['IPv6 compressed', 'src 2001:db8:85a3::8a2e:370:7334.', [['IP_ADDRESS', '2001:db8:85a3::8a2e:370:7334']]],
   ['IPv6 with embedded IPv4', 'peer ::ffff:192.0.2.128 up', [['IP_ADDRESS', '::ffff:192.0.2.128']]],
   ['AWS access key', 'key=AKIAIOSFODNN7EXAMPLE', [['API_KEY', 'AKIAIOSFODNN7EXAMPLE']]],
