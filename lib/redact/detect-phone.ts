@@ -62,13 +62,15 @@ const validityCacheSize = 4096;
 // Numbers written with '+' or '00' carry their own country code.
 const withCountryCode: (CountryCode | undefined)[] = [undefined];
 
-function isValidIn(digits: string, countries: (CountryCode | undefined)[]): boolean {
-  const key = countries.join() + ':' + digits;
+/** Valid (a real numbering-plan range) or, with `possibleOnly`, merely of a possible length. */
+function isValidIn(digits: string, countries: (CountryCode | undefined)[], possibleOnly = false): boolean {
+  const key = (possibleOnly ? 'possible:' : '') + countries.join() + ':' + digits;
   let valid = validity.get(key);
   if (valid === undefined) {
     valid = false;
     for (const country of countries) {
-      if (parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false })?.isValid()) {
+      const parsed = parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false });
+      if (parsed && (possibleOnly ? parsed.isPossible() : parsed.isValid())) {
         valid = true;
         break;
       }
@@ -121,11 +123,9 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   if (raw.startsWith('+') || raw.startsWith('00')) {
     const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
     if (isValidIn(international, withCountryCode)) return true;
-    return (
-      raw.startsWith('+1') &&
-      nanpShape.test(raw.slice(2).trim()) &&
-      hasContextBefore(text, start, phoneContext)
-    );
+    // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
+    // (UK 07700 900xxx, US 555) that forms and test data use.
+    return isValidIn(international, withCountryCode, true) && hasContextBefore(text, start, phoneContext);
   }
   if (!nationalNumberValid(text, raw, digits, start)) return false;
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
@@ -146,7 +146,9 @@ function nationalNumberValid(text: string, raw: string, digits: string, start: n
   }
   if (!hasContextBefore(text, start, phoneContext)) return false;
   if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
-  // Introduced as a phone number and written like a North American one: accept even when the area code is
-  // unassigned, as in the fictional "555-123-4567" that forms and test data are full of.
-  return nanpShape.test(raw);
+  // Introduced as a phone number and laid out like one (North American, or national with a trunk '0'):
+  // accept a possible length even in unassigned ranges, as in the fictional "555-123-4567" or
+  // "07700 900123" that forms and test data are full of.
+  if (nanpShape.test(raw)) return true;
+  return /^0\d/.test(digits) && /[ ().\/-]/.test(raw) && isValidIn(digits, trunkZeroCountries, true);
 }
