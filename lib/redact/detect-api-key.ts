@@ -26,6 +26,16 @@ const knownTokens = new RegExp(
     '\\bdop_v1_[a-f0-9]{64}\\b', // DigitalOcean
     '\\bkey-[0-9a-f]{32}\\b', // Mailgun
     '\\bAccountKey=[A-Za-z0-9+/]{80,}={0,2}', // Azure storage connection string
+    '\\bsig=[A-Za-z0-9%+/]{40,}={0,2}', // Azure SAS signature
+    'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{40,}', // Discord webhook
+    '\\b\\d{8,10}:AA[A-Za-z0-9_-]{33}\\b', // Telegram bot token
+    '\\bGOCSPX-[A-Za-z0-9_-]{28}', // Google OAuth client secret
+    '\\bhvs\\.[A-Za-z0-9_-]{24,}', // HashiCorp Vault token
+    '\\bdapi[a-f0-9]{32}\\b', // Databricks
+    '\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b', // Postman
+    '\\bsq0(?:atp|csp)-[A-Za-z0-9_-]{22,}', // Square
+    '\\blin_api_[A-Za-z0-9]{40}\\b', // Linear
+    '\\bATATT[A-Za-z0-9_=-]{40,}', // Atlassian API token
     '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}', // JWT
   ].join('|'),
   'g',

@@ -66,6 +66,31 @@ const positives: Row[] = [
   ],
   ['Stripe secret key', 'sk_live_51HxYzAbCdEfGhIjKlMnOp', [['API_KEY', 'sk_live_51HxYzAbCdEfGhIjKlMnOp']]],
   [
+    'Slack bot token',
+    'xoxb-2847561930-4829105738291-Zk7QpXr2MvN8',
+    [['API_KEY', 'xoxb-2847561930-4829105738291-Zk7QpXr2MvN8']],
+  ],
+  [
+    'Google API key',
+    'key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY',
+    [['API_KEY', 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY']],
+  ],
+  [
+    'OpenAI key',
+    'sk-proj-Q3x9Lm2Vt7Rk4Np8Ws1Yz6Bc0Df5Gh2Jk9L',
+    [['API_KEY', 'sk-proj-Q3x9Lm2Vt7Rk4Np8Ws1Yz6Bc0Df5Gh2Jk9L']],
+  ],
+  [
+    'Telegram bot token',
+    'bot 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0',
+    [['API_KEY', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0']],
+  ],
+  [
+    'Vault token',
+    'VAULT_TOKEN hvs.CAESIJlWh3tKx9pQ2mR7vT4wN8pL3sY2',
+    [['API_KEY', 'hvs.CAESIJlWh3tKx9pQ2mR7vT4wN8pL3sY2']],
+  ],
+  [
     'JWT',
     'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
     [
