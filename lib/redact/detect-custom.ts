@@ -62,7 +62,7 @@ export function compileCustomMatchers(settings: Pick<RedactionSettings, 'customP
     for (const rawTerm of dictionary.terms) {
       const written = rawTerm.trim();
       const term = caseInsensitive ? written.toLowerCase() : written;
-      // Lower-casing that changes the length (rare scripts) would shift offsets; match such terms as written.
+      // Lower-casing that changes the length (rare scripts) would shift offsets; such terms are skipped.
       if (term.length === 0 || term.length !== written.length) continue;
       const entry = { term, caseInsensitive, name: dictionary.name };
       const firstWord = leadingWord.exec(term)?.[0];
