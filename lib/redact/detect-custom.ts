@@ -58,12 +58,13 @@ export function compileCustomMatchers(settings: Pick<RedactionSettings, 'customP
     other: [],
   };
   for (const dictionary of settings.dictionaries) {
-    const caseInsensitive = dictionary.caseInsensitive ?? true;
     for (const rawTerm of dictionary.terms) {
       const written = rawTerm.trim();
+      if (written.length === 0) continue;
+      // Lower-casing that changes the length ("İ") would shift offsets; such terms match as written.
+      const caseInsensitive =
+        (dictionary.caseInsensitive ?? true) && written.toLowerCase().length === written.length;
       const term = caseInsensitive ? written.toLowerCase() : written;
-      // Lower-casing that changes the length (rare scripts) would shift offsets; such terms are skipped.
-      if (term.length === 0 || term.length !== written.length) continue;
       const entry = { term, caseInsensitive, name: dictionary.name };
       const firstWord = leadingWord.exec(term)?.[0];
       if (firstWord === undefined) {
