@@ -103,6 +103,11 @@ describe('custom patterns and dictionaries', () => {
     ['an invalid pattern is skipped, not fatal', 'aaaa', []],
     ['longest term wins', 'Blue Falcon Labs ships', [['CUSTOM', 'Blue Falcon Labs', 'code names']]],
     ['term starting with punctuation', 'tag #REDWING now', [['CUSTOM', '#REDWING', 'code names']]],
+    [
+      'case-insensitive term in text whose lower case is longer',
+      'İzmir: NIGHTJAR',
+      [['CUSTOM', 'NIGHTJAR', 'code names']],
+    ],
     ['term inside quotes', '"Nightjar" launched', [['CUSTOM', 'Nightjar', 'code names']]],
     [
       'term inside an e-mail leaves the whole address redacted',
