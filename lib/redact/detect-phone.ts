@@ -1,6 +1,7 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { hasContextBefore, type Detection } from './detection';
+import { inColumnHeaded } from './table-column';
 
 // A run of digits with the separators people type between groups. Validation decides what it is.
 const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
@@ -10,6 +11,14 @@ const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
 // changelog or "cell 3 of 12" do not count.
 const phoneContext =
   /\b(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
+
+// A table column headed like this holds phone numbers, however they are written.
+const phoneHeader =
+  /\b(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|contact number)/i;
+
+function headerSaysPhone(text: string, start: number): boolean {
+  return inColumnHeaded(text, start, phoneHeader);
+}
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
@@ -144,7 +153,7 @@ function nationalNumberValid(text: string, raw: string, digits: string, start: n
       (!/^\(?0\d\)?[ .-]/.test(raw) || /^0\d(?:[ .-]\d\d){4}$/.test(raw));
     if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
   }
-  if (!hasContextBefore(text, start, phoneContext)) return false;
+  if (!hasContextBefore(text, start, phoneContext) && !headerSaysPhone(text, start)) return false;
   if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
   // Introduced as a phone number and laid out like one (North American, or national with a trunk '0'):
   // accept a possible length even in unassigned ranges, as in the fictional "555-123-4567" or

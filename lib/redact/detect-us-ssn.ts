@@ -1,11 +1,15 @@
 // US Social Security numbers within the ranges the SSA actually issues.
 import type { Detection } from './detection';
+import { inColumnHeaded } from './table-column';
 
 // AAA-GG-SSSS anywhere. The first digit comes before the look-behind so V8 skips quickly to candidates.
 const hyphenated = /\d(?<![\w.\/-]\d)\d{2}-\d{2}-\d{4}(?![\w\/]|[.-]\d)/g;
 // Bare ("536228714") or spaced ("536 22 8714") forms are everyday numbers too; they only count right
 // after an SSN context word, so the scan looks for the words and then at the number that follows.
 const contextWord = /\b(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)/gi;
+// A cell holding only nine digits (optionally spaced 3-2-4), for the table-column check.
+const bareInTable = /\d(?<=(?:^|[,;\t|]\s*)\d)\d{2}( ?)\d{2}\1\d{4}(?=\s*(?:[,;\t|]|$))/gm;
+const headerContext = /\b(?:ssn|social security|soc\.? ?sec|taxpayer id|itin)/i;
 const numberAfterContext = /[^\n\d]{0,20}?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
 
 export function ssnRangeValid(area: string, group: string, serial: string): boolean {
@@ -20,6 +24,15 @@ export function detectUsSsn(text: string): Detection[] {
   for (let m = hyphenated.exec(text); m; m = hyphenated.exec(text)) {
     const raw = m[0];
     if (!ssnRangeValid(raw.slice(0, 3), raw.slice(4, 6), raw.slice(7))) continue;
+    found.push({ type: 'US_SSN', start: m.index, end: m.index + raw.length });
+  }
+  // Bare numbers in a table column headed "SSN".
+  bareInTable.lastIndex = 0;
+  for (let m = bareInTable.exec(text); m; m = bareInTable.exec(text)) {
+    const raw = m[0];
+    const digits = raw.replace(/ /g, '');
+    if (!ssnRangeValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
+    if (!inColumnHeaded(text, m.index, headerContext)) continue;
     found.push({ type: 'US_SSN', start: m.index, end: m.index + raw.length });
   }
   contextWord.lastIndex = 0;
