@@ -14,7 +14,12 @@ import { detectUkNino } from './detect-uk-nino';
 import { detectUsSsn } from './detect-us-ssn';
 import type { Detection } from './detection';
 import { normaliseText } from './normalise-text';
-export { validateRedactionSettings, type SettingsProblem } from './validate-settings';
+export {
+  validateRedactionSettings,
+  type CustomPatternCheck,
+  type SettingsProblem,
+  type SettingsValidation,
+} from './validate-settings';
 import { redactionSettingsSchema, type PiiType, type RedactionSettings } from './settings';
 
 export interface Finding {

@@ -165,8 +165,30 @@ describe('validateRedactionSettings', () => {
     ],
   ];
   it.each(rows)('%s', (_name, settings, expected) => {
-    const problems = validateRedactionSettings(settings);
+    const { valid, problems } = validateRedactionSettings(settings);
+    expect(valid).toBe(expected.length === 0);
     expect(problems.map((p) => p.path)).toEqual(expected.map((e) => e.path));
     problems.forEach((p, i) => expect(p.message).toMatch(expected[i]!.message));
+  });
+
+  it('reports, per custom pattern, whether it compiles', () => {
+    const result = validateRedactionSettings(
+      {
+        customPatterns: [
+          { name: 'ok', pattern: 'PRJ-\\d{4}' },
+          { name: 'bad', pattern: '(a)\\1' },
+        ],
+      },
+      'policy.redaction',
+    );
+    expect(result.customPatterns).toEqual([
+      { path: 'policy.redaction.customPatterns[0].pattern', name: 'ok', compiles: true },
+      {
+        path: 'policy.redaction.customPatterns[1].pattern',
+        name: 'bad',
+        compiles: false,
+        error: expect.stringMatching(/invalid escape/),
+      },
+    ]);
   });
 });
