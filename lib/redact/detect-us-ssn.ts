@@ -27,8 +27,10 @@ export function detectUsSsn(text: string): Detection[] {
     found.push({ type: 'US_SSN', start: m.index, end: m.index + raw.length });
   }
   // Bare numbers in a table column headed "SSN".
+  // The table scan only matters when something in the paste is headed like an SSN column.
   bareInTable.lastIndex = 0;
-  for (let m = bareInTable.exec(text); m; m = bareInTable.exec(text)) {
+  const mentionsSsn = headerContext.test(text);
+  for (let m = mentionsSsn ? bareInTable.exec(text) : null; m; m = bareInTable.exec(text)) {
     const raw = m[0];
     const digits = raw.replace(/ /g, '');
     if (!ssnRangeValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
