@@ -1,8 +1,13 @@
 // `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
+// `npm run bench -- NAME` runs one.
 import { runDecideBench } from './decide.bench';
+import { runRedactBench } from './redact.bench';
 
 const only = process.argv[2];
-const benches: [string, () => Promise<void>][] = [['decide', runDecideBench]];
+const benches: [string, () => Promise<void>][] = [
+  ['decide', runDecideBench],
+  ['redact', runRedactBench],
+];
 
 for (const [name, bench] of benches) {
   if (only && only !== name) continue;
