@@ -2,6 +2,7 @@
 import { findCatalogChangeProblems, mergeCatalog } from '../catalog/merge-catalog';
 import type { Catalog } from '../catalog/schema';
 import { findCatalogConflicts } from '../catalog/validate-catalog';
+import { validateRedactionSettings } from '../redact/validate-settings';
 import { formatZodIssues, parseJsonText, type PathProblem } from './format-problems';
 import { policySchema, type Policy } from './schema';
 
@@ -17,7 +18,12 @@ export function checkPolicy(value: unknown, baseCatalog: Catalog): PolicyCheck {
   const parsed = policySchema.safeParse(value);
   if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
   const policy = parsed.data;
-  const problems = [...findCatalogChangeProblems(baseCatalog, policy.catalog), ...findRuleProblems(policy)];
+  const problems = [
+    ...findCatalogChangeProblems(baseCatalog, policy.catalog),
+    ...findRuleProblems(policy),
+    // Admin regexes must compile under RE2 (linear time) before they reach a tab.
+    ...validateRedactionSettings(policy.redaction, 'redaction').problems,
+  ];
   const merged = mergeCatalog(baseCatalog, policy.catalog);
   problems.push(
     ...findCatalogConflicts(merged, 'catalog').map((p) => locateCatalogProblem(p, baseCatalog, policy)),
