@@ -1,0 +1,14 @@
+// The policy in force and where it came from, as stored in storage.local for every context to read.
+import { z } from 'zod';
+import { policySources } from '../log/event-schema';
+import { policySchema } from './schema';
+
+export const activePolicyKey = 'activePolicy';
+export const lastValidPolicyKey = 'lastValidPolicy';
+
+export const activePolicySchema = z.strictObject({
+  source: z.enum(policySources),
+  appliedAt: z.number(),
+  policy: policySchema,
+});
+export type ActivePolicy = z.infer<typeof activePolicySchema>;
