@@ -18,7 +18,12 @@ export async function readActivePolicy(): Promise<ActivePolicy | null> {
 
 /** The policy in force, compiled; the default until the loader has stored one. */
 export async function readCompiledPolicy(): Promise<{ active: ActivePolicy; compiled: CompiledPolicy }> {
-  const active = (await readActivePolicy()) ?? { source: 'default', appliedAt: 0, policy: defaultPolicy() };
+  const active = (await readActivePolicy()) ?? {
+    source: 'default',
+    appliedAt: 0,
+    policy: defaultPolicy(),
+    problems: [],
+  };
   return { active, compiled: compilePolicy(active.policy, shippedCatalog()) };
 }
 

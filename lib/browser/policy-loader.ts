@@ -50,7 +50,12 @@ async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | nu
   }
 
   const previous = await readActivePolicy();
-  const active: ActivePolicy = { source, appliedAt: (deps.now ?? Date.now)(), policy };
+  const active: ActivePolicy = {
+    source,
+    appliedAt: (deps.now ?? Date.now)(),
+    policy,
+    problems: resolution.problems,
+  };
   if (source === 'managed') await writeLastValidPolicy(managed);
   await writeActivePolicy(active);
   if (previous && JSON.stringify(previous.policy) !== JSON.stringify(active.policy))

@@ -10,5 +10,7 @@ export const activePolicySchema = z.strictObject({
   source: z.enum(policySources),
   appliedAt: z.number(),
   policy: policySchema,
+  /** Why the managed policy is not the one in force (also recorded as policy_error events). */
+  problems: z.array(z.string()).default([]),
 });
 export type ActivePolicy = z.infer<typeof activePolicySchema>;
