@@ -24,7 +24,10 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
-    ...(browser === 'firefox' ? {} : { key: devExtension.key }),
+    // Firefox has no key-derived id: policies.json names the add-on by this id (policy compile --target firefox).
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: devExtension.geckoId } } }
+      : { key: devExtension.key }),
     permissions: ['storage'],
     storage: { managed_schema: 'managed_schema.json' },
   }),
