@@ -24,11 +24,21 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
-    // Firefox has no key-derived id: policies.json names the add-on by this id (policy compile --target firefox).
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: devExtension.geckoId } } }
-      : { key: devExtension.key }),
-    permissions: ['storage'],
+    ...(browser === 'firefox' ? {} : { key: devExtension.key }),
+    permissions: ['storage', 'declarativeNetRequest', 'alarms'],
+    // A policy can name any host, and DNR redirects need host access to the request URL.
+    host_permissions: ['<all_urls>'],
+    // Only the interstitials: a redirect can only land on a web-accessible page. Their scripts and
+    // styles load from the extension's own origin and need no exposure.
+    web_accessible_resources: [{ resources: ['blocked.html', 'warn.html'], matches: ['<all_urls>'] }],
     storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // keys/dev-extension.json geckoId: also the default add-on id of `policy compile --target firefox`.
+            gecko: { id: devExtension.geckoId, strict_min_version: '128.0' },
+          },
+        }
+      : {}),
   }),
 });

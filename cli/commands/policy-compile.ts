@@ -25,7 +25,7 @@ ${artifactTargets.map((t) => `  ${t.padEnd(width)}  ${targetInfo[t].description}
 Options:
   --target T              one of the targets above (required)
   --extension-id ID       the extension's id: 32 letters a-p for Chrome and Edge, an add-on id such as
-                          gatehouse@example.org for Firefox. Default: the pinned development id
+                          gatehouse@gatehouse.example for Firefox. Default: the pinned development id
                           (${devExtension.id}; Firefox ${devExtension.geckoId})
   --update-url URL        where browsers fetch the extension. Default: the Chrome Web Store
                           (${targetInfo['chrome-linux'].defaultUpdateUrl}), for Edge targets

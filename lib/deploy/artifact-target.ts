@@ -102,7 +102,7 @@ export const firefoxAddonId = z
   .max(255)
   .regex(
     /^([A-Za-z0-9._+-]+@[A-Za-z0-9.-]+|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/,
-    'expected a Firefox add-on id such as "gatehouse@example.org" or "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}"',
+    'expected a Firefox add-on id such as "gatehouse@gatehouse.example" or "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}"',
   );
 
 export function extensionIdSchema(target: ArtifactTarget): z.ZodString {

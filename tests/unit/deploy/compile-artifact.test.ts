@@ -5,7 +5,7 @@ import { readArtifact } from './artifact-readers';
 import { awkwardBundle, checked, readBundle, shippedBundleFiles } from './checked-bundle';
 
 const chromiumId = 'hdelpkplhkpocfoajdbmibkebgpkflda';
-const firefoxId = 'gatehouse@example.org';
+const firefoxId = 'gatehouse@gatehouse.example';
 const idFor = (t: ArtifactTarget) => (targetInfo[t].browser === 'firefox' ? firefoxId : chromiumId);
 const baseOptions = (t: ArtifactTarget) => ({
   extensionId: idFor(t),

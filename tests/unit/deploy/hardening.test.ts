@@ -50,7 +50,7 @@ describe('--harden', () => {
 
   it('firefox blocks other add-ons, keeps Gatehouse in private windows and disables DevTools', () => {
     const result = compileArtifact(checked(awkwardBundle), 'firefox', {
-      extensionId: 'gatehouse@example.org',
+      extensionId: 'gatehouse@gatehouse.example',
       updateUrl: 'https://downloads.example.org/gatehouse.xpi',
       harden: true,
       allowExtensions: ['uBlock0@raymondhill.net'],
@@ -60,7 +60,7 @@ describe('--harden', () => {
     expect(policies.ExtensionSettings).toEqual({
       '*': { installation_mode: 'blocked' },
       'uBlock0@raymondhill.net': { installation_mode: 'allowed' },
-      'gatehouse@example.org': {
+      'gatehouse@gatehouse.example': {
         installation_mode: 'force_installed',
         install_url: 'https://downloads.example.org/gatehouse.xpi',
         private_browsing: true,
@@ -79,7 +79,7 @@ describe('--harden', () => {
     ['firefox', [id], '--allow-extension[0]'],
   ] as const)('%s rejects an allowlist id of the wrong kind', (target, allow, path) => {
     const result = compileArtifact(checked(awkwardBundle), target, {
-      extensionId: target === 'firefox' ? 'gatehouse@example.org' : id,
+      extensionId: target === 'firefox' ? 'gatehouse@gatehouse.example' : id,
       updateUrl: 'https://downloads.example.org/x',
       harden: true,
       allowExtensions: allow,
