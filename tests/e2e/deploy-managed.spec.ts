@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import { expect, launchExtensionContext, test } from './fixtures';
+import { chromePolicies } from './chrome-policy-page';
 import { compilePolicy } from './compiled-policy';
 import { withManagedPolicy } from './managed-policy';
+import { packExtension, serveUpdates } from './self-hosted-update';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
 
 const bundleFile = 'policies/examples/warn-cn.json';
@@ -35,6 +37,7 @@ async function warnThenContinue(context: BrowserContext): Promise<void> {
 }
 
 test('a compiled chrome-linux policy file puts the bundle in force: DeepSeek warns, Continue reaches it', async () => {
+  test.setTimeout(180_000); // includes waiting for the machine-wide policy lock
   // The unpacked build has the pinned id; a force-install entry for that id would make Chromium set it
   // aside and wait for a store download that cannot happen here, so this artifact leaves it out.
   const artifact = JSON.parse(compilePolicy(bundleFile, 'chrome-linux', '--no-force-install')) as Record<
@@ -46,9 +49,73 @@ test('a compiled chrome-linux policy file puts the bundle in force: DeepSeek war
     const context = await launchExtensionContext();
     try {
       await policyInForce(await extensionPage(context), bundle.name, 'managed');
+      // chrome://policy shows the bundle as the extension's mandatory machine policy, with no error.
+      const shown = await chromePolicies(context);
+      expect(shown.extensions[extensionId]).toEqual({
+        policy: { level: 'mandatory', scope: 'machine', source: 'platform', value: bundle },
+      });
       await warnThenContinue(context);
     } finally {
       await context.close();
     }
   });
+});
+
+/** Where Chromium says an extension came from (chrome://extensions-internals), once it is installed. */
+async function installLocation(context: BrowserContext, id: string): Promise<string> {
+  const page = await context.newPage();
+  try {
+    for (let attempt = 0; attempt < 120; attempt++) {
+      await page.goto('chrome://extensions-internals');
+      const list = JSON.parse(await page.locator('body').innerText()) as { id: string; location: string }[];
+      const found = list.find((e) => e.id === id);
+      if (found) return found.location;
+      await page.waitForTimeout(500);
+    }
+    throw new Error(`extension ${id} was not installed`);
+  } finally {
+    await page.close();
+  }
+}
+
+test('the full hardened artifact force-installs Gatehouse from a self-hosted update URL and enforces the bundle', async () => {
+  test.setTimeout(180_000);
+  const server = await serveUpdates(packExtension());
+  try {
+    const artifact = JSON.parse(
+      compilePolicy(bundleFile, 'chrome-linux', '--update-url', server.updateUrl, '--harden'),
+    ) as Record<string, unknown>;
+    expect(artifact.ExtensionInstallForcelist).toEqual([`${extensionId};${server.updateUrl}`]);
+    await withManagedPolicy('gatehouse-deploy-e2e', artifact, async () => {
+      // No --load-extension: the only way Gatehouse gets into this browser is the compiled policy.
+      const context = await launchExtensionContext({ unpacked: false });
+      try {
+        expect(await installLocation(context, extensionId)).toBe('EXTERNAL_POLICY_DOWNLOAD');
+        expect(
+          server.requests.some((r) => r.startsWith('/updates.xml?') && r.includes('installedby%3Dpolicy')),
+        ).toBe(true);
+        expect(server.requests).toContain('/gatehouse.crx');
+        await policyInForce(await extensionPage(context), bundle.name, 'managed');
+        const shown = await chromePolicies(context);
+        expect(shown.extensions[extensionId]?.policy).toMatchObject({ value: bundle, level: 'mandatory' });
+        for (const [name, value] of Object.entries(artifact).filter(([name]) => name !== '3rdparty')) {
+          // Every browser policy the artifact sets is known to Chromium, in force, and without an error.
+          expect(shown.browser[name], name).toMatchObject({ value, level: 'mandatory', scope: 'machine' });
+          expect(shown.browser[name]?.error, name).toBeUndefined();
+        }
+        expect(Object.keys(artifact)).toEqual(
+          expect.arrayContaining([
+            'DeveloperToolsAvailability',
+            'ExtensionInstallBlocklist',
+            'IncognitoModeAvailability',
+          ]),
+        );
+        await warnThenContinue(context);
+      } finally {
+        await context.close();
+      }
+    });
+  } finally {
+    await server.close();
+  }
 });
