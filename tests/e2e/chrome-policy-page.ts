@@ -17,9 +17,7 @@ interface PolicyGroup {
 }
 
 /** Browser policies (every group but extensions') and each extension's policies, as chrome://policy lists them. */
-export async function chromePolicies(
-  context: BrowserContext,
-): Promise<{
+export async function chromePolicies(context: BrowserContext): Promise<{
   browser: Record<string, ShownPolicy>;
   extensions: Record<string, Record<string, ShownPolicy>>;
 }> {
