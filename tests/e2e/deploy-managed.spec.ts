@@ -1,11 +1,11 @@
 // Deployment proof: a chrome-linux artifact compiled from warn-cn.json, installed where Chromium reads
 // managed policy, makes the extension warn (not block, as the default policy would) on DeepSeek.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import { expect, launchExtensionContext, test } from './fixtures';
 import { chromePolicies } from './chrome-policy-page';
 import { compilePolicy } from './compiled-policy';
-import { withManagedPolicy } from './managed-policy';
+import { managedPolicyDir, withManagedPolicy } from './managed-policy';
 import { packExtension, serveUpdates } from './self-hosted-update';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
 
@@ -16,6 +16,12 @@ const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as {
 };
 const deepseek = 'https://chat.deepseek.com/';
 const warnPage = new RegExp(`^chrome-extension://${extensionId}/warn\\.html#`);
+const policyFile = `${managedPolicyDir}/gatehouse-deploy-e2e.json`;
+
+test.afterEach(() => {
+  // The machine-wide policy file is gone again, whatever the test did.
+  expect(existsSync(policyFile)).toBe(false);
+});
 
 /** Opens DeepSeek, meets the warn page with the bundle's message, and continues with a reason. */
 async function warnThenContinue(context: BrowserContext): Promise<void> {
@@ -46,6 +52,7 @@ test('a compiled chrome-linux policy file puts the bundle in force: DeepSeek war
   >;
   expect(Object.keys(artifact)).toEqual(['3rdparty']);
   await withManagedPolicy('gatehouse-deploy-e2e', artifact, async () => {
+    expect(JSON.parse(readFileSync(policyFile, 'utf8'))).toEqual(artifact);
     const context = await launchExtensionContext();
     try {
       await policyInForce(await extensionPage(context), bundle.name, 'managed');
