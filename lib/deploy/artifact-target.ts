@@ -12,6 +12,9 @@ export const artifactTargets = [
 ] as const;
 export type ArtifactTarget = (typeof artifactTargets)[number];
 
+/** The managed-storage key the extension reads its bundle from (chrome.storage.managed.get('policy')). */
+export const managedStorageKey = 'policy';
+
 export type BrowserFamily = 'chrome' | 'edge' | 'firefox';
 
 export interface TargetInfo {

@@ -1,10 +1,7 @@
 // The policies one Chrome or Edge artifact sets, before a platform format (JSON, .reg, plist) renders them.
 import type { PolicyInput } from '../policy/schema';
-import type { ArtifactOptions } from './artifact-target';
+import { managedStorageKey, type ArtifactOptions } from './artifact-target';
 import { chromiumHardening, type BrowserPolicyValue } from './hardening';
-
-/** The managed-storage key the extension reads its bundle from (chrome.storage.managed.get('policy')). */
-export const managedStorageKey = 'policy';
 
 export interface ChromiumPolicySet {
   extensionId: string;

@@ -1,7 +1,6 @@
 // firefox: policies.json (distribution/ folder, /etc/firefox/policies/, or the GPO/Intune JSON policy).
 import type { PolicyInput } from '../policy/schema';
-import type { ArtifactOptions } from './artifact-target';
-import { managedStorageKey } from './chromium-policy-set';
+import { managedStorageKey, type ArtifactOptions } from './artifact-target';
 import { firefoxHardening, type FirefoxExtensionSetting } from './hardening';
 
 export function firefoxPoliciesJson(bundle: PolicyInput, options: ArtifactOptions): string {
