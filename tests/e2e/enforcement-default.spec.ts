@@ -2,7 +2,9 @@
 import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { expect, launchExtensionContext, test } from './fixtures';
+import { launchExtensionContext } from './fixtures';
+import { expect, test } from './locked-test';
+import { acquireLock, releaseLock } from './managed-policy';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
 
 test.describe('default policy', () => {
@@ -96,9 +98,14 @@ function startWebSocketServer(): Promise<Server> {
 test('blocks a websocket to chat.deepseek.com while one to an ordinary host opens', async () => {
   const server = await startWebSocketServer();
   const port = (server.address() as AddressInfo).port;
+  await acquireLock();
   // Both names resolve to the local server, so only the extension can tell them apart.
   const context = await launchExtensionContext({
     args: ['--host-resolver-rules=MAP chat.deepseek.com 127.0.0.1, MAP ws.example.org 127.0.0.1'],
+  }).catch((error: unknown) => {
+    releaseLock();
+    server.close();
+    throw error;
   });
   try {
     await policyInForce(await extensionPage(context));
@@ -119,5 +126,6 @@ test('blocks a websocket to chat.deepseek.com while one to an ordinary host open
   } finally {
     await context.close();
     server.close();
+    releaseLock();
   }
 });

@@ -1,5 +1,5 @@
 // The warn and block pages as a user meets them: details, Continue, Go back, and what cannot be abused.
-import { expect, test } from './fixtures';
+import { expect, test } from './locked-test';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
 
 // Under the default policy, services whose data location is unknown (Qwen Chat international) warn.

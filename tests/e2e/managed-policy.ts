@@ -11,7 +11,8 @@ export function extensionPolicyFile(policy: unknown): unknown {
   return { '3rdparty': { extensions: { [extensionId]: { policy } } } };
 }
 
-async function acquireLock(timeoutMs = 120_000): Promise<void> {
+/** The machine-wide lock: while it is held, no other run has a policy file in place. */
+export async function acquireLock(timeoutMs = 180_000): Promise<void> {
   const start = Date.now();
   for (;;) {
     try {
@@ -25,6 +26,10 @@ async function acquireLock(timeoutMs = 120_000): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+export function releaseLock(): void {
+  rmdirSync(lockDir);
 }
 
 /**
@@ -44,7 +49,7 @@ export async function withManagedPolicy<T>(
     return await fn(write);
   } finally {
     rmSync(file, { force: true });
-    rmdirSync(lockDir);
+    releaseLock();
   }
 }
 
