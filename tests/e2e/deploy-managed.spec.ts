@@ -43,7 +43,7 @@ async function warnThenContinue(context: BrowserContext): Promise<void> {
 }
 
 test('a compiled chrome-linux policy file puts the bundle in force: DeepSeek warns, Continue reaches it', async () => {
-  test.setTimeout(180_000); // includes waiting for the machine-wide policy lock
+  test.setTimeout(300_000); // includes waiting for the machine-wide policy lock
   // The unpacked build has the pinned id; a force-install entry for that id would make Chromium set it
   // aside and wait for a store download that cannot happen here, so this artifact leaves it out.
   const artifact = JSON.parse(compilePolicy(bundleFile, 'chrome-linux', '--no-force-install')) as Record<
@@ -86,7 +86,7 @@ async function installLocation(context: BrowserContext, id: string): Promise<str
 }
 
 test('the full hardened artifact force-installs Gatehouse from a self-hosted update URL and enforces the bundle', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const server = await serveUpdates(packExtension());
   try {
     const artifact = JSON.parse(
