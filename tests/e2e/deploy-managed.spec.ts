@@ -102,7 +102,16 @@ test('the full hardened artifact force-installs Gatehouse from a self-hosted upd
           server.requests.some((r) => r.startsWith('/updates.xml?') && r.includes('installedby%3Dpolicy')),
         ).toBe(true);
         expect(server.requests).toContain('/gatehouse.crx');
-        await policyInForce(await extensionPage(context), bundle.name, 'managed');
+        const ownPage = await extensionPage(context);
+        await policyInForce(ownPage, bundle.name, 'managed');
+        // Hardening in effect: no incognito window, where Gatehouse would not run.
+        const incognito = await ownPage.evaluate(() =>
+          chrome.windows.create({ incognito: true, url: 'about:blank' }).then(
+            () => 'opened',
+            (error: unknown) => String(error),
+          ),
+        );
+        expect(incognito).toBe('Error: Incognito mode is disabled.');
         const shown = await chromePolicies(context);
         expect(shown.extensions[extensionId]?.policy).toMatchObject({ value: bundle, level: 'mandatory' });
         for (const [name, value] of Object.entries(artifact).filter(([name]) => name !== '3rdparty')) {
