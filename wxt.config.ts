@@ -38,7 +38,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'gatehouse@gatehouse.example', strict_min_version: '128.0' },
+            // keys/dev-extension.json geckoId: also the default add-on id of `policy compile --target firefox`.
+            gecko: { id: devExtension.geckoId, strict_min_version: '128.0' },
           },
         }
       : {}),

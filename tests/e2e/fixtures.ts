@@ -11,20 +11,31 @@ export interface LaunchOptions {
   /** Reuse a profile across launches (browser restart tests); a fresh one otherwise. */
   userDataDir?: string;
   args?: string[];
+  /**
+   * false: do not load the unpacked build; the extension must come from policy (ExtensionInstallForcelist),
+   * so extensions and the background networking that downloads them stay enabled.
+   */
+  unpacked?: boolean;
 }
 
 export async function launchExtensionContext(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const unpacked = options.unpacked ?? true;
   return chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: chromiumPath,
     headless: true,
+    ...(unpacked ? {} : { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }),
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...(unpacked
+        ? [
+            `--disable-extensions-except=${extensionPath}`,
+            `--load-extension=${extensionPath}`,
+            '--disable-background-networking',
+          ]
+        : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
-      '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       ...(options.args ?? []),
