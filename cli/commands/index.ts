@@ -2,5 +2,6 @@
 import type { Command } from '../io';
 import { decideCommand } from './decide';
 import { policyCommand } from './policy';
+import { redactCommand } from './redact';
 
-export const commands: Command[] = [decideCommand, policyCommand];
+export const commands: Command[] = [decideCommand, policyCommand, redactCommand];

@@ -1,0 +1,113 @@
+// Secrets: cloud and SaaS tokens with a known format, JWTs, private-key blocks, passwords in connection
+// strings and in `password=...` style assignments. All are reported as API_KEY.
+import type { Detection } from './detection';
+
+// Token formats whose prefix makes them unambiguous. One alternation keeps this a single pass.
+const knownTokens = new RegExp(
+  [
+    '\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b', // AWS access key id
+    '\\bgh[pousr]_[A-Za-z0-9]{36,255}\\b', // GitHub tokens
+    '\\bgithub_pat_[A-Za-z0-9_]{50,255}\\b', // GitHub fine-grained PAT
+    '\\bglpat-[A-Za-z0-9_-]{20,}', // GitLab PAT
+    '\\bxox[abposr]-[A-Za-z0-9-]{10,}', // Slack tokens
+    'https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]{20,}', // Slack webhook
+    '\\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}', // Stripe secret / restricted keys
+    '\\bwhsec_[A-Za-z0-9]{24,}', // Stripe webhook secret
+    '\\bAIza[0-9A-Za-z_-]{35}', // Google API key
+    '\\bya29\\.[0-9A-Za-z_-]{20,}', // Google OAuth access token
+    '\\bsk-ant-[A-Za-z0-9]{2,8}\\d{2}-[A-Za-z0-9_-]{40,}', // Anthropic
+    '\\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}', // OpenAI
+    '\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}', // SendGrid
+    '\\bSK[0-9a-f]{32}\\b', // Twilio API key
+    '\\bnpm_[A-Za-z0-9]{36}\\b', // npm
+    '\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}', // PyPI
+    '\\bhf_[A-Za-z0-9]{34,}\\b', // Hugging Face
+    '\\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\\b', // Shopify
+    '\\bdop_v1_[a-f0-9]{64}\\b', // DigitalOcean
+    '\\bkey-[0-9a-f]{32}\\b', // Mailgun
+    '\\bAccountKey=[A-Za-z0-9+/]{80,}={0,2}', // Azure storage connection string
+    '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}', // JWT
+  ].join('|'),
+  'g',
+);
+
+const privateKeyBlock =
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
+
+// scheme://user:password@host -> the password part.
+const connectionStringPassword = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,128}:([^\s@/'"]{1,256})@[\w.-]/gi;
+
+// Authorization headers carry bearer tokens and base64 user:password pairs.
+const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/g;
+
+// key = "value" assignments where the key names a secret (config files, .env, code, YAML, JSON).
+const secretAssignment =
+  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*["']?([^\s"'`,;<>(){}[\]]{6,200})/gi;
+// Placeholders and references are not secrets.
+const notASecret =
+  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|changeme$|password$|secret$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
+
+// Code assigns identifiers and calls (`token = getToken()`), which have no digits or symbols; secrets do.
+function looksRandomEnough(value: string): boolean {
+  const hasDigit = /\d/.test(value);
+  const hasLetter = /[A-Za-z]/.test(value);
+  if (value.length < 8) return hasDigit && hasLetter;
+  if (/^[A-Za-z_][A-Za-z_.]*$/.test(value))
+    return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  return hasLetter && (hasDigit || /[^A-Za-z0-9_.-]/.test(value));
+}
+
+function base64UrlDecode(segment: string): string | undefined {
+  try {
+    const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
+    return atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
+}
+
+// A JWT's header is JSON naming its algorithm; random "eyJ..." base64 blobs are not.
+function isJwtHeader(token: string): boolean {
+  const header = base64UrlDecode(token.slice(0, token.indexOf('.')));
+  return header !== undefined && /"(?:alg|typ|kid)"/.test(header);
+}
+
+export function detectApiKey(text: string): Detection[] {
+  const found: Detection[] = [];
+  const push = (start: number, end: number) => found.push({ type: 'API_KEY', start, end });
+  knownTokens.lastIndex = 0;
+  for (let m = knownTokens.exec(text); m; m = knownTokens.exec(text)) {
+    if (m[0].startsWith('eyJ') && !isJwtHeader(m[0])) continue;
+    push(m.index, m.index + m[0].length);
+  }
+  if (text.indexOf('-----BEGIN') !== -1) {
+    privateKeyBlock.lastIndex = 0;
+    for (let m = privateKeyBlock.exec(text); m; m = privateKeyBlock.exec(text))
+      push(m.index, m.index + m[0].trimEnd().length);
+  }
+  if (text.indexOf('://') !== -1) {
+    connectionStringPassword.lastIndex = 0;
+    for (let m = connectionStringPassword.exec(text); m; m = connectionStringPassword.exec(text)) {
+      const password = m[1]!;
+      if (notASecret.test(password)) continue;
+      const start = m.index + m[0].length - 2 - password.length;
+      push(start, start + password.length);
+    }
+  }
+  authorizationHeader.lastIndex = 0;
+  for (let m = authorizationHeader.exec(text); m; m = authorizationHeader.exec(text)) {
+    const token = m[1]!;
+    if (!looksRandomEnough(token)) continue;
+    const start = m.index + m[0].length - token.length;
+    push(start, start + token.length);
+  }
+  secretAssignment.lastIndex = 0;
+  for (let m = secretAssignment.exec(text); m; m = secretAssignment.exec(text)) {
+    const value = m[1]!;
+    if (notASecret.test(value) || !looksRandomEnough(value)) continue;
+    if (text[m.index + m[0].length] === '(') continue; // a function call, not a literal
+    const start = m.index + m[0].length - value.length;
+    push(start, start + value.length);
+  }
+  return found;
+}

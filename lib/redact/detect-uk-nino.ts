@@ -1,0 +1,17 @@
+// UK National Insurance numbers. NINOs carry no check digit, so the HMRC prefix rules do the validating:
+// first letter not D/F/I/Q/U/V, second not D/F/I/O/Q/U/V, and some prefixes are never allocated.
+import type { Detection } from './detection';
+
+const candidate =
+  /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![A-Za-z0-9])/g;
+const unallocatedPrefixes = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
+
+export function detectUkNino(text: string): Detection[] {
+  const found: Detection[] = [];
+  candidate.lastIndex = 0;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    if (unallocatedPrefixes.has(m[1]!)) continue;
+    found.push({ type: 'UK_NINO', start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
