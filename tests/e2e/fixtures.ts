@@ -33,8 +33,14 @@ export async function launchExtensionContext(options: LaunchOptions = {}): Promi
 }
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  const [existing] = context.serviceWorkers();
-  return existing ?? context.waitForEvent('serviceworker');
+  // The worker can start between serviceWorkers() and waitForEvent(): poll both until it shows.
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const [existing] = context.serviceWorkers();
+    if (existing) return existing;
+    const started = await context.waitForEvent('serviceworker', { timeout: 200 }).catch(() => null);
+    if (started) return started;
+  }
+  throw new Error('the extension service worker did not start within 30 s');
 }
 
 /** A temporary profile directory, removed by the returned function. */

@@ -44,11 +44,35 @@ export function insertContent(target: PasteTarget, content: TransferContent): In
   }
   if (!target.editable || content.plain.length === 0) return 'none';
   if (target.kind === 'drop') placeCaretAtDrop(target);
+  closeTypingGroup(target);
   // execCommand is deprecated but remains the only way to insert like the user did, with undo.
   document.execCommand('insertText', false, content.plain);
   if (editableSnapshot(target) !== before) return 'exec-command';
   insertDirectly(target, content.plain);
   return 'fallback';
+}
+
+/**
+ * Blink merges consecutive insertText commands into one undo step, so the paste would be undone
+ * together with what the user typed before it. Moving the selection away and back closes the group,
+ * making the paste its own undo step as a native paste is.
+ */
+function closeTypingGroup(target: PasteTarget): void {
+  const { editable } = target;
+  if (!editable) return;
+  if (isField(editable)) {
+    const { selectionStart, selectionEnd, selectionDirection } = editable;
+    if (selectionStart === null || selectionEnd === null) return;
+    editable.setSelectionRange(selectionStart === 0 ? 1 : 0, selectionStart === 0 ? 1 : 0);
+    editable.setSelectionRange(selectionStart, selectionEnd, selectionDirection ?? 'none');
+    return;
+  }
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0) return;
+  const range = selection.getRangeAt(0).cloneRange();
+  selection.selectAllChildren(editable);
+  selection.removeAllRanges();
+  selection.addRange(range);
 }
 
 function placeCaretAtDrop(target: PasteTarget): void {
