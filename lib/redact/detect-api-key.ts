@@ -32,29 +32,44 @@ const knownTokens = new RegExp(
 );
 
 const privateKeyBlock =
-  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,16384}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
 
-// scheme://user:password@host -> the password part.
-const connectionStringPassword = /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,128}:([^\s@/'"]{1,256})@[\w.-]/gi;
+// scheme://user:password@host -> the password part. Matched from each "://" found by indexOf.
+const credentialsAfterScheme = /[^\s:/@'"]{0,128}:([^\s@/'"]{1,256})@[\w.-]/y;
 
 // Authorization headers carry bearer tokens and base64 user:password pairs.
-const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/g;
+const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
 
 // key = "value" assignments where the key names a secret (config files, .env, code, YAML, JSON).
 const secretAssignment =
-  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*["']?([^\s"'`,;<>(){}[\]]{6,200})/gi;
+  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/gi;
 // Placeholders and references are not secrets.
 const notASecret =
-  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|changeme$|password$|secret$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
+  /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|guest$|admin$|root$|postgres$|test$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
 
-// Code assigns identifiers and calls (`token = getToken()`), which have no digits or symbols; secrets do.
+// Code assigns identifiers, type names and calls (`token = getToken()`, `credentials: RequestCredentials`),
+// which have no digits or symbols; secrets do, or are long runs of randomly mixed case.
 function looksRandomEnough(value: string): boolean {
   const hasDigit = /\d/.test(value);
   const hasLetter = /[A-Za-z]/.test(value);
   if (value.length < 8) return hasDigit && hasLetter;
-  if (/^[A-Za-z_][A-Za-z_.]*$/.test(value))
-    return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  if (/^[A-Za-z_][A-Za-z_.]*$/.test(value)) {
+    const upper = value.replace(/[^A-Z]/g, '').length / value.length;
+    return value.length >= 20 && upper > 0.3 && upper < 0.7;
+  }
+  // Dotted paths with digits ("re2.onepass", "v1.config") are member accesses, not secrets.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
   return hasLetter && (hasDigit || /[^A-Za-z0-9_.-]/.test(value));
+}
+
+// "onepass = ..." or "bypass: ..." end in a secret word but are not about secrets. A keyword glued to a
+// lower-case letter only counts when it starts a camelCase part ("dbPassword").
+function keywordStartsWord(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const before = text.charCodeAt(index - 1);
+  const gluedToLower = before >= 97 && before <= 122;
+  const first = text.charCodeAt(index);
+  return !gluedToLower || (first >= 65 && first <= 90);
 }
 
 function base64UrlDecode(segment: string): string | undefined {
@@ -85,14 +100,12 @@ export function detectApiKey(text: string): Detection[] {
     for (let m = privateKeyBlock.exec(text); m; m = privateKeyBlock.exec(text))
       push(m.index, m.index + m[0].trimEnd().length);
   }
-  if (text.indexOf('://') !== -1) {
-    connectionStringPassword.lastIndex = 0;
-    for (let m = connectionStringPassword.exec(text); m; m = connectionStringPassword.exec(text)) {
-      const password = m[1]!;
-      if (notASecret.test(password)) continue;
-      const start = m.index + m[0].length - 2 - password.length;
-      push(start, start + password.length);
-    }
+  for (let scheme = text.indexOf('://'); scheme !== -1; scheme = text.indexOf('://', scheme + 3)) {
+    credentialsAfterScheme.lastIndex = scheme + 3;
+    const m = credentialsAfterScheme.exec(text);
+    if (!m || notASecret.test(m[1]!)) continue;
+    const end = credentialsAfterScheme.lastIndex - 2;
+    push(end - m[1]!.length, end);
   }
   authorizationHeader.lastIndex = 0;
   for (let m = authorizationHeader.exec(text); m; m = authorizationHeader.exec(text)) {
@@ -103,10 +116,14 @@ export function detectApiKey(text: string): Detection[] {
   }
   secretAssignment.lastIndex = 0;
   for (let m = secretAssignment.exec(text); m; m = secretAssignment.exec(text)) {
-    const value = m[1]!;
-    if (notASecret.test(value) || !looksRandomEnough(value)) continue;
-    if (text[m.index + m[0].length] === '(') continue; // a function call, not a literal
-    const start = m.index + m[0].length - value.length;
+    // Quoted values run to the closing quote (passwords may contain '&' or ';'); bare ones stop at
+    // separators such as '&' in a query string.
+    const quoted = m[3] === undefined;
+    const value = m[1] ?? m[2] ?? m[3]!;
+    if (notASecret.test(value) || !looksRandomEnough(value) || /\s/.test(value)) continue; // prose, not a key
+    if (!quoted && text[m.index + m[0].length] === '(') continue; // a function call, not a literal
+    if (!keywordStartsWord(text, m.index)) continue;
+    const start = m.index + m[0].length - value.length - (quoted ? 1 : 0);
     push(start, start + value.length);
   }
   return found;

@@ -9,16 +9,27 @@ export interface CompiledCustomPattern {
   regex: RE2JS;
 }
 
-export interface CompiledDictionary {
-  name: string;
+interface DictionaryTerm {
+  /** The term as written (case-sensitive) or lower-cased (case-insensitive). */
+  term: string;
   caseInsensitive: boolean;
-  /** Terms keyed by their first character (lower-cased when case-insensitive), longest first. */
-  byFirstChar: Map<string, string[]>;
+  name: string;
+}
+
+/**
+ * All dictionaries' terms, keyed by their first word (lower-cased for case-insensitive terms) so the text
+ * is scanned once, word by word, whatever the number of terms. Longest terms first.
+ */
+export interface CompiledDictionaries {
+  caseSensitive: Map<string, DictionaryTerm[]>;
+  caseInsensitive: Map<string, DictionaryTerm[]>;
+  /** Terms that do not start with a letter or digit ("#blue"), searched for directly. */
+  other: DictionaryTerm[];
 }
 
 export interface CustomMatchers {
   patterns: CompiledCustomPattern[];
-  dictionaries: CompiledDictionary[];
+  dictionaries: CompiledDictionaries;
 }
 
 export type PatternCompileResult = { ok: true; regex: RE2JS } | { ok: false; message: string };
@@ -41,27 +52,70 @@ export function compileCustomMatchers(settings: Pick<RedactionSettings, 'customP
     const compiled = compileCustomPattern(custom.pattern, custom.caseInsensitive ?? false);
     if (compiled.ok) patterns.push({ name: custom.name, regex: compiled.regex });
   }
-  const dictionaries: CompiledDictionary[] = settings.dictionaries.map((dictionary) => {
+  const dictionaries: CompiledDictionaries = {
+    caseSensitive: new Map(),
+    caseInsensitive: new Map(),
+    other: [],
+  };
+  for (const dictionary of settings.dictionaries) {
     const caseInsensitive = dictionary.caseInsensitive ?? true;
-    const byFirstChar = new Map<string, string[]>();
     for (const rawTerm of dictionary.terms) {
-      const term = caseInsensitive ? rawTerm.trim().toLowerCase() : rawTerm.trim();
-      if (term.length === 0) continue;
-      const list = byFirstChar.get(term[0]!) ?? [];
-      list.push(term);
-      byFirstChar.set(term[0]!, list);
+      const written = rawTerm.trim();
+      const term = caseInsensitive ? written.toLowerCase() : written;
+      // Lower-casing that changes the length (rare scripts) would shift offsets; match such terms as written.
+      if (term.length === 0 || term.length !== written.length) continue;
+      const entry = { term, caseInsensitive, name: dictionary.name };
+      const firstWord = leadingWord.exec(term)?.[0];
+      if (firstWord === undefined) {
+        dictionaries.other.push(entry);
+        continue;
+      }
+      const map = caseInsensitive ? dictionaries.caseInsensitive : dictionaries.caseSensitive;
+      const list = map.get(firstWord) ?? [];
+      list.push(entry);
+      map.set(firstWord, list);
     }
-    for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
-    return { name: dictionary.name, caseInsensitive, byFirstChar };
-  });
+  }
+  for (const map of [dictionaries.caseSensitive, dictionaries.caseInsensitive]) {
+    for (const list of map.values()) list.sort((a, b) => b.term.length - a.term.length);
+  }
   return { patterns, dictionaries } satisfies CustomMatchers;
 }
 
-const wordChar = /[\p{L}\p{N}_]/u;
+// Letters and digits of the common scripts. Spelled out because `\p{L}` with the u flag is about three
+// times slower to scan with.
+const wordClass =
+  'A-Za-z0-9_\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\u0590-\\u06FF\\u3040-\\u30FF\\u4E00-\\u9FFF\\uAC00-\\uD7AF';
+const leadingWord = new RegExp(`^[${wordClass}]+`);
+const words = new RegExp(`[${wordClass}]+`, 'g');
+const wordChar = new RegExp(`[${wordClass}]`);
 
-function isBoundary(text: string, index: number): boolean {
+function endsWord(text: string, end: number): boolean {
+  return end >= text.length || !wordChar.test(text[end]!);
+}
+
+/** Scans `haystack` word by word for terms of `byFirstWord`; `haystack` is `text` or its lower-case copy. */
+function detectTerms(haystack: string, byFirstWord: Map<string, DictionaryTerm[]>, found: Detection[]): void {
+  words.lastIndex = 0;
+  for (let m = words.exec(haystack); m; m = words.exec(haystack)) {
+    const entries = byFirstWord.get(m[0]);
+    if (entries === undefined) continue;
+    const index = m.index;
+    // Longest first, so "Blue Falcon Labs" wins over "Blue Falcon".
+    const hit = entries.find(
+      (entry) => haystack.startsWith(entry.term, index) && endsWord(haystack, index + entry.term.length),
+    );
+    if (!hit) continue;
+    const end = index + hit.term.length;
+    found.push({ type: 'CUSTOM', start: index, end, label: hit.name });
+    words.lastIndex = end;
+  }
+}
+
+export function hasCustomMatchers(matchers: CustomMatchers): boolean {
+  const { caseSensitive, caseInsensitive, other } = matchers.dictionaries;
   return (
-    index <= 0 || index >= text.length || !wordChar.test(text[index - 1]!) || !wordChar.test(text[index]!)
+    matchers.patterns.length > 0 || caseSensitive.size > 0 || caseInsensitive.size > 0 || other.length > 0
   );
 }
 
@@ -75,23 +129,18 @@ export function detectCustom(text: string, matchers: CustomMatchers): Detection[
       if (end > start) found.push({ type: 'CUSTOM', start, end, label: pattern.name });
     }
   }
-  if (matchers.dictionaries.length === 0) return found;
-  let lower: string | undefined;
-  for (const dictionary of matchers.dictionaries) {
-    const haystack = dictionary.caseInsensitive ? (lower ??= text.toLowerCase()) : text;
-    // toLowerCase keeps UTF-16 length for almost all scripts; if not, offsets would drift, so fall back.
-    const source = haystack.length === text.length ? haystack : text;
-    for (let i = 0; i < source.length; i++) {
-      const terms = dictionary.byFirstChar.get(source[i]!);
-      if (!terms || !isBoundary(source, i)) continue;
-      for (const term of terms) {
-        const end = i + term.length;
-        if (source.startsWith(term, i) && isBoundary(source, end)) {
-          found.push({ type: 'CUSTOM', start: i, end, label: dictionary.name });
-          i = end - 1;
-          break;
-        }
-      }
+  const { caseSensitive, caseInsensitive, other } = matchers.dictionaries;
+  if (caseSensitive.size > 0) detectTerms(text, caseSensitive, found);
+  // One lower-case copy of the text instead of lower-casing every word; only usable when it keeps offsets.
+  const lower = caseInsensitive.size > 0 || other.length > 0 ? text.toLowerCase() : text;
+  const lowerKeepsOffsets = lower.length === text.length;
+  if (caseInsensitive.size > 0 && lowerKeepsOffsets) detectTerms(lower, caseInsensitive, found);
+  for (const entry of other) {
+    const haystack = entry.caseInsensitive ? lower : text;
+    if (!lowerKeepsOffsets && entry.caseInsensitive) continue;
+    for (let at = haystack.indexOf(entry.term); at !== -1; at = haystack.indexOf(entry.term, at + 1)) {
+      if (endsWord(text, at + entry.term.length))
+        found.push({ type: 'CUSTOM', start: at, end: at + entry.term.length, label: entry.name });
     }
   }
   return found;

@@ -2,7 +2,8 @@
 // check digit, and in the first ten digits exactly one digit repeated (twice, or three times non-adjacent).
 import { hasContextBefore, type Detection } from './detection';
 
-const candidate = /(?<![\w.,\/-])([1-9]\d) ?(\d{3}) ?(\d{3}) ?(\d{3})(?![\w\/]|[.,-]\d)/g;
+// The first character comes before the look-behind so V8 can skip quickly to candidate positions.
+const candidate = /[1-9](?<![\w.\/-][1-9])\d ?\d{3} ?\d{3} ?\d{3}(?![\w\/]|[.-]\d)/g;
 const taxIdContext =
   /(?:steuer|steuer-?id|idnr|identifikationsnummer|st\.? ?-?id|tin|tax (?:id|identification)|tax number)\b[^\n\d]{0,24}$/i;
 

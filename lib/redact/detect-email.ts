@@ -1,12 +1,26 @@
 // E-mail addresses, including spelled-out evasions such as `name [at] example [dot] com`.
 import type { Detection } from './detection';
 
-// Scanning from each '@' (rather than running one regex over all text) keeps prose without '@' almost free.
-const localChar = /[A-Za-z0-9._%+'\-\u00C0-\u024F]/;
+// Local-part characters: ASCII letters, digits, ._%+'- and Latin letters with diacritics.
+function isLocalChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 64 + 1 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 46 ||
+    code === 95 ||
+    code === 37 ||
+    code === 43 ||
+    code === 45 ||
+    code === 39 ||
+    (code >= 0xc0 && code <= 0x24f)
+  );
+}
+
 const domainAfterAt =
   /(?:[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F-]{0,61}[A-Za-z0-9\u00C0-\u024F])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
 
-// Asset names like `icon@2x.png` and package specs like `react@18.2.0` have an '@' but are not addresses.
+// Asset names like `icon@2x.png` have an '@' but are not addresses.
 const fileExtensions = new Set([
   'png',
   'jpg',
@@ -22,23 +36,29 @@ const fileExtensions = new Set([
   'json',
 ]);
 
-// `[at]`, `(at)`, `{at}` or ` at ` between a local part and a domain spelled with `[dot]`/` dot `.
-const spelledOut =
-  /[A-Za-z0-9._%+-]{1,64}\s*(?:[[({<]\s*at\s*[\])}>]|\s+at\s+)\s*(?:[A-Za-z0-9-]{1,63}\s*(?:[[({<]\s*dot\s*[\])}>]|\s+dot\s+|\.)\s*)+[A-Za-z]{2,24}(?![A-Za-z0-9])/gi;
-const spelledOutHint = /[[({<]\s*at\s*[\])}>]|\sdot\s/i;
-const bracketedAt = /[[({<]\s*at\s*[\])}>]|\s+at\s+/i;
-const spelledDot = /[[({<]\s*dot\s*[\])}>]|\s+dot\s+/i;
+// Spelled-out form: an "at" word (bracketed, or plain between spaces) ...
+const spelledAt = /[[({<] ?at ?[\])}>]|\sat\s/gi;
+// ... followed by a domain whose dots may be spelled as "[dot]" or " dot ".
+const spelledDomain =
+  /\s*(?:[A-Za-z0-9-]{1,63}\s*(?:[[({<] ?dot ?[\])}>]|\s+dot\s+|\.)\s*){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])/iy;
+const spelledDot = /[[({<] ?dot ?[\])}>]|\sdot\s/i;
+
+function localStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && start > end - 64 && isLocalChar(text.charCodeAt(start - 1))) start--;
+  while (start < end && (text[start] === '.' || text[start] === '-' || text[start] === "'")) start++;
+  return start;
+}
 
 export function detectEmail(text: string): Detection[] {
   const found: Detection[] = [];
-  let at = text.indexOf('@');
-  while (at !== -1) {
-    let start = at;
-    while (start > 0 && start > at - 64 && localChar.test(text[start - 1]!)) start--;
-    while (start < at && (text[start] === '.' || text[start] === '-' || text[start] === "'")) start++;
+  for (let at = text.indexOf('@'); at !== -1;) {
+    const start = localStart(text, at);
     domainAfterAt.lastIndex = at + 1;
     const domain = start < at && text[at - 1] !== '.' ? domainAfterAt.exec(text) : null;
-    if (domain && !fileExtensions.has(domain[1]!.toLowerCase())) {
+    // `git@host:org/repo` is an SSH login for a code forge, not a person's address.
+    const forgeLogin = at - start === 3 && text.startsWith('git', start);
+    if (domain && !forgeLogin && !fileExtensions.has(domain[1]!.toLowerCase())) {
       const end = at + 1 + domain[0].length;
       found.push({ type: 'EMAIL', start, end });
       at = text.indexOf('@', end);
@@ -46,21 +66,20 @@ export function detectEmail(text: string): Detection[] {
       at = text.indexOf('@', at + 1);
     }
   }
-  if (spelledOutHint.test(text)) found.push(...detectSpelledOut(text));
-  return found;
-}
-
-function detectSpelledOut(text: string): Detection[] {
-  const found: Detection[] = [];
-  spelledOut.lastIndex = 0;
-  for (let m = spelledOut.exec(text); m; m = spelledOut.exec(text)) {
-    const value = m[0];
-    const atPart = bracketedAt.exec(value);
-    if (!atPart) continue;
+  spelledAt.lastIndex = 0;
+  for (let m = spelledAt.exec(text); m; m = spelledAt.exec(text)) {
+    let localEnd = m.index;
+    while (localEnd > 0 && text[localEnd - 1] === ' ') localEnd--;
+    const start = localStart(text, localEnd);
+    if (start === localEnd) continue;
+    spelledDomain.lastIndex = m.index + m[0].length;
+    const domain = spelledDomain.exec(text);
+    if (!domain) continue;
     // A plain " at " is everyday English ("meet at site.com"); only trust it with a spelled-out dot too.
-    const bracketed = /[[({<]/.test(atPart[0]);
-    if (!bracketed && !spelledDot.test(value)) continue;
-    found.push({ type: 'EMAIL', start: m.index, end: m.index + value.length });
+    if (m[0].trim().toLowerCase() === 'at' && !spelledDot.test(domain[0])) continue;
+    const end = spelledDomain.lastIndex;
+    found.push({ type: 'EMAIL', start, end });
+    spelledAt.lastIndex = end;
   }
   return found;
 }

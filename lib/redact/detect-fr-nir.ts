@@ -3,7 +3,7 @@
 import type { Detection } from './detection';
 
 const candidate =
-  /(?<![\w.,\/-])([1-478]) ?(\d{2}) ?(0[1-9]|1[0-2]|20|[3-9]\d) ?(\d{2}|2[AB]) ?(\d{3}) ?(\d{3}) ?(\d{2})(?![\w\/]|[.,-]\d)/g;
+  /([1-478])(?<![\w.\/-][1-478]) ?(\d{2}) ?(0[1-9]|1[0-2]|20|[3-9]\d) ?(\d{2}|2[AB]) ?(\d{3}) ?(\d{3}) ?(\d{2})(?![\w\/]|[.-]\d)/g;
 
 function mod97(digits: string): number {
   let remainder = 0;

@@ -1,12 +1,22 @@
 // IPv4 and IPv6 addresses, parsed properly rather than matched by shape.
 import type { Detection } from './detection';
 
-const ipv4Candidate = /(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
-// Hex groups joined by colons, optionally ending in an embedded IPv4 address and a zone id.
-const ipv6Candidate =
-  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.]+)?(?![\w:])/g;
+const ipv4Candidate = /\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
+// Two colons at most four hex digits apart: every IPv6 address has them, and they are rare elsewhere.
+// The candidate is then grown to the whole run of hex digits, colons and dots around it.
+const ipv6Anchor = /:[0-9A-Fa-f]{0,4}:/g;
+
+function isHexColonDot(code: number): boolean {
+  return (
+    (code >= 48 && code <= 58) /* 0-9 : */ ||
+    (code >= 65 && code <= 70) ||
+    (code >= 97 && code <= 102) ||
+    code === 46
+  );
+}
 // Four dotted numbers after these words are a software version, not a host.
-const versionContext = /(?:version|ver\.?|v|release|build|firmware|chrome|firefox|safari|edge|os)[\s/:=]*$/i;
+const versionContext =
+  /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade|toolkit|runtime)\b[^\n]{0,24}|\bv\.?\s*|§\s*)$/i;
 
 /** Octets 0-255 without leading zeros (which some parsers read as octal). */
 export function parseIpv4(value: string): number[] | undefined {
@@ -45,8 +55,9 @@ export function parseIpv6(value: string): number | undefined {
 }
 
 // Loopback, "any" and netmasks say nothing about a person; flagging them would only add noise to logs.
+// All-single-digit addresses ("1.2.3.4", "8.8.8.8") are placeholders, versions or public resolvers.
 function isUninteresting(octets: number[]): boolean {
-  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255;
+  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255 || octets.every((o) => o < 10);
 }
 
 export function detectIpAddress(text: string): Detection[] {
@@ -56,17 +67,34 @@ export function detectIpAddress(text: string): Detection[] {
     for (let m = ipv4Candidate.exec(text); m; m = ipv4Candidate.exec(text)) {
       const octets = parseIpv4(m[0]);
       if (!octets || isUninteresting(octets)) continue;
-      if (versionContext.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // A CIDR range ("10.0.0.0/16") names a network, not a host.
+      if (/^\/\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+      if (versionContext.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       found.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length });
     }
   }
   if (text.indexOf(':') !== -1) {
-    ipv6Candidate.lastIndex = 0;
-    for (let m = ipv6Candidate.exec(text); m; m = ipv6Candidate.exec(text)) {
-      const groups = parseIpv6(m[0]);
+    ipv6Anchor.lastIndex = 0;
+    for (let m = ipv6Anchor.exec(text); m; m = ipv6Anchor.exec(text)) {
+      let start = m.index;
+      while (start > 0 && isHexColonDot(text.charCodeAt(start - 1))) start--;
+      let end = m.index + m[0].length;
+      while (end < text.length && isHexColonDot(text.charCodeAt(end))) end++;
+      ipv6Anchor.lastIndex = end;
+      while (text[start] === '.') start++;
+      while (end > start && text[end - 1] === '.') end--;
+      // Zone id ("fe80::1%eth0") belongs to the address.
+      if (text[end] === '%') {
+        const zone = /^%[\w.]+/.exec(text.slice(end, end + 20));
+        if (zone) end += zone[0].length;
+      }
+      // Glued to a word ("std::", "0x1f::") or part of a longer token: not an address.
+      if (start > 0 && /[\w]/.test(text[start - 1]!)) continue;
+      if (end < text.length && /[\w]/.test(text[end]!)) continue;
+      const groups = parseIpv6(text.slice(start, end));
       // At least three written groups: "a::b" is more likely C++ or a label than an address.
       if (groups === undefined || groups < 3) continue;
-      found.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length });
+      found.push({ type: 'IP_ADDRESS', start, end });
     }
   }
   return found;

@@ -3,11 +3,13 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { hasContextBefore, type Detection } from './detection';
 
 // A run of digits with the separators people type between groups. Validation decides what it is.
-const candidate = /(?:\+|\b00)?\(?\d[\d ().\/-]{5,22}\d/g;
+const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
+// The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
+// changelog or "cell 3 of 12" do not count.
 const phoneContext =
-  /(?:phone|tel|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)\b[^\n\d]{0,24}$/i;
+  /(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
@@ -16,6 +18,10 @@ const contextCountries: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL
 // Dates, times, IP addresses and dotted versions share the digit-run shape.
 const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
+// Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
+const notPhoneContext =
+  /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id)\b(?: ?(?:no|nr|number|num|#))?(?:\s+is)?[\s.:#-]*$/i;
+const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
 const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
@@ -48,21 +54,44 @@ function gluedAfter(text: string, end: number): boolean {
   return false;
 }
 
-function isValidIn(digits: string, countries: CountryCode[]): boolean {
-  for (const country of countries) {
-    if (parsePhoneNumberFromString(digits, country)?.isValid()) return true;
+// Parsing against the numbering plan costs tens of microseconds; logs and CSVs repeat the same numbers, so
+// results are remembered (bounded, so a huge paste of distinct numbers cannot grow it without limit).
+const validity = new Map<string, boolean>();
+const validityCacheSize = 4096;
+
+// Numbers written with '+' or '00' carry their own country code.
+const international: (CountryCode | undefined)[] = [undefined];
+
+function isValidIn(digits: string, countries: (CountryCode | undefined)[]): boolean {
+  const key = countries.join() + ':' + digits;
+  let valid = validity.get(key);
+  if (valid === undefined) {
+    valid = false;
+    for (const country of countries) {
+      if (parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false })?.isValid()) {
+        valid = true;
+        break;
+      }
+    }
+    if (validity.size >= validityCacheSize) validity.clear();
+    validity.set(key, valid);
   }
-  return false;
+  return valid;
 }
 
-export function detectPhone(text: string): Detection[] {
+/**
+ * `covered` tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit
+ * groups), so their digits are not also validated as phone numbers.
+ */
+export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
   const found: Detection[] = [];
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
     const raw = m[0];
     const start = m.index;
     const end = start + raw.length;
-    if (start > 0 && gluedBefore(text.charCodeAt(start - 1))) continue;
+    if (covered && (covered[start] === 1 || covered[end - 1] === 1)) continue;
+    if (start > 0 && gluedBefore(text.charCodeAt(start - 1)) && !text.endsWith('tel:', start)) continue;
     if (gluedAfter(text, end)) continue;
     if (acceptPhone(text, raw, start)) found.push({ type: 'PHONE', start, end });
     else {
@@ -74,19 +103,41 @@ export function detectPhone(text: string): Detection[] {
   return found;
 }
 
+// Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
+// that are rejected by shape alone.
 function acceptPhone(text: string, raw: string, start: number): boolean {
-  const digits = raw.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return false;
-  if (looksLikeDate.test(raw) || looksLikeDotted.test(raw)) return false;
-  if (raw.startsWith('+') || raw.startsWith('00')) {
-    const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
-    return parsePhoneNumberFromString(international)?.isValid() ?? false;
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) count++;
   }
-  const grouped = /[ ().\/-]/.test(raw);
-  const context = hasContextBefore(text, start, phoneContext);
-  if (!grouped && !context) return false;
-  if (context) return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
-  if (nanpShape.test(raw)) return isValidIn(digits, ['US', 'CA']);
-  if (digits.startsWith('0') && /^[\d(]/.test(raw)) return isValidIn(digits, trunkZeroCountries);
-  return false;
+  if (count < 7 || count > 15) return false;
+  if (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)) return false;
+  // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
+  if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
+  // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
+  if (/[ ./-]\d$/.test(raw)) return false;
+  const digits = raw.replace(/\D/g, '');
+  if (raw.startsWith('+') || raw.startsWith('00')) {
+    return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
+  }
+  if (!nationalNumberValid(text, raw, digits, start)) return false;
+  // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
+  return !hasContextBefore(text, start, notPhoneContext, 24);
+}
+
+function nationalNumberValid(text: string, raw: string, digits: string, start: number): boolean {
+  if (/[ ().\/-]/.test(raw)) {
+    if (nanpShape.test(raw) && isValidIn(digits, ['US', 'CA'])) return true;
+    // Without context, a national number must be complete: short ones are extensions, parts, codes.
+    // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
+    const trunkShape =
+      digits.startsWith('0') &&
+      digits.length >= 10 &&
+      /^[\d(]/.test(raw) &&
+      (!/^\(?0\d\)?[ .-]/.test(raw) || /^0\d(?:[ .-]\d\d){4}$/.test(raw));
+    if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
+  }
+  if (!hasContextBefore(text, start, phoneContext)) return false;
+  return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
 }

@@ -3,14 +3,14 @@
 import type { Detection } from './detection';
 
 const candidate =
-  /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![A-Za-z0-9])/g;
+  /[A-CEGHJ-PR-TW-Z](?<![A-Za-z0-9][A-Z])[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
 const unallocatedPrefixes = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
 export function detectUkNino(text: string): Detection[] {
   const found: Detection[] = [];
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    if (unallocatedPrefixes.has(m[1]!)) continue;
+    if (unallocatedPrefixes.has(m[0].slice(0, 2))) continue;
     found.push({ type: 'UK_NINO', start: m.index, end: m.index + m[0].length });
   }
   return found;

@@ -1,9 +1,12 @@
 // US Social Security numbers within the ranges the SSA actually issues.
-import { hasContextBefore, type Detection } from './detection';
+import type { Detection } from './detection';
 
-// AAA-GG-SSSS with a consistent separator; bare nine digits only count next to an SSN context word.
-const candidate = /(?<![\w.\/-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/g;
-const ssnContext = /(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)\b[^\n\d]{0,20}$/i;
+// AAA-GG-SSSS anywhere. The first digit comes before the look-behind so V8 skips quickly to candidates.
+const hyphenated = /\d(?<![\w.\/-]\d)\d{2}-\d{2}-\d{4}(?![\w\/]|[.-]\d)/g;
+// Bare ("536228714") or spaced ("536 22 8714") forms are everyday numbers too; they only count right
+// after an SSN context word, so the scan looks for the words and then at the number that follows.
+const contextWord = /\b(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)/gi;
+const numberAfterContext = /[^\n\d]{0,20}?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
 
 export function ssnRangeValid(area: string, group: string, serial: string): boolean {
   const a = Number(area);
@@ -13,14 +16,22 @@ export function ssnRangeValid(area: string, group: string, serial: string): bool
 
 export function detectUsSsn(text: string): Detection[] {
   const found: Detection[] = [];
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    const [raw, area, separator, group, serial] = m as unknown as [string, string, string, string, string];
-    if (!ssnRangeValid(area, group, serial)) continue;
-    if (separator === '' && !hasContextBefore(text, m.index, ssnContext)) continue;
-    // "123 45 6789" with spaces is common in SSNs but also in grouped amounts; require context for it too.
-    if (separator === ' ' && !hasContextBefore(text, m.index, ssnContext)) continue;
+  hyphenated.lastIndex = 0;
+  for (let m = hyphenated.exec(text); m; m = hyphenated.exec(text)) {
+    const raw = m[0];
+    if (!ssnRangeValid(raw.slice(0, 3), raw.slice(4, 6), raw.slice(7))) continue;
     found.push({ type: 'US_SSN', start: m.index, end: m.index + raw.length });
+  }
+  contextWord.lastIndex = 0;
+  for (let m = contextWord.exec(text); m; m = contextWord.exec(text)) {
+    numberAfterContext.lastIndex = m.index + m[0].length;
+    const n = numberAfterContext.exec(text);
+    if (!n || !ssnRangeValid(n[1]!, n[3]!, n[4]!)) continue;
+    const end = numberAfterContext.lastIndex;
+    const start = end - (n[1]!.length + n[3]!.length + n[4]!.length + 2 * n[2]!.length);
+    // A digit right before means the number started earlier ("1536228714"): not an SSN.
+    if (/[\w.\/-]/.test(text[start - 1] ?? ' ')) continue;
+    found.push({ type: 'US_SSN', start, end });
   }
   return found;
 }

@@ -9,85 +9,64 @@ export interface NormalisedText {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
-// Characters removed entirely: zero-width space/joiners, word joiner, BOM, soft hyphen, invisible operators.
-function isInvisible(code: number): boolean {
-  return (
-    code === 0x00ad ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x2060 && code <= 0x2064) ||
-    code === 0xfeff ||
-    code === 0x180e
-  );
-}
+// Every character the normaliser rewrites or drops. Most pastes contain none and are used as they are.
+const rewritten =
+  /[\u00a0\u00ad\u180e\u2000-\u2015\u2024\u202f\u205f\u2060-\u2064\u2212\u3000\ufe63\ufeff\uff01-\uff5e]/g;
 
-// Everything that renders as a space becomes an ASCII space so grouped digits still parse.
-function isSpaceLike(code: number): boolean {
-  return (
-    code === 0x00a0 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
-}
-
-function isDashLike(code: number): boolean {
-  return (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe63 || code === 0xff0d;
-}
-
-/** The ASCII character that stands in for `code`, '' to drop it, or undefined to keep it as it is. */
-function replacementFor(code: number): string | undefined {
-  if (isInvisible(code)) return '';
-  if (isSpaceLike(code)) return ' ';
-  if (isDashLike(code)) return '-';
+/** The ASCII character that stands in for `code`, or '' to drop it. */
+function replacementFor(code: number): string {
+  // Invisible: zero-width space/joiners, direction marks, word joiner, BOM, soft hyphen.
+  if (code === 0x00ad || (code >= 0x200b && code <= 0x200f) || (code >= 0x2060 && code <= 0x2064)) return '';
+  if (code === 0xfeff || code === 0x180e) return '';
+  // Dashes and the minus sign, so "123–45–6789" reads as a hyphenated number.
+  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe63 || code === 0xff0d) return '-';
   // Full-width ASCII block (U+FF01..U+FF5E) maps 1:1 onto '!'..'~'.
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x2024 || code === 0xff0e) return '.'; // one-dot leader
-  return undefined;
+  if (code === 0x2024) return '.'; // one-dot leader
+  return ' '; // no-break, thin, figure, ideographic and other spaces
 }
-
-// Only non-ASCII characters can need rewriting; most pastes are ASCII and skip the copy entirely.
-const nonAscii = /[^\x00-\x7f]/;
 
 const identity = (start: number, end: number) => ({ start, end });
 
 export function normaliseText(original: string): NormalisedText {
-  if (!nonAscii.test(original)) return { text: original, toOriginal: identity };
-  let changed = false;
+  rewritten.lastIndex = 0;
+  if (!rewritten.test(original)) return { text: original, toOriginal: identity };
+  // Only dropped characters shift offsets (every rewrite is one UTF-16 unit for one). Record, for each
+  // dropped character, the normalised offset where it was and how many were dropped up to and including it.
+  const droppedAt: number[] = [];
   const parts: string[] = [];
-  // starts[i]: original offset of normalised char i; ends[i]: original offset just after it.
-  const starts = new Uint32Array(original.length + 1);
-  const ends = new Uint32Array(original.length + 1);
-  let n = 0;
-  let runStart = 0;
-  for (let i = 0; i < original.length; i++) {
-    const code = original.charCodeAt(i);
-    const replacement = code < 0x80 ? undefined : replacementFor(code);
-    if (replacement === undefined) {
-      starts[n] = i;
-      ends[n] = i + 1;
-      n++;
-      continue;
-    }
-    changed = true;
-    if (i > runStart) parts.push(original.slice(runStart, i));
-    runStart = i + 1;
-    if (replacement !== '') {
-      parts.push(replacement);
-      starts[n] = i;
-      ends[n] = i + 1;
-      n++;
+  let last = 0;
+  let dropped = 0;
+  rewritten.lastIndex = 0;
+  for (let m = rewritten.exec(original); m; m = rewritten.exec(original)) {
+    const replacement = replacementFor(original.charCodeAt(m.index));
+    parts.push(original.slice(last, m.index), replacement);
+    last = m.index + 1;
+    if (replacement === '') {
+      dropped++;
+      droppedAt.push(m.index - dropped + 1);
     }
   }
-  if (!changed) return { text: original, toOriginal: identity };
-  parts.push(original.slice(runStart));
+  parts.push(original.slice(last));
   const text = parts.join('');
-  starts[n] = original.length;
+  if (dropped === 0) return { text, toOriginal: identity };
+  // Number of dropped characters before normalised offset `n` (those sitting at or before it).
+  const shiftBefore = (n: number, inclusive: boolean) => {
+    let lo = 0;
+    let hi = droppedAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (inclusive ? droppedAt[mid]! <= n : droppedAt[mid]! < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return {
     text,
-    toOriginal(start, end) {
-      if (end <= start) return { start: starts[start]!, end: starts[start]! };
-      return { start: starts[start]!, end: ends[end - 1]! };
-    },
+    // A span's start skips dropped characters before it; its end keeps those inside but not after it.
+    toOriginal: (start, end) => ({
+      start: start + shiftBefore(start, true),
+      end: end + shiftBefore(end, false),
+    }),
   };
 }

@@ -1,7 +1,7 @@
 // The engine's entry points: find personal data and secrets in a paste, and replace them with placeholders.
 import { detectApiKey } from './detect-api-key';
 import { detectCreditCard } from './detect-credit-card';
-import { compileCustomMatchers, detectCustom, type CustomMatchers } from './detect-custom';
+import { compileCustomMatchers, detectCustom, hasCustomMatchers, type CustomMatchers } from './detect-custom';
 import { detectDeTaxId } from './detect-de-tax-id';
 import { detectEmail } from './detect-email';
 import { detectEsDni } from './detect-es-dni';
@@ -102,7 +102,7 @@ function compileSettings(settings: RedactionSettings): CompiledSettings {
   return {
     settings,
     enabled: detectors.filter((d) => types.has(d.type)),
-    custom: types.has('CUSTOM') ? compileCustomMatchers(settings) : { patterns: [], dictionaries: [] },
+    custom: compileCustomMatchers(types.has('CUSTOM') ? settings : { customPatterns: [], dictionaries: [] }),
   };
 }
 
@@ -144,11 +144,17 @@ export function findPii(text: string, settings?: Partial<RedactionSettings>): Fi
   const scanned = normalised.text;
   const detections: Detection[] = [];
   for (const detector of compiled.enabled) {
-    if (detector.mayContain(scanned)) {
+    if (!detector.mayContain(scanned)) continue;
+    if (detector.type === 'PHONE') {
+      // Phone validation is the costly one and runs last: tell it what is already taken.
+      const covered = new Uint8Array(scanned.length);
+      for (const d of detections) covered.fill(1, d.start, d.end);
+      for (const d of detectPhone(scanned, covered)) detections.push(d);
+    } else {
       for (const d of detector.detect(scanned)) detections.push(d);
     }
   }
-  if (compiled.custom.patterns.length > 0 || compiled.custom.dictionaries.length > 0) {
+  if (hasCustomMatchers(compiled.custom)) {
     for (const d of detectCustom(scanned, compiled.custom)) detections.push(d);
   }
   return resolveOverlaps(detections).map((d) => {

@@ -1,0 +1,4 @@
+// `npm run bench`: every benchmark, one after another. Add yours as an import and a call.
+import { runRedactBench } from './redact.bench';
+
+await runRedactBench();
