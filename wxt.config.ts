@@ -25,8 +25,19 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    permissions: ['storage', 'scripting', 'tabs'],
+    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'scripting', 'tabs'],
+    // A policy can name any host, and DNR redirects need host access to the request URL.
     host_permissions: ['<all_urls>'],
+    // Only the interstitials: a redirect can only land on a web-accessible page. Their scripts and
+    // styles load from the extension's own origin and need no exposure.
+    web_accessible_resources: [{ resources: ['blocked.html', 'warn.html'], matches: ['<all_urls>'] }],
     storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'gatehouse@gatehouse.example', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
   }),
 });

@@ -1,18 +1,35 @@
 // Background service worker: wires browser events to lib/ (see lib/browser/ for the adapters).
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
-import { handlePasteMessage, syncPasteGuardScript } from '../lib/browser/paste-guard-background';
+import { browserDnr } from '../lib/browser/dnr-api';
+import { expireGrant } from '../lib/browser/grants';
+import { forgetTab } from '../lib/browser/interstitial-service';
+import { createMessageListener, messageHandlers } from '../lib/browser/message-router';
+import { syncPasteGuardScript } from '../lib/browser/paste-guard-background';
+import { onPolicyApplied } from '../lib/browser/policy-applied';
+import { applyPolicy } from '../lib/browser/policy-loader';
 import { compilePolicy } from '../lib/policy/compile-policy';
-import { defaultPolicy } from '../lib/policy/default-policy';
 
 export default defineBackground(() => {
-  // Until the policy loader lands (enforcement issue), the built-in default policy is the active one.
-  const active = () => compilePolicy(defaultPolicy(), shippedCatalog());
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    handlePasteMessage(message, sender, active),
-  );
-  void syncPasteGuardScript(active()).catch((error: unknown) =>
-    console.error('paste guard registration', error),
-  );
+  const dnr = browserDnr();
+  const deps = {
+    dnr,
+    target: {
+      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
+      blockPageUrl: browser.runtime.getURL('/blocked.html'),
+      warnPageUrl: browser.runtime.getURL('/warn.html'),
+    },
+  };
+  // The paste guard follows the policy in force: its content script is re-registered on every change.
+  onPolicyApplied((active) => syncPasteGuardScript(compilePolicy(active.policy, shippedCatalog())));
+  const apply = () => void applyPolicy(deps);
+  browser.runtime.onInstalled.addListener(apply);
+  browser.runtime.onStartup.addListener(apply);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed' && 'policy' in changes) apply();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => void expireGrant(dnr, alarm.name));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.runtime.onMessage.addListener(createMessageListener(messageHandlers(dnr)));
 });

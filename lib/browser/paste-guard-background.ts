@@ -4,7 +4,8 @@ import { guardPaste } from '../paste/guard-paste';
 import { pasteGuardFor } from '../paste/paste-guard-for';
 import { eventForOutcome, eventsForVerdict, type PasteEventContext } from '../paste/paste-events';
 import { pasteGuardMatchPatterns } from '../paste/match-patterns';
-import { isPasteRequestType, pasteRequestSchema } from '../paste/paste-messages';
+import type { z } from 'zod';
+import type { PasteRequest, pasteRequestSchema } from '../paste/paste-messages';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import { recordEvent } from './record-event';
 
@@ -50,52 +51,55 @@ async function register(matches: string[]): Promise<void> {
   );
 }
 
-/**
- * Handles `paste:*` messages; returns undefined for any other message so other listeners answer it.
- * Content scripts are the least trusted context: the request is parsed, and the page, tab and
- * service come from `sender`, never from the message.
- */
-export function handlePasteMessage(
-  message: unknown,
+type PasteMessage<T extends PasteRequest['type']> = Extract<z.output<typeof pasteRequestSchema>, { type: T }>;
+type PasteHandler<T extends PasteRequest['type']> = (
+  message: PasteMessage<T>,
+  tabId: number,
   sender: Runtime.MessageSender,
-  active: () => CompiledPolicy,
-): Promise<unknown> | undefined {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (!isPasteRequestType(type)) return undefined;
-  return answer(message, sender, active());
-}
+) => Promise<unknown>;
 
-async function answer(
-  message: unknown,
-  sender: Runtime.MessageSender,
-  compiled: CompiledPolicy,
-): Promise<unknown> {
-  const url = senderPageUrl(sender);
-  if (sender.id !== browser.runtime.id || !sender.tab || !url) {
-    throw new Error('paste messages are accepted from the paste-guard content script only');
-  }
-  const request = pasteRequestSchema.parse(message);
-  const guard = pasteGuardFor(url, compiled);
-  const context: PasteEventContext & { url?: string } = {
-    service: guard.guarded ? guard.service : null,
-    rule: guard.guarded ? guard.rule : null,
-    host: new URL(url).hostname,
-    incognito: sender.tab.incognito,
-    ...(compiled.policy.logging.fullUrls ? { url } : {}),
+/**
+ * Handlers for the `paste:*` messages (the router has parsed them and checked that they come from a
+ * content script in a web page's tab). The page, tab and service come from `sender`, never from the
+ * message: content scripts are the least trusted context.
+ */
+export function pasteMessageHandlers(active: () => Promise<CompiledPolicy>): {
+  'paste:guard': PasteHandler<'paste:guard'>;
+  'paste:check': PasteHandler<'paste:check'>;
+  'paste:outcome': PasteHandler<'paste:outcome'>;
+} {
+  const prepare = async (sender: Runtime.MessageSender) => {
+    const url = senderPageUrl(sender);
+    if (!url) throw new Error('paste messages are accepted from web pages only');
+    const compiled = await active();
+    const guard = pasteGuardFor(url, compiled);
+    const context: PasteEventContext & { url?: string } = {
+      service: guard.guarded ? guard.service : null,
+      rule: guard.guarded ? guard.rule : null,
+      host: new URL(url).hostname,
+      incognito: sender.tab?.incognito ?? false,
+      ...(compiled.policy.logging.fullUrls ? { url } : {}),
+    };
+    return { guard, context };
   };
-  switch (request.type) {
-    case 'paste:guard':
+  return {
+    'paste:guard': async (_message, _tabId, sender) => {
+      const { guard } = await prepare(sender);
       return guard.guarded ? { guarded: true, files: guard.paste.files } : { guarded: false };
-    case 'paste:check': {
-      const verdict = guardPaste(request, guard);
+    },
+    'paste:check': async (message, _tabId, sender) => {
+      const { guard, context } = await prepare(sender);
+      const verdict = guardPaste(message, guard);
       for (const event of eventsForVerdict(verdict, context)) await recordEvent(event);
       return verdict;
-    }
-    case 'paste:outcome':
+    },
+    'paste:outcome': async (message, _tabId, sender) => {
+      const { guard, context } = await prepare(sender);
       if (!guard.guarded) throw new Error('no paste guard applies to this page');
-      await recordEvent(eventForOutcome(request, context));
+      await recordEvent(eventForOutcome(message, context));
       return { recorded: true };
-  }
+    },
+  };
 }
 
 /** The frame's URL; about:blank and srcdoc frames report their creator's origin instead. */

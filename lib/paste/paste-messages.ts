@@ -9,23 +9,29 @@ export const maxPasteChars = 50_000_000;
 const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive().max(maxPasteChars));
 const segment = z.strictObject({ text: z.string().max(maxPasteChars), breakBefore: z.boolean() });
 
+/** Sent once on load: does the guard apply to this frame? */
+export const pasteGuardRequestSchema = z.strictObject({ type: z.literal('paste:guard') });
+
+export const pasteCheckRequestSchema = z.strictObject({
+  type: z.literal('paste:check'),
+  plain: z.string().max(maxPasteChars),
+  html: z.array(segment).max(1_000_000).nullable(),
+  files: z.number().int().min(0).max(10_000),
+});
+
+/** The user's choice on a warn dialog or a block notice that offered one. */
+export const pasteOutcomeRequestSchema = z.strictObject({
+  type: z.literal('paste:outcome'),
+  outcome: z.enum(['redacted', 'cancelled', 'original']),
+  reason: z.enum(pasteBlockReasons),
+  counts,
+  justification: z.string().max(2000).default(''),
+});
+
 export const pasteRequestSchema = z.discriminatedUnion('type', [
-  /** Sent once on load: does the guard apply to this frame? */
-  z.strictObject({ type: z.literal('paste:guard') }),
-  z.strictObject({
-    type: z.literal('paste:check'),
-    plain: z.string().max(maxPasteChars),
-    html: z.array(segment).max(1_000_000).nullable(),
-    files: z.number().int().min(0).max(10_000),
-  }),
-  /** The user's choice on a warn dialog or a block notice that offered one. */
-  z.strictObject({
-    type: z.literal('paste:outcome'),
-    outcome: z.enum(['redacted', 'cancelled', 'original']),
-    reason: z.enum(pasteBlockReasons),
-    counts,
-    justification: z.string().max(2000).default(''),
-  }),
+  pasteGuardRequestSchema,
+  pasteCheckRequestSchema,
+  pasteOutcomeRequestSchema,
 ]);
 export type PasteRequest = z.input<typeof pasteRequestSchema>;
 

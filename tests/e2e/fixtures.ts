@@ -33,14 +33,15 @@ export async function launchExtensionContext(options: LaunchOptions = {}): Promi
 }
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  // The worker can start between serviceWorkers() and waitForEvent(): poll both until it shows.
-  for (let attempt = 0; attempt < 150; attempt++) {
+  // The worker can register between the check and the wait, so poll as well as listen.
+  const event = context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null);
+  for (let i = 0; i < 150; i++) {
     const [existing] = context.serviceWorkers();
     if (existing) return existing;
-    const started = await context.waitForEvent('serviceworker', { timeout: 200 }).catch(() => null);
-    if (started) return started;
+    const found = await Promise.race([event, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+    if (found) return found;
   }
-  throw new Error('the extension service worker did not start within 30 s');
+  throw new Error('the extension service worker did not start');
 }
 
 /** A temporary profile directory, removed by the returned function. */

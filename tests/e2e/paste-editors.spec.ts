@@ -1,5 +1,5 @@
 // Keyboard paste (Control+V, real clipboard) into every editor the AI services use.
-import { expect, test } from './fixtures';
+import { expect, test } from './locked-test';
 import {
   claudeUrl,
   editorText,
@@ -25,6 +25,9 @@ const cases: [label: string, editor: EditorName, url?: string][] = [
   ['Quill', 'quill'],
   ['CodeMirror 6', 'codemirror'],
 ];
+
+// Browsers launch under the machine-wide managed-policy lock, which another run may hold a while.
+test.describe.configure({ timeout: 180_000 });
 
 test.beforeEach(async ({ context, serviceWorker }) => {
   await waitForPasteGuard(serviceWorker);

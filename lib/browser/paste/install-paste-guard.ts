@@ -143,7 +143,10 @@ export function installPasteGuard(env: PasteGuardEnvironment): () => void {
     justification: string,
   ) => {
     // The event is recorded before the original reaches the page: an override is never unlogged.
-    await env.send({ type: 'paste:outcome', outcome, reason, counts, justification });
+    const reply = await env.send({ type: 'paste:outcome', outcome, reason, counts, justification });
+    if ((reply as { recorded?: unknown } | null)?.recorded !== true) {
+      throw new Error('the background did not record the paste outcome');
+    }
   };
 
   const restoreOnly = (target: PasteTarget) => {

@@ -1,0 +1,46 @@
+// Receives every runtime message: parses it with the contract in lib/messages.ts, checks the sender, dispatches.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { messageSchema, senderAllowed, type Message } from '../messages';
+import { readCompiledPolicy } from './active-policy-store';
+import type { DnrApi } from './dnr-api';
+import { continueToService, goBack, openInterstitial } from './interstitial-service';
+import { pasteMessageHandlers } from './paste-guard-background';
+
+type Handlers = {
+  [T in Message['type']]: (
+    message: Extract<Message, { type: T }>,
+    tabId: number,
+    sender: Runtime.MessageSender,
+  ) => Promise<unknown>;
+};
+
+export function messageHandlers(dnr: DnrApi): Handlers {
+  return {
+    getInterstitial: (m, tabId) => openInterstitial(m.page, m.url, tabId),
+    continue: (m, tabId) => continueToService(dnr, tabId, m.nonce, m.justification),
+    goBack: (m, tabId) => goBack(tabId, m.nonce),
+    getActivePolicy: async () => (await readCompiledPolicy()).active,
+    ...pasteMessageHandlers(async () => (await readCompiledPolicy()).compiled),
+  };
+}
+
+/** A runtime.onMessage listener; unknown, malformed or unauthorised messages get `{ ok: false, error }`. */
+export function createMessageListener(handlers: Handlers) {
+  const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  return (raw: unknown, sender: Runtime.MessageSender): Promise<unknown> => {
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'malformed message' });
+    const message = parsed.data;
+    if (!senderAllowed(message, sender, extension))
+      return Promise.resolve({ ok: false, error: 'sender not allowed' });
+    const handler = handlers[message.type] as (
+      m: Message,
+      tabId: number,
+      sender: Runtime.MessageSender,
+    ) => Promise<unknown>;
+    return handler(message, sender.tab?.id ?? -1, sender).catch((error: unknown) => ({
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    }));
+  };
+}

@@ -1,0 +1,36 @@
+// Which request types a blocking rule names, per target browser: the one place browsers differ here.
+import type { DnrResourceType } from './dnr-rule';
+
+export type TargetBrowser = 'chromium' | 'firefox';
+
+/** Every type Chromium accepts (Chrome and Edge share this build). */
+const chromium: DnrResourceType[] = [
+  'main_frame',
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'object',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+];
+
+/** Firefox's declarativeNetRequest rejects rules naming webtransport or webbundle. */
+const firefox = chromium.filter((t) => t !== 'webtransport' && t !== 'webbundle');
+
+export function resourceTypesFor(browser: TargetBrowser): {
+  all: DnrResourceType[];
+  frames: DnrResourceType[];
+  subresources: DnrResourceType[];
+} {
+  const all = browser === 'firefox' ? firefox : chromium;
+  const frames: DnrResourceType[] = ['main_frame', 'sub_frame'];
+  return { all, frames, subresources: all.filter((t) => !frames.includes(t)) };
+}
