@@ -1,7 +1,8 @@
 // Fixture pages built from the real editor libraries, served at the real AI hosts with context.route.
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import path from 'node:path';
+import { extensionPage } from './stand-in';
 
 export type EditorName =
   'prosemirror' | 'lexical' | 'textarea' | 'input' | 'contenteditable' | 'quill' | 'codemirror';
@@ -91,9 +92,11 @@ export async function serveEditorPages(context: BrowserContext): Promise<void> {
   }
 }
 
-/** Waits until the background has registered the paste-guard content script. */
-export async function waitForPasteGuard(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
+/** Waits until the background has registered the paste-guard content script (read from an extension page:
+ * Playwright can miss an MV3 worker that started before it attached). */
+export async function waitForPasteGuard(context: BrowserContext): Promise<void> {
+  const page = await extensionPage(context);
+  await page.evaluate(async () => {
     for (let i = 0; i < 100; i++) {
       const scripts = await chrome.scripting.getRegisteredContentScripts();
       if (scripts.some((s) => s.id === 'gatehouse-paste-guard')) return;
@@ -101,6 +104,7 @@ export async function waitForPasteGuard(worker: Worker): Promise<void> {
     }
     throw new Error('the paste-guard content script was never registered');
   });
+  await page.close();
 }
 
 export async function openEditor(

@@ -29,8 +29,8 @@ const cases: [label: string, editor: EditorName, url?: string][] = [
 // Browsers launch under the machine-wide managed-policy lock, which another run may hold a while.
 test.describe.configure({ timeout: 180_000 });
 
-test.beforeEach(async ({ context, serviceWorker }) => {
-  await waitForPasteGuard(serviceWorker);
+test.beforeEach(async ({ context }) => {
+  await waitForPasteGuard(context);
   await grantClipboard(context);
   await serveEditorPages(context);
 });

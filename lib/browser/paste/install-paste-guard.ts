@@ -71,10 +71,10 @@ export function installPasteGuard(env: PasteGuardEnvironment): () => void {
   ) => {
     switch (verdict.action) {
       case 'pass':
-        insertContent(target, content);
+        await insertContent(target, content);
         return;
       case 'insert':
-        insertContent(target, redactedContent(verdict, content, html));
+        await insertContent(target, redactedContent(verdict, content, html));
         if (Object.keys(verdict.counts).length > 0) {
           showNotice(
             redactedNotice(verdict.counts, env.t, locale),
@@ -102,9 +102,10 @@ export function installPasteGuard(env: PasteGuardEnvironment): () => void {
           close: env.t('paste_button_close'),
         });
         await report(answer.choice, 'personal-data', verdict.counts, answer.justification);
-        if (answer.choice === 'redacted') insertContent(target, redactedContent(verdict, content, html));
+        if (answer.choice === 'redacted')
+          await insertContent(target, redactedContent(verdict, content, html));
         else if (answer.choice === 'original')
-          insertContent(target, originalContent(content, verdict.dropFiles));
+          await insertContent(target, originalContent(content, verdict.dropFiles));
         else restoreOnly(target);
         return;
       }
@@ -127,7 +128,7 @@ export function installPasteGuard(env: PasteGuardEnvironment): () => void {
         });
         if (answer.choice === 'original') {
           await report('original', verdict.reason, verdict.counts, answer.justification);
-          insertContent(target, originalContent(content, false));
+          await insertContent(target, originalContent(content, false));
         } else {
           restoreOnly(target);
         }
