@@ -42,7 +42,7 @@ export async function insertContent(target: PasteTarget, content: TransferConten
   if (event.defaultPrevented) {
     if (target.kind === 'paste') return 'editor';
     // Lexical and others commit their update in a microtask: look once it has run.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (editableSnapshot(target) !== before) return 'editor';
   }
   if (!target.editable || content.plain.length === 0) return 'none';
@@ -51,6 +51,9 @@ export async function insertContent(target: PasteTarget, content: TransferConten
     closeTypingGroup(target);
     // execCommand is deprecated but remains the only way to insert like the user did, with undo.
     document.execCommand('insertText', false, content.plain);
+    if (editableSnapshot(target) !== before) return 'exec-command';
+    // Editors that cancel beforeinput and insert themselves (Lexical) render in a microtask.
+    await nextTask();
     if (editableSnapshot(target) !== before) return 'exec-command';
   }
   insertDirectly(target, content.plain);
@@ -90,6 +93,10 @@ function closeTypingGroup(target: PasteTarget): void {
   selection.selectAllChildren(editable);
   selection.removeAllRanges();
   selection.addRange(range);
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function placeCaretAtDrop(target: PasteTarget): void {
