@@ -1,4 +1,6 @@
 // `npm run bench`: every benchmark, one after another. Add yours as an import and a call.
+import { runPasteGuardBench } from './paste-guard.bench';
 import { runRedactBench } from './redact.bench';
 
 await runRedactBench();
+await runPasteGuardBench();
