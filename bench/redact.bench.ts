@@ -20,18 +20,17 @@ function mixedText(documents: CorpusDocument[], size: number): string {
   return parts.join('\n\n').slice(0, size);
 }
 
-/** Mean milliseconds per call, over as many calls as fit in `budgetMs` (at least `minRuns`). */
-function timePerCall(run: () => unknown, budgetMs: number, minRuns: number): number {
-  run(); // warm-up: JIT and lazily built tables
-  let runs = 0;
-  const started = performance.now();
-  let elapsed = 0;
-  while (runs < minRuns || elapsed < budgetMs) {
-    run();
-    runs++;
-    elapsed = performance.now() - started;
-  }
-  return elapsed / runs;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+interface Subject {
+  engine: Engine;
+  /** The bulk text this engine is timed on: 1 MB, or a 64 KB prefix for engines too slow for 1 MB. */
+  sample: string;
+  bulkMs: number[];
+  pasteMs: number[];
 }
 
 interface Row {
@@ -44,23 +43,31 @@ interface Row {
   recall: number;
 }
 
-function measure(engine: Engine, documents: CorpusDocument[], bulk: string, paste: string): Row {
-  const score = scoreCorpus(documents, (text) => engine.spans(text));
-  // Engines that would need over a second per MB are timed on a 64 KB prefix so the run finishes (noted in the
-  // table); for engines that slow down on longer input this flatters them.
-  const pasteMs = timePerCall(() => engine.redact(paste), 1000, 20);
-  const slow = pasteMs * (bulk.length / paste.length) > 1000;
-  const sample = slow ? bulk.slice(0, 64 * 1024) : bulk;
-  const bulkMs = timePerCall(() => engine.redact(sample), slow ? 3000 : 2000, 3);
-  return {
-    name: engine.name,
-    mbPerSecond: sample.length / MB / (bulkMs / 1000),
-    throughputSample: slow ? '64 KB' : '1 MB',
-    msPer2kb: pasteMs,
-    f1: score.micro.f1,
-    precision: score.micro.precision,
-    recall: score.micro.recall,
-  };
+const rounds = 9;
+const pastesPerRound = 50;
+
+/**
+ * Times all engines round-robin (one bulk run and a batch of pastes each per round) and reports medians, so
+ * a burst of load from other processes hits every engine alike instead of whichever happened to be running.
+ */
+function timeRoundRobin(subjects: Subject[], paste: string): void {
+  for (const subject of subjects) {
+    subject.engine.redact(paste); // warm-up: JIT and lazily built tables
+    subject.engine.redact(subject.sample);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const subject of subjects) {
+      // Pastes in small batches, each batch a sample: a garbage-collection pause then spoils one sample only.
+      for (let batch = 0; batch < pastesPerRound / 10; batch++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 10; i++) subject.engine.redact(paste);
+        subject.pasteMs.push((performance.now() - t0) / 10);
+      }
+      const t0 = performance.now();
+      subject.engine.redact(subject.sample);
+      subject.bulkMs.push(performance.now() - t0);
+    }
+  }
 }
 
 export async function runRedactBench(): Promise<void> {
@@ -72,10 +79,35 @@ export async function runRedactBench(): Promise<void> {
     redact: (text) => redactText(text),
     spans: (text) => redactText(text).findings,
   };
-  const rows = [gatehouse, ...peerEngines()].map((engine) => measure(engine, documents, bulk, paste));
+  const engines = [gatehouse, ...peerEngines()];
+  // Engines that would need over a second per MB are timed on a 64 KB prefix so the run finishes (noted in
+  // the table); for engines that slow down on longer input this flatters them.
+  const subjects: Subject[] = engines.map((engine) => {
+    for (let i = 0; i < 5; i++) engine.redact(paste); // warm up before judging speed
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) engine.redact(paste);
+    const slow = ((performance.now() - t0) / 5) * (bulk.length / paste.length) > 1000;
+    return { engine, sample: slow ? bulk.slice(0, 64 * 1024) : bulk, bulkMs: [], pasteMs: [] };
+  });
+  timeRoundRobin(subjects, paste);
+  const rows: Row[] = subjects.map(({ engine, sample, bulkMs, pasteMs }) => {
+    const score = scoreCorpus(documents, (text) => engine.spans(text));
+    return {
+      name: engine.name,
+      mbPerSecond: sample.length / MB / (median(bulkMs) / 1000),
+      throughputSample: sample === bulk ? '1 MB' : '64 KB',
+      msPer2kb: median(pasteMs),
+      f1: score.micro.f1,
+      precision: score.micro.precision,
+      recall: score.micro.recall,
+    };
+  });
   const spans = documents.reduce((n, d) => n + d.spans.length, 0);
   console.log(
     `\nRedaction: ${documents.length} corpus documents (${spans} labelled spans), 1 MB mixed text, 2 KB paste`,
+  );
+  console.log(
+    `Median of ${rounds} round-robin rounds (1 bulk run and ${pastesPerRound} pastes per engine per round).`,
   );
   console.log('| engine | MB/s (mixed text) | ms per 2 KB paste | corpus F1 | precision | recall |');
   console.log('|---|---:|---:|---:|---:|---:|');

@@ -53,7 +53,8 @@ async function runJsonl(io: CliIo, settings: Partial<RedactionSettings>): Promis
   for await (const line of io.lines()) {
     lineNumber++;
     if (line.trim() === '') continue;
-    const parsed = parseLine(line);
+    // Files saved by some Windows editors start with a byte-order mark.
+    const parsed = parseLine(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line);
     if (typeof parsed === 'string') {
       io.err(`redact: line ${lineNumber}: ${parsed}\n`);
       failures++;

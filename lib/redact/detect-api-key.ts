@@ -26,10 +26,23 @@ const knownTokens = new RegExp(
     '\\bdop_v1_[a-f0-9]{64}\\b', // DigitalOcean
     '\\bkey-[0-9a-f]{32}\\b', // Mailgun
     '\\bAccountKey=[A-Za-z0-9+/]{80,}={0,2}', // Azure storage connection string
+    '\\bsig=[A-Za-z0-9%+/]{40,}={0,2}', // Azure SAS signature
+    'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{40,}', // Discord webhook
+    '\\bGOCSPX-[A-Za-z0-9_-]{28}', // Google OAuth client secret
+    '\\bhvs\\.[A-Za-z0-9_-]{24,}', // HashiCorp Vault token
+    '\\bdapi[a-f0-9]{32}\\b', // Databricks
+    '\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b', // Postman
+    '\\bsq0(?:atp|csp)-[A-Za-z0-9_-]{22,}', // Square
+    '\\blin_api_[A-Za-z0-9]{40}\\b', // Linear
+    '\\bATATT[A-Za-z0-9_=-]{40,}', // Atlassian API token
     '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}', // JWT
   ].join('|'),
   'g',
 );
+
+// Telegram bot tokens ("123456789:AA...") start with digits, which would make the alternation above try
+// every digit in the text; they are found from their ":AA" instead.
+const telegramToken = /\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y;
 
 const privateKeyBlock =
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,16384}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
@@ -94,6 +107,19 @@ export function detectApiKey(text: string): Detection[] {
   for (let m = knownTokens.exec(text); m; m = knownTokens.exec(text)) {
     if (m[0].startsWith('eyJ') && !isJwtHeader(m[0])) continue;
     push(m.index, m.index + m[0].length);
+  }
+  for (let colon = text.indexOf(':AA'); colon !== -1; colon = text.indexOf(':AA', colon + 3)) {
+    let start = colon;
+    while (
+      start > 0 &&
+      start > colon - 10 &&
+      text.charCodeAt(start - 1) >= 48 &&
+      text.charCodeAt(start - 1) <= 57
+    )
+      start--;
+    if (start > 0 && /\w/.test(text[start - 1]!)) continue;
+    telegramToken.lastIndex = start;
+    if (telegramToken.exec(text)) push(start, telegramToken.lastIndex);
   }
   if (text.indexOf('-----BEGIN') !== -1) {
     privateKeyBlock.lastIndex = 0;

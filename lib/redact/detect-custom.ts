@@ -58,12 +58,13 @@ export function compileCustomMatchers(settings: Pick<RedactionSettings, 'customP
     other: [],
   };
   for (const dictionary of settings.dictionaries) {
-    const caseInsensitive = dictionary.caseInsensitive ?? true;
     for (const rawTerm of dictionary.terms) {
       const written = rawTerm.trim();
+      if (written.length === 0) continue;
+      // Lower-casing that changes the length ("İ") would shift offsets; such terms match as written.
+      const caseInsensitive =
+        (dictionary.caseInsensitive ?? true) && written.toLowerCase().length === written.length;
       const term = caseInsensitive ? written.toLowerCase() : written;
-      // Lower-casing that changes the length (rare scripts) would shift offsets; match such terms as written.
-      if (term.length === 0 || term.length !== written.length) continue;
       const entry = { term, caseInsensitive, name: dictionary.name };
       const firstWord = leadingWord.exec(term)?.[0];
       if (firstWord === undefined) {
@@ -94,17 +95,28 @@ function endsWord(text: string, end: number): boolean {
   return end >= text.length || !wordChar.test(text[end]!);
 }
 
-/** Scans `haystack` word by word for terms of `byFirstWord`; `haystack` is `text` or its lower-case copy. */
-function detectTerms(haystack: string, byFirstWord: Map<string, DictionaryTerm[]>, found: Detection[]): void {
+/**
+ * Scans `haystack` word by word for terms of `byFirstWord`. `haystack` is the text itself, or its
+ * lower-case copy for case-insensitive terms. When lower-casing the whole text would shift offsets ("İ"),
+ * `lowerEachWord` lower-cases word by word on the original text instead (slower, same result).
+ */
+function detectTerms(
+  haystack: string,
+  byFirstWord: Map<string, DictionaryTerm[]>,
+  found: Detection[],
+  lowerEachWord = false,
+): void {
   words.lastIndex = 0;
   for (let m = words.exec(haystack); m; m = words.exec(haystack)) {
-    const entries = byFirstWord.get(m[0]);
+    const entries = byFirstWord.get(lowerEachWord ? m[0].toLowerCase() : m[0]);
     if (entries === undefined) continue;
     const index = m.index;
+    const at = (term: string) =>
+      lowerEachWord
+        ? haystack.slice(index, index + term.length).toLowerCase() === term
+        : haystack.startsWith(term, index);
     // Longest first, so "Blue Falcon Labs" wins over "Blue Falcon".
-    const hit = entries.find(
-      (entry) => haystack.startsWith(entry.term, index) && endsWord(haystack, index + entry.term.length),
-    );
+    const hit = entries.find((entry) => at(entry.term) && endsWord(haystack, index + entry.term.length));
     if (!hit) continue;
     const end = index + hit.term.length;
     found.push({ type: 'CUSTOM', start: index, end, label: hit.name });
@@ -134,7 +146,10 @@ export function detectCustom(text: string, matchers: CustomMatchers): Detection[
   // One lower-case copy of the text instead of lower-casing every word; only usable when it keeps offsets.
   const lower = caseInsensitive.size > 0 || other.length > 0 ? text.toLowerCase() : text;
   const lowerKeepsOffsets = lower.length === text.length;
-  if (caseInsensitive.size > 0 && lowerKeepsOffsets) detectTerms(lower, caseInsensitive, found);
+  if (caseInsensitive.size > 0) {
+    if (lowerKeepsOffsets) detectTerms(lower, caseInsensitive, found);
+    else detectTerms(text, caseInsensitive, found, true);
+  }
   for (const entry of other) {
     const haystack = entry.caseInsensitive ? lower : text;
     if (!lowerKeepsOffsets && entry.caseInsensitive) continue;

@@ -5,7 +5,10 @@ import { hasContextBefore, type Detection } from './detection';
 // The first character comes before the look-behind so V8 can skip quickly to candidate positions.
 const candidate = /[1-9](?<![\w.\/-][1-9])\d ?\d{3} ?\d{3} ?\d{3}(?![\w\/]|[.-]\d)/g;
 const taxIdContext =
-  /(?:steuer|steuer-?id|idnr|identifikationsnummer|st\.? ?-?id|tin|tax (?:id|identification)|tax number)\b[^\n\d]{0,24}$/i;
+  /\b(?:steuer|steuer-?id|idnr|identifikationsnummer|st\.? ?-?id|tin|tax (?:id|identification)|tax number)\b[^\n\d]{0,24}$/i;
+// A paste that names the German tax id anywhere (a CSV header, a form title) is context for all its
+// 11-digit numbers that pass the check digit and digit-distribution rules.
+const documentContext = /steuer-?id|steuer-?idnr|identifikationsnummer|\bidnr\b/i;
 
 export function deTaxIdValid(digits: string): boolean {
   if (!/^[1-9]\d{10}$/.test(digits)) return false;
@@ -26,15 +29,19 @@ export function deTaxIdValid(digits: string): boolean {
 
 export function detectDeTaxId(text: string): Detection[] {
   const found: Detection[] = [];
+  let mentioned: boolean | undefined;
   candidate.lastIndex = 0;
   for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
     const raw = m[0];
     const digits = raw.replace(/ /g, '');
     if (!deTaxIdValid(digits)) continue;
     // Unspaced or irregularly spaced 11-digit runs are common ids; the official "12 345 678 901" grouping
-    // or a context word is needed as well.
+    // or context (just before, or anywhere in the paste) is needed as well.
     const officialGrouping = /^\d{2} \d{3} \d{3} \d{3}$/.test(raw);
-    if (!officialGrouping && !hasContextBefore(text, m.index, taxIdContext)) continue;
+    if (!officialGrouping && !hasContextBefore(text, m.index, taxIdContext)) {
+      mentioned ??= documentContext.test(text);
+      if (!mentioned) continue;
+    }
     found.push({ type: 'DE_TAX_ID', start: m.index, end: m.index + raw.length });
   }
   return found;

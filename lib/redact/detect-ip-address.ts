@@ -1,7 +1,7 @@
 // IPv4 and IPv6 addresses, parsed properly rather than matched by shape.
 import type { Detection } from './detection';
 
-const ipv4Candidate = /\d(?<![\w.]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
+const ipv4Candidate = /\d(?<![\w.-]\d)\d{0,2}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)/g;
 // Two colons at most four hex digits apart: every IPv6 address has them, and they are rare elsewhere.
 // The candidate is then grown to the whole run of hex digits, colons and dots around it.
 const ipv6Anchor = /:[0-9A-Fa-f]{0,4}:/g;
@@ -54,10 +54,9 @@ export function parseIpv6(value: string): number | undefined {
   return groups;
 }
 
-// Loopback, "any" and netmasks say nothing about a person; flagging them would only add noise to logs.
-// All-single-digit addresses ("1.2.3.4", "8.8.8.8") are placeholders, versions or public resolvers.
+// Loopback, "this host" and netmasks (127.x, 0.x, 255.x) never identify anyone; flagging them in logs is noise.
 function isUninteresting(octets: number[]): boolean {
-  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255 || octets.every((o) => o < 10);
+  return octets[0] === 127 || octets[0] === 0 || octets[0] === 255;
 }
 
 export function detectIpAddress(text: string): Detection[] {

@@ -1,6 +1,7 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { hasContextBefore, type Detection } from './detection';
+import { inColumnHeaded } from './table-column';
 
 // A run of digits with the separators people type between groups. Validation decides what it is.
 const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
@@ -9,7 +10,15 @@ const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
 // The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
 // changelog or "cell 3 of 12" do not count.
 const phoneContext =
-  /(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
+  /\b(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
+
+// A table column headed like this holds phone numbers, however they are written.
+const phoneHeader =
+  /\b(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|contact number)/i;
+
+function headerSaysPhone(text: string, start: number): boolean {
+  return inColumnHeaded(text, start, phoneHeader);
+}
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
@@ -60,15 +69,17 @@ const validity = new Map<string, boolean>();
 const validityCacheSize = 4096;
 
 // Numbers written with '+' or '00' carry their own country code.
-const international: (CountryCode | undefined)[] = [undefined];
+const withCountryCode: (CountryCode | undefined)[] = [undefined];
 
-function isValidIn(digits: string, countries: (CountryCode | undefined)[]): boolean {
-  const key = countries.join() + ':' + digits;
+/** Valid (a real numbering-plan range) or, with `possibleOnly`, merely of a possible length. */
+function isValidIn(digits: string, countries: (CountryCode | undefined)[], possibleOnly = false): boolean {
+  const key = (possibleOnly ? 'possible:' : '') + countries.join() + ':' + digits;
   let valid = validity.get(key);
   if (valid === undefined) {
     valid = false;
     for (const country of countries) {
-      if (parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false })?.isValid()) {
+      const parsed = parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false });
+      if (parsed && (possibleOnly ? parsed.isPossible() : parsed.isValid())) {
         valid = true;
         break;
       }
@@ -119,7 +130,11 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
   if (/[ ./-]\d$/.test(raw)) return false;
   const digits = raw.replace(/\D/g, '');
   if (raw.startsWith('+') || raw.startsWith('00')) {
-    return isValidIn('+' + (raw.startsWith('00') ? digits.slice(2) : digits), international);
+    const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
+    if (isValidIn(international, withCountryCode)) return true;
+    // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
+    // (UK 07700 900xxx, US 555) that forms and test data use.
+    return isValidIn(international, withCountryCode, true) && hasContextBefore(text, start, phoneContext);
   }
   if (!nationalNumberValid(text, raw, digits, start)) return false;
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
@@ -138,6 +153,11 @@ function nationalNumberValid(text: string, raw: string, digits: string, start: n
       (!/^\(?0\d\)?[ .-]/.test(raw) || /^0\d(?:[ .-]\d\d){4}$/.test(raw));
     if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
   }
-  if (!hasContextBefore(text, start, phoneContext)) return false;
-  return isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+  if (!hasContextBefore(text, start, phoneContext) && !headerSaysPhone(text, start)) return false;
+  if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
+  // Introduced as a phone number and laid out like one (North American, or national with a trunk '0'):
+  // accept a possible length even in unassigned ranges, as in the fictional "555-123-4567" or
+  // "07700 900123" that forms and test data are full of.
+  if (nanpShape.test(raw)) return true;
+  return /^0\d/.test(digits) && /[ ().\/-]/.test(raw) && isValidIn(digits, trunkZeroCountries, true);
 }

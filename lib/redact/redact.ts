@@ -14,7 +14,12 @@ import { detectUkNino } from './detect-uk-nino';
 import { detectUsSsn } from './detect-us-ssn';
 import type { Detection } from './detection';
 import { normaliseText } from './normalise-text';
-export { validateRedactionSettings, type SettingsProblem } from './validate-settings';
+export {
+  validateRedactionSettings,
+  type CustomPatternCheck,
+  type SettingsProblem,
+  type SettingsValidation,
+} from './validate-settings';
 import { redactionSettingsSchema, type PiiType, type RedactionSettings } from './settings';
 
 export interface Finding {
@@ -54,8 +59,8 @@ interface Detector {
 
 const hasDigit = (text: string) => /\d/.test(text);
 
-// Order is priority: when two findings overlap, the one listed first wins (a card number inside an
-// IBAN-looking string is still an IBAN, an e-mail's digits are not a phone number, and so on).
+// Order is priority: when two overlapping findings are equally long, the one listed first wins. The
+// phone detector, last and most expensive, also skips digits already claimed by the others.
 const detectors: Detector[] = [
   { type: 'API_KEY', detect: detectApiKey, mayContain: () => true },
   {
@@ -75,7 +80,7 @@ const detectors: Detector[] = [
   { type: 'PHONE', detect: detectPhone, mayContain: hasDigit },
 ];
 const priority = new Map<PiiType, number>(detectors.map((d, i) => [d.type, i]));
-priority.set('CUSTOM', -1); // the organisation's own terms take precedence over built-in guesses
+priority.set('CUSTOM', -1); // on a tie, the organisation's own terms win over built-in guesses
 
 interface CompiledSettings {
   settings: RedactionSettings;
@@ -106,13 +111,17 @@ function compileSettings(settings: RedactionSettings): CompiledSettings {
   };
 }
 
-/** Keeps the highest-priority (then longest, then earliest) of overlapping detections; sorts by start. */
+/**
+ * Keeps the longest of overlapping detections (then the higher-priority type, then the earliest) and sorts
+ * by start. Longest first means a finding never cuts a bigger one short: a dictionary term inside an e-mail
+ * address leaves the whole address redacted, not just the term with the rest of the address in clear.
+ */
 function resolveOverlaps(detections: Detection[]): Detection[] {
   if (detections.length < 2) return detections;
   const ranked = [...detections].sort(
     (a, b) =>
-      priority.get(a.type)! - priority.get(b.type)! ||
       b.end - b.start - (a.end - a.start) ||
+      priority.get(a.type)! - priority.get(b.type)! ||
       a.start - b.start,
   );
   const kept: Detection[] = [];

@@ -1,5 +1,5 @@
 // Checks a policy's redaction settings before they are deployed: shape (zod) and, per custom pattern,
-// whether it compiles under RE2. The policy checker turns these into errors with JSON paths.
+// whether it compiles under RE2. The policy checker turns the problems into errors with JSON paths.
 import { compileCustomPattern } from './detect-custom';
 import { redactionSettingsSchema } from './settings';
 
@@ -9,6 +9,23 @@ export interface SettingsProblem {
   message: string;
 }
 
+export interface CustomPatternCheck {
+  /** JSON path of the pattern, e.g. `redaction.customPatterns[0].pattern`. */
+  path: string;
+  name: string;
+  compiles: boolean;
+  /** Why it does not compile (RE2 syntax error, or it matches the empty string). */
+  error?: string;
+}
+
+export interface SettingsValidation {
+  valid: boolean;
+  /** Every problem, shape errors and patterns that do not compile alike; empty when `valid`. */
+  problems: SettingsProblem[];
+  /** One entry per custom pattern, in order (empty when the shape itself is wrong). */
+  customPatterns: CustomPatternCheck[];
+}
+
 function formatPath(base: string, path: readonly PropertyKey[]): string {
   let out = base;
   for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
@@ -16,26 +33,30 @@ function formatPath(base: string, path: readonly PropertyKey[]): string {
 }
 
 /**
- * Returns every problem found (an empty list when the settings are usable). `basePath` prefixes the paths;
- * it defaults to `redaction`, the key under which the policy bundle holds these settings.
+ * Validates `settings` (the policy's `redaction` object). `basePath` prefixes the JSON paths; it defaults to
+ * `redaction`, the key under which the policy bundle holds these settings.
  */
-export function validateRedactionSettings(settings: unknown, basePath = 'redaction'): SettingsProblem[] {
+export function validateRedactionSettings(settings: unknown, basePath = 'redaction'): SettingsValidation {
   const parsed = redactionSettingsSchema.safeParse(settings ?? {});
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) => ({
+    const problems = parsed.error.issues.map((issue) => ({
       path: formatPath(basePath, issue.path),
       message: issue.message,
     }));
+    return { valid: false, problems, customPatterns: [] };
   }
-  const problems: SettingsProblem[] = [];
-  parsed.data.customPatterns.forEach((custom, index) => {
+  const customPatterns = parsed.data.customPatterns.map((custom, index): CustomPatternCheck => {
+    const path = formatPath(basePath, ['customPatterns', index, 'pattern']);
     const compiled = compileCustomPattern(custom.pattern, custom.caseInsensitive);
-    if (!compiled.ok) {
-      problems.push({
-        path: formatPath(basePath, ['customPatterns', index, 'pattern']),
-        message: `not a valid RE2 (linear-time) regular expression: ${compiled.message}`,
-      });
-    }
+    return compiled.ok
+      ? { path, name: custom.name, compiles: true }
+      : { path, name: custom.name, compiles: false, error: compiled.message };
   });
-  return problems;
+  const problems = customPatterns
+    .filter((check) => !check.compiles)
+    .map((check) => ({
+      path: check.path,
+      message: `not a valid RE2 (linear-time) regular expression: ${check.error}`,
+    }));
+  return { valid: problems.length === 0, problems, customPatterns };
 }

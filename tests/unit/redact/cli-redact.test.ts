@@ -54,6 +54,17 @@ describe('redact command', () => {
     expect(err()).toMatch(/line 3: "text" must be a string/);
   });
 
+  it('accepts a byte-order mark and CRLF line ends in JSON lines', async () => {
+    const { io, out, err } = fakeIo('\uFEFF{"id":"x","text":"a@example.com"}\r');
+    expect(await redactCommand.run(['--jsonl'], io)).toBe(0);
+    expect(JSON.parse(out())).toEqual({
+      id: 'x',
+      text: '[EMAIL]',
+      spans: [{ start: 0, end: 13, type: 'EMAIL' }],
+    });
+    expect(err()).toBe('');
+  });
+
   it('prints help', async () => {
     const { io, out } = fakeIo('');
     expect(await redactCommand.run(['--help'], io)).toBe(0);

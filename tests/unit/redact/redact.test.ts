@@ -103,7 +103,17 @@ describe('custom patterns and dictionaries', () => {
     ['an invalid pattern is skipped, not fatal', 'aaaa', []],
     ['longest term wins', 'Blue Falcon Labs ships', [['CUSTOM', 'Blue Falcon Labs', 'code names']]],
     ['term starting with punctuation', 'tag #REDWING now', [['CUSTOM', '#REDWING', 'code names']]],
+    [
+      'case-insensitive term in text whose lower case is longer',
+      'İzmir: NIGHTJAR',
+      [['CUSTOM', 'NIGHTJAR', 'code names']],
+    ],
     ['term inside quotes', '"Nightjar" launched', [['CUSTOM', 'Nightjar', 'code names']]],
+    [
+      'term inside an e-mail leaves the whole address redacted',
+      'mail ops@nightjar.io',
+      [['EMAIL', 'ops@nightjar.io', undefined]],
+    ],
   ];
   it.each(rows)('%s', (_name, text, expected) => {
     expect(findPii(text, settings).map((f) => [f.type, text.slice(f.start, f.end), f.label])).toEqual(
@@ -155,8 +165,30 @@ describe('validateRedactionSettings', () => {
     ],
   ];
   it.each(rows)('%s', (_name, settings, expected) => {
-    const problems = validateRedactionSettings(settings);
+    const { valid, problems } = validateRedactionSettings(settings);
+    expect(valid).toBe(expected.length === 0);
     expect(problems.map((p) => p.path)).toEqual(expected.map((e) => e.path));
     problems.forEach((p, i) => expect(p.message).toMatch(expected[i]!.message));
+  });
+
+  it('reports, per custom pattern, whether it compiles', () => {
+    const result = validateRedactionSettings(
+      {
+        customPatterns: [
+          { name: 'ok', pattern: 'PRJ-\\d{4}' },
+          { name: 'bad', pattern: '(a)\\1' },
+        ],
+      },
+      'policy.redaction',
+    );
+    expect(result.customPatterns).toEqual([
+      { path: 'policy.redaction.customPatterns[0].pattern', name: 'ok', compiles: true },
+      {
+        path: 'policy.redaction.customPatterns[1].pattern',
+        name: 'bad',
+        compiles: false,
+        error: expect.stringMatching(/invalid escape/),
+      },
+    ]);
   });
 });
