@@ -63,3 +63,24 @@ for (const [label, editor, url] of cases) {
     await expect.poll(() => editorText(page, editor)).toBe(`Start: ${clean}`);
   });
 }
+
+test('HTML: data split over inline elements and in link targets is redacted in the text/html flavour', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await openEditor(page, 'prosemirror');
+  await pasteWithKeyboard(
+    page,
+    'Write to jane.doe@example.com or me',
+    '<p>Write to <strong>jane.doe</strong>@example.com or <a href="mailto:jane.doe@example.com">me</a></p>',
+  );
+  await expect.poll(() => editorText(page, 'prosemirror')).toBe('Write to [EMAIL] or me');
+  const html = await page.locator('[data-fixture-editor="prosemirror"]').innerHTML();
+  expect(html).toContain('<strong>[EMAIL]</strong>');
+  expect(html).not.toContain('jane.doe');
+  expect(await page.locator('[data-fixture-editor="prosemirror"] a').getAttribute('href')).toBe(
+    'mailto:[EMAIL]',
+  );
+  const seen = await page.evaluate(() => (window as unknown as { seenByPage: string[] }).seenByPage);
+  expect(seen.join('\n')).not.toContain('jane.doe');
+});
