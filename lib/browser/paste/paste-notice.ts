@@ -38,7 +38,13 @@ label { display: block; margin-top: 8px; }
 textarea { width: 100%; box-sizing: border-box; margin-top: 4px; font: inherit; }
 `;
 
-let current: { host: HTMLElement; root: ShadowRoot; timer: number | undefined } | null = null;
+let current: {
+  host: HTMLElement;
+  root: ShadowRoot;
+  timer: number | undefined;
+  /** An open dialog answers "cancelled" when a newer paste replaces it, so no paste is left hanging. */
+  onReplaced?: () => void;
+} | null = null;
 
 function mount(): { root: ShadowRoot; host: HTMLElement } {
   dismiss();
@@ -54,9 +60,11 @@ function mount(): { root: ShadowRoot; host: HTMLElement } {
 
 export function dismiss(): void {
   if (!current) return;
+  const { onReplaced } = current;
   window.clearTimeout(current.timer);
   current.host.remove();
   current = null;
+  onReplaced?.();
 }
 
 /** A polite status message ("Gatehouse replaced 2 email addresses"), dismissed after a while. */
@@ -114,9 +122,11 @@ export function askUser(options: DialogOptions): Promise<DialogChoice> {
   root.append(box);
   return new Promise((resolve) => {
     const finish = (choice: DialogChoice['choice']) => {
+      if (current) current.onReplaced = undefined;
       dismiss();
       resolve({ choice, justification: justification?.value.trim() ?? '' });
     };
+    if (current) current.onReplaced = () => resolve({ choice: 'cancelled', justification: '' });
     for (const spec of options.buttons) {
       const button = element('button', { type: 'button', 'data-choice': spec.id }, spec.label);
       button.addEventListener('click', (event) => {
