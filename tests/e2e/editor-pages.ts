@@ -85,6 +85,19 @@ export async function serveEditorPages(context: BrowserContext): Promise<void> {
       if (script && script in code) {
         return route.fulfill({ contentType: 'text/javascript', body: code[script] });
       }
+      if (url.pathname === '/__fixture/framed') {
+        // A cross-origin child frame on another guarded host, holding a plain field.
+        return route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><title>framed</title>${pageListener}<iframe id="child" src="${editorPages.lexical.url}__fixture/field" style="width:600px;height:200px"></iframe>`,
+        });
+      }
+      if (url.pathname === '/__fixture/field') {
+        return route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><title>field</title>${pageListener}<textarea id="field" rows="3" cols="60"></textarea>`,
+        });
+      }
       const bundle = pages.get(`${url.origin}${url.pathname}`);
       if (bundle) return route.fulfill({ contentType: 'text/html', body: pageHtml(bundle) });
       return route.fulfill({ status: 204 });

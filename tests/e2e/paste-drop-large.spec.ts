@@ -87,3 +87,12 @@ test('IME composition in ProseMirror and a textarea is left alone', async ({ con
     await expect.poll(() => editorText(page, editor)).toBe('日本');
   }
 });
+
+test('a paste into a field inside a cross-origin frame is redacted too', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://chatgpt.com/__fixture/framed');
+  const frame = page.frameLocator('#child');
+  await frame.locator('#field').click();
+  await pasteWithKeyboard(page, 'Card 4111 1111 1111 1111 expires soon');
+  await expect(frame.locator('#field')).toHaveValue('Card [CREDIT_CARD] expires soon');
+});
