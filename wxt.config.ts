@@ -8,6 +8,8 @@ const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   imports: false,
+  // Firefox too: WXT would otherwise build Manifest V2 for it.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.GATEHOUSE_OUT_DIR ?? '.output',
   webExt: {

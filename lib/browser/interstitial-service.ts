@@ -26,10 +26,11 @@ export async function openInterstitial(
     nonce = crypto.randomUUID();
     await updatePending((pending) => ({ ...pending, [tabId]: { url, nonce: nonce!, issuedAt: Date.now() } }));
   }
-  if (enforcedAction === 'block' || enforcedAction === 'warn') {
-    await recordEvent(
-      decisionEvent(enforcedAction === 'block' ? 'blocked' : 'warned', decision, compiled, url),
-    );
+  // Only the page the browser's rule sent the user to is an event; a hand-typed mismatch is not.
+  if (page === 'blocked' && enforcedAction === 'block') {
+    await recordEvent(decisionEvent('blocked', decision, compiled, url));
+  } else if (page === 'warn' && enforcedAction === 'warn') {
+    await recordEvent(decisionEvent('warned', decision, compiled, url));
   }
   return describeInterstitial(page, url, compiled, decision, nonce);
 }

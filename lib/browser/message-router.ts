@@ -24,10 +24,15 @@ export function messageHandlers(dnr: DnrApi): Handlers {
   };
 }
 
-/** A runtime.onMessage listener; unknown, malformed or unauthorised messages get `{ ok: false, error }`. */
+/**
+ * A runtime.onMessage listener. Malformed or unauthorised messages of a type it handles get
+ * `{ ok: false, error }`; messages of other types get no answer here, so another listener may give one.
+ */
 export function createMessageListener(handlers: Handlers) {
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  return (raw: unknown, sender: Runtime.MessageSender): Promise<unknown> => {
+  return (raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return Promise.resolve({ ok: false, error: 'malformed message' });
     const message = parsed.data;

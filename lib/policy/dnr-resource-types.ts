@@ -22,8 +22,20 @@ const chromium: DnrResourceType[] = [
   'other',
 ];
 
-/** Firefox's declarativeNetRequest rejects rules naming webtransport or webbundle. */
-const firefox = chromium.filter((t) => t !== 'webtransport' && t !== 'webbundle');
+/**
+ * Firefox's declarativeNetRequest rejects rules naming webtransport or webbundle, and has types of its
+ * own: sendBeacon is `beacon` (not `ping`), srcset images are `imageset`. (`json` and `speculative` are
+ * left out: not every supported Firefox knows `json`, and an unknown type fails the whole update.)
+ */
+const firefox: DnrResourceType[] = [
+  ...chromium.filter((t) => t !== 'webtransport' && t !== 'webbundle'),
+  'beacon',
+  'imageset',
+  'object_subrequest',
+  'xslt',
+  'xml_dtd',
+  'web_manifest',
+];
 
 export function resourceTypesFor(browser: TargetBrowser): {
   all: DnrResourceType[];

@@ -14,7 +14,14 @@ export type DnrResourceType =
   | 'websocket'
   | 'webtransport'
   | 'webbundle'
-  | 'other';
+  | 'other'
+  // Firefox only
+  | 'beacon'
+  | 'imageset'
+  | 'object_subrequest'
+  | 'xslt'
+  | 'xml_dtd'
+  | 'web_manifest';
 
 export interface DnrCondition {
   requestDomains?: string[];

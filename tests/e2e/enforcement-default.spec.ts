@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { launchExtensionContext } from './fixtures';
 import { expect, test } from './locked-test';
-import { acquireLock, releaseLock } from './managed-policy';
+import { acquireLockForTest, releaseLock } from './managed-policy';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
 
 test.describe('default policy', () => {
@@ -98,7 +98,7 @@ function startWebSocketServer(): Promise<Server> {
 test('blocks a websocket to chat.deepseek.com while one to an ordinary host opens', async () => {
   const server = await startWebSocketServer();
   const port = (server.address() as AddressInfo).port;
-  await acquireLock();
+  await acquireLockForTest();
   // Both names resolve to the local server, so only the extension can tell them apart.
   const context = await launchExtensionContext({
     args: ['--host-resolver-rules=MAP chat.deepseek.com 127.0.0.1, MAP ws.example.org 127.0.0.1'],

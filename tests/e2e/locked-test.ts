@@ -2,11 +2,11 @@
 // this machine, and another run's policy file in /etc/chromium/policies/managed would change what we see.
 import type { BrowserContext } from '@playwright/test';
 import { launchExtensionContext, test as base } from './fixtures';
-import { acquireLock, releaseLock } from './managed-policy';
+import { acquireLockForTest, releaseLock } from './managed-policy';
 
 export const test = base.extend<{ context: BrowserContext }>({
   context: async ({}, use) => {
-    await acquireLock();
+    await acquireLockForTest();
     try {
       const context = await launchExtensionContext();
       await use(context);

@@ -1,6 +1,6 @@
 // Writes a machine-wide Chromium managed policy for the extension, under a lock shared by every helper.
 import { mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { extensionId } from './stand-in';
 
 export const managedPolicyDir = '/etc/chromium/policies/managed';
@@ -11,21 +11,30 @@ export function extensionPolicyFile(policy: unknown): unknown {
   return { '3rdparty': { extensions: { [extensionId]: { policy } } } };
 }
 
-/** The machine-wide lock: while it is held, no other run has a policy file in place. */
-export async function acquireLock(timeoutMs = 180_000): Promise<void> {
+/** The machine-wide lock: while it is held, no other run has a policy file in place. Resolves to the wait in ms. */
+export async function acquireLock(timeoutMs = 300_000): Promise<number> {
   const start = Date.now();
   for (;;) {
     try {
       mkdirSync(lockDir);
-      return;
+      return Date.now() - start;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A lock left by a crashed run is stale after five minutes.
-      if (Date.now() - statSync(lockDir).mtimeMs > 300_000) rmdirSync(lockDir);
+      // A lock left by a crashed run is stale after ten minutes.
+      if (Date.now() - statSync(lockDir).mtimeMs > 600_000) rmdirSync(lockDir);
       if (Date.now() - start > timeoutMs) throw new Error(`managed-policy lock ${lockDir} is held`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
+}
+
+/** acquireLock inside a test: the wait for other runs does not count against the test's own time. */
+export async function acquireLockForTest(): Promise<void> {
+  const info = test.info();
+  const budget = info.timeout;
+  info.setTimeout(0);
+  const waited = await acquireLock();
+  info.setTimeout(budget + waited);
 }
 
 export function releaseLock(): void {
@@ -42,7 +51,7 @@ export async function withManagedPolicy<T>(
   fn: (write: (next: unknown) => void) => Promise<T>,
 ): Promise<T> {
   const file = `${managedPolicyDir}/${name}.json`;
-  await acquireLock();
+  await acquireLockForTest();
   try {
     const write = (next: unknown) => writeFileSync(file, JSON.stringify(next, null, 2));
     write(json);

@@ -91,6 +91,12 @@ describe('interstitial service', () => {
     expect(events.map((e) => e.kind)).toEqual(['warned', 'went_back']);
   });
 
+  it('records nothing when the page does not match what the policy does (a hand-typed address)', async () => {
+    const info = await openInterstitial('blocked', url, tab);
+    expect(info).toMatchObject({ ok: true, action: 'warn', nonce: null });
+    expect(events).toEqual([]);
+  });
+
   it('issues no nonce when the policy does not warn for the address', async () => {
     const info = await openInterstitial('warn', 'https://chatgpt.com/', tab);
     expect(info).toMatchObject({ ok: true, action: 'allow', nonce: null });

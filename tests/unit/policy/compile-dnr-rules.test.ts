@@ -190,6 +190,7 @@ describe('compileDnrRules', () => {
     expect(types.has('websocket')).toBe(true);
     expect(types.has('webtransport')).toBe(false);
     expect(types.has('webbundle')).toBe(false);
+    expect(types.has('beacon')).toBe(true);
   });
 });
 
