@@ -28,7 +28,7 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    permissions: ['storage', 'declarativeNetRequest', 'alarms'],
+    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'scripting', 'tabs'],
     // A policy can name any host, and DNR redirects need host access to the request URL.
     host_permissions: ['<all_urls>'],
     // Only the interstitials: a redirect can only land on a web-accessible page. Their scripts and

@@ -1,12 +1,16 @@
 // `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
 // `npm run bench -- NAME` runs one.
+import { runCompileDnrBench } from './compile-dnr.bench';
 import { runDecideBench } from './decide.bench';
+import { runPasteGuardBench } from './paste-guard.bench';
 import { runRedactBench } from './redact.bench';
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
   ['decide', runDecideBench],
+  ['compile-dnr', runCompileDnrBench],
   ['redact', runRedactBench],
+  ['paste', runPasteGuardBench],
 ];
 
 for (const [name, bench] of benches) {

@@ -1,11 +1,15 @@
 // Background service worker: wires browser events to lib/ (see lib/browser/ for the adapters).
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { browserDnr } from '../lib/browser/dnr-api';
 import { expireGrant } from '../lib/browser/grants';
 import { forgetTab } from '../lib/browser/interstitial-service';
 import { createMessageListener, messageHandlers } from '../lib/browser/message-router';
+import { syncPasteGuardScript } from '../lib/browser/paste-guard-background';
+import { onPolicyApplied } from '../lib/browser/policy-applied';
 import { applyPolicy } from '../lib/browser/policy-loader';
+import { compilePolicy } from '../lib/policy/compile-policy';
 
 export default defineBackground(() => {
   const dnr = browserDnr();
@@ -17,6 +21,8 @@ export default defineBackground(() => {
       warnPageUrl: browser.runtime.getURL('/warn.html'),
     },
   };
+  // The paste guard follows the policy in force: its content script is re-registered on every change.
+  onPolicyApplied((active) => syncPasteGuardScript(compilePolicy(active.policy, shippedCatalog())));
   const apply = () => void applyPolicy(deps);
   browser.runtime.onInstalled.addListener(apply);
   browser.runtime.onStartup.addListener(apply);

@@ -1,5 +1,11 @@
 // The one message contract between contexts: a zod discriminated union, parsed on receipt, sender checked.
 import { z } from 'zod';
+import {
+  isPasteRequestType,
+  pasteCheckRequestSchema,
+  pasteGuardRequestSchema,
+  pasteOutcomeRequestSchema,
+} from './paste/paste-messages';
 
 export const interstitialPages = ['blocked', 'warn'] as const;
 export type InterstitialPage = (typeof interstitialPages)[number];
@@ -18,6 +24,10 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('goBack'), nonce }),
   /** Any extension context (the paste guard's content script too) reads the policy in force. */
   z.strictObject({ type: z.literal('getActivePolicy') }),
+  /** The paste guard's content script: is this frame guarded, check a paste, the user's choice. */
+  pasteGuardRequestSchema,
+  pasteCheckRequestSchema,
+  pasteOutcomeRequestSchema,
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
@@ -28,6 +38,8 @@ export interface MessageSender {
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
   frameId?: number | undefined;
+  /** The frame's origin; about:blank and srcdoc frames report their creator's. */
+  origin?: string | undefined;
 }
 
 /**
@@ -42,6 +54,8 @@ export function senderAllowed(
 ): boolean {
   if (sender.id !== extension.id) return false;
   if (message.type === 'getActivePolicy') return true;
+  // Paste messages come from a content script in a web page's tab, never from an extension page.
+  if (isPasteRequestType(message.type)) return sender.tab?.id !== undefined && isWebPage(sender);
   const page = message.type === 'getInterstitial' ? message.page : 'warn';
   const pageUrl = `${extension.origin}/${page}.html`;
   const url = sender.url ?? '';
@@ -83,3 +97,7 @@ export const continueResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type ContinueResult = z.infer<typeof continueResultSchema>;
+
+function isWebPage(sender: MessageSender): boolean {
+  return /^https?:/i.test(sender.url ?? '') || /^https?:/i.test(sender.origin ?? '');
+}

@@ -4,9 +4,14 @@ import { messageSchema, senderAllowed, type Message } from '../messages';
 import { readCompiledPolicy } from './active-policy-store';
 import type { DnrApi } from './dnr-api';
 import { continueToService, goBack, openInterstitial } from './interstitial-service';
+import { pasteMessageHandlers } from './paste-guard-background';
 
 type Handlers = {
-  [T in Message['type']]: (message: Extract<Message, { type: T }>, tabId: number) => Promise<unknown>;
+  [T in Message['type']]: (
+    message: Extract<Message, { type: T }>,
+    tabId: number,
+    sender: Runtime.MessageSender,
+  ) => Promise<unknown>;
 };
 
 export function messageHandlers(dnr: DnrApi): Handlers {
@@ -15,6 +20,7 @@ export function messageHandlers(dnr: DnrApi): Handlers {
     continue: (m, tabId) => continueToService(dnr, tabId, m.nonce, m.justification),
     goBack: (m, tabId) => goBack(tabId, m.nonce),
     getActivePolicy: async () => (await readCompiledPolicy()).active,
+    ...pasteMessageHandlers(async () => (await readCompiledPolicy()).compiled),
   };
 }
 
@@ -32,8 +38,12 @@ export function createMessageListener(handlers: Handlers) {
     const message = parsed.data;
     if (!senderAllowed(message, sender, extension))
       return Promise.resolve({ ok: false, error: 'sender not allowed' });
-    const handler = handlers[message.type] as (m: Message, tabId: number) => Promise<unknown>;
-    return handler(message, sender.tab?.id ?? -1).catch((error: unknown) => ({
+    const handler = handlers[message.type] as (
+      m: Message,
+      tabId: number,
+      sender: Runtime.MessageSender,
+    ) => Promise<unknown>;
+    return handler(message, sender.tab?.id ?? -1, sender).catch((error: unknown) => ({
       ok: false,
       error: error instanceof Error ? error.message : String(error),
     }));

@@ -1,0 +1,86 @@
+import type { Runtime } from 'webextension-polyfill';
+import { afterEach, describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
+import { pasteMessageHandlers } from '../../lib/browser/paste-guard-background';
+import { setEventSink } from '../../lib/browser/record-event';
+import type { LogEvent } from '../../lib/log/event-schema';
+import { compilePolicy } from '../../lib/policy/compile-policy';
+import { defaultPolicy } from '../../lib/policy/default-policy';
+
+const handlers = pasteMessageHandlers(async () => compilePolicy(defaultPolicy(), shippedCatalog()));
+const sender = (url: string): Runtime.MessageSender =>
+  ({ id: 'ext', url, tab: { id: 3, incognito: false } }) as unknown as Runtime.MessageSender;
+
+async function recording(run: () => Promise<unknown>): Promise<{ result: unknown; events: LogEvent[] }> {
+  const events: LogEvent[] = [];
+  await setEventSink(async (event) => void events.push(event));
+  const result = await run();
+  return { result, events };
+}
+
+afterEach(async () => {
+  await setEventSink(async () => undefined);
+});
+
+describe('paste-guard message handlers', () => {
+  it('redacts a paste on an allowed service and records types and counts, never values', async () => {
+    const { result, events } = await recording(() =>
+      handlers['paste:check'](
+        { type: 'paste:check', plain: 'mail jane.doe@example.com', html: null, files: 0 },
+        3,
+        sender('https://chatgpt.com/c/1'),
+      ),
+    );
+    expect(result).toMatchObject({ action: 'insert', plain: 'mail [EMAIL]', counts: { EMAIL: 1 } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: 'redacted',
+      service: 'openai-chatgpt',
+      host: 'chatgpt.com',
+      counts: { EMAIL: 1 },
+    });
+    expect(JSON.stringify(events)).not.toContain('jane.doe');
+  });
+
+  it('tells the content script on a page no guard applies to that it can stand down', async () => {
+    await expect(
+      handlers['paste:guard']({ type: 'paste:guard' }, 3, sender('https://github.com/settings')),
+    ).resolves.toEqual({ guarded: false });
+    await expect(
+      handlers['paste:guard']({ type: 'paste:guard' }, 3, sender('https://github.com/copilot')),
+    ).resolves.toEqual({ guarded: true, files: 'allow' });
+  });
+
+  it('passes a paste through unchanged on a page that is not guarded, and records nothing', async () => {
+    const { result, events } = await recording(() =>
+      handlers['paste:check'](
+        { type: 'paste:check', plain: 'a@b.com', html: null, files: 0 },
+        3,
+        sender('https://example.org/'),
+      ),
+    );
+    expect(result).toEqual({ action: 'pass' });
+    expect(events).toEqual([]);
+  });
+
+  it('records an override with its justification, and refuses outcomes from unguarded pages', async () => {
+    const outcome = {
+      type: 'paste:outcome' as const,
+      outcome: 'original' as const,
+      reason: 'personal-data' as const,
+      counts: { EMAIL: 1 },
+      justification: 'customer asked',
+    };
+    const { events } = await recording(() =>
+      handlers['paste:outcome'](outcome, 3, sender('https://claude.ai/new')),
+    );
+    expect(events[0]).toMatchObject({
+      kind: 'paste_override',
+      justification: 'customer asked',
+      host: 'claude.ai',
+    });
+    await expect(handlers['paste:outcome'](outcome, 3, sender('https://example.org/'))).rejects.toThrow(
+      'no paste guard applies',
+    );
+  });
+});
