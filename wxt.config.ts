@@ -26,7 +26,9 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    permissions: ['storage'],
+    // alarms: the forwarder wakes a stopped worker; host permission: the log pipeline endpoint.
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['<all_urls>'],
     storage: { managed_schema: 'managed_schema.json' },
   }),
 });

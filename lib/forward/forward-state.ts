@@ -142,3 +142,20 @@ export interface ForwardingStatus {
   sent: number;
   dropped: number;
 }
+
+export function forwardingStatus(
+  state: ForwardState,
+  settings: { enabled: boolean; endpoint: string } | undefined,
+  backlog: number,
+): ForwardingStatus {
+  return {
+    enabled: settings?.enabled ?? false,
+    endpoint: settings?.endpoint ?? null,
+    backlog,
+    lastSuccessAt: state.lastSuccessAt,
+    lastError: state.lastError,
+    retryAt: state.retryAt,
+    sent: state.sent,
+    dropped: state.dropped,
+  };
+}

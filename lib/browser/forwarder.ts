@@ -1,0 +1,123 @@
+// The forwarder in the service worker: wakes on an alarm or a kick, runs forwardPending (lib/forward)
+// against the outbox, and always leaves an alarm behind so a killed worker resumes from the cursor.
+import browser, { type Alarms } from 'webextension-polyfill';
+import { checkEndpointUrl, endpointOriginPattern } from '../forward/endpoint-url';
+import { forwardPending, type ForwardRunIo } from '../forward/forward-run';
+import type { OutboxRow } from '../forward/otlp-log-record';
+import type { ForwardingSettings } from '../forward/settings';
+import type { NewLogEvent } from '../log/event-schema';
+import type { Policy } from '../policy/schema';
+import { deviceId } from './device-id';
+import { loadForwardState, saveForwardState } from './forward-state-store';
+import { sendOtlpLogs } from './otlp-send';
+
+export const forwardAlarmName = 'gatehouse-forward';
+
+/** The outbox as the event store exposes it: stored events after a sequence number. */
+export interface OutboxStore {
+  readAfter(cursor: number, limit: number): Promise<OutboxRow[]>;
+  countAfter(cursor: number): Promise<number>;
+  seqAfter(cursor: number, n: number): Promise<number>;
+  /** Frees rows at or below the cursor (acknowledged or skipped); called after the cursor is saved. */
+  deleteThrough(cursor: number): Promise<void>;
+}
+
+export interface ForwarderDeps {
+  outbox: OutboxStore;
+  activePolicy: () => Promise<Policy>;
+  recordEvent: (event: NewLogEvent) => Promise<unknown>;
+}
+
+export interface Forwarder {
+  /** Forward now unless a backoff is pending; concurrent kicks coalesce into one more pass. */
+  kick(): Promise<void>;
+  onAlarm(alarm: Alarms.Alarm): Promise<void> | undefined;
+}
+
+export function createForwarder(deps: ForwarderDeps): Forwarder {
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function pass(): Promise<void> {
+    const policy = await deps.activePolicy();
+    const settings = policy.forwarding;
+    if (!settings?.enabled) {
+      await browser.alarms.clear(forwardAlarmName);
+      return;
+    }
+    // Set before any I/O: if the worker dies mid-request, this alarm brings it back.
+    await schedule(Date.now() + settings.intervalSeconds * 1000);
+    const resource = {
+      deviceId: await deviceId(),
+      extensionVersion: browser.runtime.getManifest().version,
+      policyName: policy.name,
+      policyVersion: policy.version,
+    };
+    const result = await forwardPending(runIo(deps, settings), settings, resource);
+    await deps.outbox.deleteThrough(result.state.cursor);
+    await schedule(
+      result.status === 'waiting' ? result.retryAt : Date.now() + settings.intervalSeconds * 1000,
+    );
+  }
+
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (error) {
+          // Nothing is lost: the cursor only moves after a 2xx, and the alarm set above retries.
+          console.error('Gatehouse forwarding pass failed', error);
+        }
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    kick,
+    onAlarm: (alarm) => (alarm.name === forwardAlarmName ? kick() : undefined),
+  };
+}
+
+async function schedule(when: number): Promise<void> {
+  await browser.alarms.create(forwardAlarmName, { when: Math.max(when, Date.now() + 100) });
+}
+
+function runIo(deps: ForwarderDeps, settings: ForwardingSettings): ForwardRunIo {
+  return {
+    loadState: loadForwardState,
+    saveState: saveForwardState,
+    readAfter: (cursor, limit) => deps.outbox.readAfter(cursor, limit),
+    countAfter: (cursor) => deps.outbox.countAfter(cursor),
+    seqAfter: (cursor, n) => deps.outbox.seqAfter(cursor, n),
+    send: async (body) => {
+      const endpoint = checkEndpointUrl(settings.endpoint);
+      if (!endpoint.ok) return { kind: 'network', message: endpoint.error };
+      const origin = endpointOriginPattern(endpoint.url);
+      if (!(await browser.permissions.contains({ origins: [origin] }))) {
+        return { kind: 'network', message: `Gatehouse has no host permission for ${origin}` };
+      }
+      return sendOtlpLogs(
+        { endpoint: settings.endpoint, headers: settings.headers, timeoutMs: settings.timeoutSeconds * 1000 },
+        body,
+      );
+    },
+    recordSkipped: async (skipped, fromSeq, toSeq) => {
+      await deps.recordEvent({
+        kind: 'log_pruned',
+        removed: skipped,
+        reason: `forwarding outbox over its cap of ${settings.maxBacklog}: events ${fromSeq}-${toSeq} were not forwarded`,
+      });
+    },
+    now: () => Date.now(),
+    random: () => Math.random(),
+  };
+}
