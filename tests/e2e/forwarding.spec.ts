@@ -1,0 +1,146 @@
+// Forwarding to a loopback OTLP receiver through failures, timeouts, throttling, an outage and a
+// service worker stopped at random: every event arrives, exactly once by id, in sequence order.
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { createLogEvent, type LogEvent } from '../../lib/log/event-schema';
+import { extensionWorker, launchExtensionContext } from './fixtures';
+import { withManagedPolicy } from './managed-policy';
+import { OtlpReceiver, type ReceiverMode } from './otlp-receiver';
+import {
+  appendToOutbox,
+  extensionOriginPage,
+  storedForwardState,
+  WorkerKiller,
+} from './service-worker-control';
+
+function events(count: number): LogEvent[] {
+  const hosts = ['chat.deepseek.com', 'kimi.moonshot.cn', 'chatgpt.com', 'claude.ai'];
+  return Array.from({ length: count }, (_, i) =>
+    createLogEvent(
+      { kind: 'blocked', host: hosts[i % hosts.length]!, rule: 'test' },
+      randomUUID(),
+      Date.now(),
+    ),
+  );
+}
+
+/** Loopback-only test timings (documented in docs: intervals below 30 s are refused for remote endpoints). */
+function forwardingPolicy(endpoint: string, batchSize: number) {
+  return {
+    name: 'Forwarding e2e',
+    version: '1',
+    forwarding: {
+      endpoint,
+      batchSize,
+      intervalSeconds: 1,
+      timeoutSeconds: 2,
+      retryMaxSeconds: 2,
+      headers: { 'X-Api-Key': 'test-key' },
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('5,000 events survive failures, timeouts, an outage and a stopped worker, exactly once and in order', async () => {
+  test.setTimeout(400_000); // includes waiting for the machine-wide managed-policy lock
+  const receiver = new OtlpReceiver({ retryAfterSeconds: 1 });
+  await receiver.start();
+  await withManagedPolicy(
+    `gatehouse-forward-${process.pid}`,
+    forwardingPolicy(receiver.url, 100),
+    async () => {
+      const context = await launchExtensionContext();
+      try {
+        const extensionId = new URL((await extensionWorker(context)).url()).host;
+        const page = await extensionOriginPage(context, extensionId);
+        const killer = await WorkerKiller.attach(context);
+        const written: LogEvent[] = [];
+        // A fixed script of receiver moods; the worker is stopped at random points between them.
+        const moods: [ReceiverMode, number][] = [
+          ['ok', 1500],
+          ['fail', 2500],
+          ['ok', 1500],
+          ['throttle', 2500],
+          ['ok', 1000],
+          ['hang', 5000],
+          ['ok', 1500],
+          ['down', 8000],
+          ['ok', 1000],
+          ['fail', 1500],
+        ];
+        const chunk = 500;
+        for (const [mode, ms] of moods) {
+          await receiver.setMode(mode);
+          const batch = events(chunk);
+          await appendToOutbox(page, batch);
+          written.push(...batch);
+          const killAt = Math.random() * ms;
+          await sleep(killAt);
+          await killer.kill();
+          await sleep(ms - killAt);
+        }
+        await receiver.setMode('ok');
+        await expect
+          .poll(() => receiver.records.size, { timeout: 90_000, intervals: [500] })
+          .toBe(written.length);
+
+        expect(written).toHaveLength(5000);
+        expect(receiver.invalidPayloads).toEqual([]);
+        const received = [...receiver.records.values()];
+        // First-seen order is the order events were stored, and sequence numbers only grow.
+        expect(received.map((r) => r.id)).toEqual(written.map((e) => e.id));
+        const seqs = received.map((r) => r.seq);
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+        expect(new Set(seqs).size).toBe(5000);
+        // The faults really happened.
+        expect(killer.kills).toBe(moods.length);
+        expect(receiver.statuses.get(503)).toBeGreaterThan(0);
+        expect(receiver.statuses.get(429)).toBeGreaterThan(0);
+        expect(receiver.statuses.get('hung')).toBeGreaterThan(0);
+        console.log(
+          `forwarding under faults: ${receiver.requests} requests, statuses ${JSON.stringify([...receiver.statuses])}, ` +
+            `${receiver.redeliveries} redelivered records (deduplicated by id), ${killer.kills} worker stops`,
+        );
+        // The outbox empties once everything is acknowledged.
+        await expect.poll(async () => (await storedForwardState(page))?.cursor).toBe(Math.max(...seqs));
+      } finally {
+        await context.close();
+        await receiver.stop();
+      }
+    },
+  );
+});
+
+test('forwarding throughput to a loopback receiver', async () => {
+  test.setTimeout(300_000);
+  const receiver = new OtlpReceiver();
+  await receiver.start();
+  await withManagedPolicy(
+    `gatehouse-forward-${process.pid}`,
+    forwardingPolicy(receiver.url, 500),
+    async () => {
+      const context = await launchExtensionContext();
+      try {
+        const extensionId = new URL((await extensionWorker(context)).url()).host;
+        const page = await extensionOriginPage(context, extensionId);
+        await receiver.setMode('down'); // fill the outbox first, then time draining it
+        const all = events(5000);
+        await appendToOutbox(page, all);
+        const start = Date.now();
+        await receiver.setMode('ok');
+        await expect.poll(() => receiver.records.size, { timeout: 60_000, intervals: [50] }).toBe(all.length);
+        const seconds = (Date.now() - start) / 1000;
+        const rate = Math.round(all.length / seconds);
+        console.log(
+          `forwarding throughput: ${all.length} events in ${seconds.toFixed(2)} s = ${rate} events/s (batch 500)`,
+        );
+        test.info().annotations.push({ type: 'throughput', description: `${rate} events/s` });
+        expect(receiver.invalidPayloads).toEqual([]);
+      } finally {
+        await context.close();
+        await receiver.stop();
+      }
+    },
+  );
+});
