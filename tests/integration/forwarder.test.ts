@@ -1,0 +1,112 @@
+import browser from 'webextension-polyfill';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { loadForwardState } from '../../lib/browser/forward-state-store';
+import { createForwarder, forwardAlarmName } from '../../lib/browser/forwarder';
+import { loadForwardingStatus } from '../../lib/browser/forwarding-status';
+import { IdbOutbox } from '../../lib/browser/outbox-store';
+import { createLogEvent, type NewLogEvent } from '../../lib/log/event-schema';
+import { policySchema } from '../../lib/policy/schema';
+import { OtlpReceiver } from '../e2e/otlp-receiver';
+
+let receiver: OtlpReceiver;
+let outbox: IdbOutbox;
+let n = 0;
+
+function policy(endpoint: string) {
+  return policySchema.parse({
+    name: 'Integration',
+    version: '3',
+    forwarding: { endpoint, batchSize: 10, intervalSeconds: 1, timeoutSeconds: 1, retryMaxSeconds: 1 },
+  });
+}
+
+async function record(input: NewLogEvent, forwarder: { kick(): Promise<void> }) {
+  await outbox.add(createLogEvent(input, `integration-${n++}-${Math.random()}`, Date.now()));
+  await forwarder.kick();
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ version: '9.9.9' } as never);
+  Object.assign(browser, { permissions: { contains: vi.fn(async () => true) } });
+  receiver = new OtlpReceiver();
+  await receiver.start();
+  outbox = new IdbOutbox(`outbox-${Math.random()}`);
+});
+afterEach(async () => {
+  await receiver.stop();
+});
+
+describe('createForwarder', () => {
+  it('forwards a recorded event on the kick, with resource attributes, and empties the outbox', async () => {
+    const active = policy(receiver.url);
+    const forwarder = createForwarder({ outbox, activePolicy: async () => active, recordEvent: vi.fn() });
+    for (let i = 0; i < 25; i++)
+      await outbox.add(createLogEvent({ kind: 'warned', host: 'kimi.com' }, `w-${i}-abcdef`, 1));
+    await record({ kind: 'blocked', host: 'chat.deepseek.com' }, forwarder);
+    expect(receiver.records.size).toBe(26);
+    expect(receiver.requests).toBe(3);
+    expect(JSON.stringify(receiver.resourceAttributes[0])).toContain('"9.9.9"');
+    expect(await outbox.countAfter(0)).toBe(0);
+    const state = await loadForwardState();
+    expect(state).toMatchObject({ cursor: 26, sent: 26, failures: 0 });
+    expect((await browser.alarms.get(forwardAlarmName))?.scheduledTime).toBeGreaterThan(Date.now());
+  });
+
+  it('keeps events and schedules the alarm at the backoff after a failure, then resumes in a new worker', async () => {
+    const active = policy(receiver.url);
+    const first = createForwarder({ outbox, activePolicy: async () => active, recordEvent: vi.fn() });
+    await receiver.setMode('fail');
+    await record({ kind: 'blocked', host: 'chat.deepseek.com' }, first);
+    const failed = await loadForwardState();
+    expect(failed).toMatchObject({ cursor: 0, failures: 1 });
+    expect(failed.lastError?.message).toContain('HTTP 503');
+    expect((await browser.alarms.get(forwardAlarmName))?.scheduledTime).toBe(failed.retryAt);
+    const status = await loadForwardingStatus(outbox, active);
+    expect(status).toMatchObject({ enabled: true, backlog: 1, lastSuccessAt: null });
+
+    // A fresh forwarder (a restarted worker) resumes from storage when the alarm fires.
+    await receiver.setMode('ok');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, failed.retryAt! - Date.now())));
+    const second = createForwarder({ outbox, activePolicy: async () => active, recordEvent: vi.fn() });
+    await second.onAlarm({ name: forwardAlarmName, scheduledTime: Date.now() });
+    expect(receiver.records.size).toBe(1);
+    expect(await loadForwardingStatus(outbox, active)).toMatchObject({ backlog: 0, sent: 1 });
+  });
+
+  it('treats a hanging receiver as a timeout', async () => {
+    const active = policy(receiver.url);
+    const forwarder = createForwarder({ outbox, activePolicy: async () => active, recordEvent: vi.fn() });
+    await receiver.setMode('hang');
+    await record({ kind: 'blocked', host: 'chat.deepseek.com' }, forwarder);
+    expect((await loadForwardState()).lastError?.message).toBe('no response within 1 s');
+  });
+
+  it('records a log event when it skips events over the cap', async () => {
+    const active = policySchema.parse({
+      ...policy(receiver.url),
+      forwarding: { ...policy(receiver.url).forwarding, maxBacklog: 100 },
+    });
+    const recordEvent = vi.fn(async () => undefined);
+    const forwarder = createForwarder({ outbox, activePolicy: async () => active, recordEvent });
+    for (let i = 0; i < 130; i++)
+      await outbox.add(createLogEvent({ kind: 'blocked', host: 'a.example' }, `cap-${i}-abcdef`, 1));
+    await forwarder.kick();
+    expect(recordEvent).toHaveBeenCalledWith(expect.objectContaining({ kind: 'log_pruned', removed: 30 }));
+    expect(receiver.records.size).toBe(100);
+    expect((await loadForwardState()).dropped).toBe(30);
+  });
+
+  it('does nothing and clears its alarm when the policy names no endpoint', async () => {
+    await browser.alarms.create(forwardAlarmName, { when: Date.now() + 60_000 });
+    const forwarder = createForwarder({
+      outbox,
+      activePolicy: async () => policySchema.parse({ name: 'x', version: '1' }),
+      recordEvent: vi.fn(),
+    });
+    await record({ kind: 'blocked', host: 'chat.deepseek.com' }, forwarder);
+    expect(receiver.requests).toBe(0);
+    expect(await browser.alarms.get(forwardAlarmName)).toBeUndefined();
+  });
+});
