@@ -1,8 +1,12 @@
 // `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
 import { runDecideBench } from './decide.bench';
+import { runForwardBench } from './forward.bench';
 
 const only = process.argv[2];
-const benches: [string, () => Promise<void>][] = [['decide', runDecideBench]];
+const benches: [string, () => Promise<void>][] = [
+  ['decide', runDecideBench],
+  ['forward', runForwardBench],
+];
 
 for (const [name, bench] of benches) {
   if (only && only !== name) continue;
