@@ -1,5 +1,5 @@
 // The forwarder in the service worker: wakes on an alarm or a kick, runs forwardPending (lib/forward)
-// against the outbox, and always leaves an alarm behind so a killed worker resumes from the cursor.
+// against the outbox; a periodic alarm makes a killed worker resume from the stored cursor.
 import browser, { type Alarms } from 'webextension-polyfill';
 import { checkEndpointUrl, endpointOriginPattern } from '../forward/endpoint-url';
 import { forwardPending, type ForwardRunIo } from '../forward/forward-run';
@@ -11,7 +11,10 @@ import { deviceId } from './device-id';
 import { loadForwardState, saveForwardState } from './forward-state-store';
 import { sendOtlpLogs } from './otlp-send';
 
+/** A standing periodic alarm: whatever killed the worker, this brings it back within one interval. */
 export const forwardAlarmName = 'gatehouse-forward';
+/** A one-shot alarm at the backoff's end, so a retry need not wait for the next interval. */
+export const forwardRetryAlarmName = 'gatehouse-forward-retry';
 
 /** The outbox as the event store exposes it: stored events after a sequence number. */
 export interface OutboxStore {
@@ -43,10 +46,11 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     const settings = policy.forwarding;
     if (!settings?.enabled) {
       await browser.alarms.clear(forwardAlarmName);
+      await browser.alarms.clear(forwardRetryAlarmName);
       return;
     }
-    // Set before any I/O: if the worker dies mid-request, this alarm brings it back.
-    await schedule(Date.now() + settings.intervalSeconds * 1000);
+    // Before any I/O: if the worker dies mid-request, the heartbeat brings it back.
+    await ensureHeartbeat(settings.intervalSeconds);
     const resource = {
       deviceId: await deviceId(),
       extensionVersion: browser.runtime.getManifest().version,
@@ -55,9 +59,13 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     };
     const result = await forwardPending(runIo(deps, settings), settings, resource);
     await deps.outbox.deleteThrough(result.state.cursor);
-    await schedule(
-      result.status === 'waiting' ? result.retryAt : Date.now() + settings.intervalSeconds * 1000,
-    );
+    if (result.status === 'waiting') {
+      await browser.alarms.create(forwardRetryAlarmName, {
+        when: Math.max(result.retryAt, Date.now() + 100),
+      });
+    } else {
+      await browser.alarms.clear(forwardRetryAlarmName);
+    }
   }
 
   function kick(): Promise<void> {
@@ -83,12 +91,17 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
 
   return {
     kick,
-    onAlarm: (alarm) => (alarm.name === forwardAlarmName ? kick() : undefined),
+    onAlarm: (alarm) =>
+      alarm.name === forwardAlarmName || alarm.name === forwardRetryAlarmName ? kick() : undefined,
   };
 }
 
-async function schedule(when: number): Promise<void> {
-  await browser.alarms.create(forwardAlarmName, { when: Math.max(when, Date.now() + 100) });
+async function ensureHeartbeat(intervalSeconds: number): Promise<void> {
+  const periodInMinutes = intervalSeconds / 60;
+  const existing = await browser.alarms.get(forwardAlarmName);
+  // Re-creating would push the next firing back, so only when missing or the interval changed.
+  if (existing?.periodInMinutes === periodInMinutes) return;
+  await browser.alarms.create(forwardAlarmName, { periodInMinutes, delayInMinutes: periodInMinutes });
 }
 
 function runIo(deps: ForwarderDeps, settings: ForwardingSettings): ForwardRunIo {

@@ -44,7 +44,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('5,000 events survive failures, timeouts, an outage and a stopped worker, exactly once and in order', async () => {
   test.setTimeout(400_000); // includes waiting for the machine-wide managed-policy lock
-  const receiver = new OtlpReceiver({ retryAfterSeconds: 1 });
+  const receiver = new OtlpReceiver({ retryAfterSeconds: 1, slowMs: 3000 });
   await receiver.start();
   await withManagedPolicy(
     `gatehouse-forward-${process.pid}`,
@@ -63,10 +63,10 @@ test('5,000 events survive failures, timeouts, an outage and a stopped worker, e
           ['ok', 1500],
           ['throttle', 2500],
           ['ok', 1000],
-          ['hang', 5000],
+          ['hang', 4000],
+          ['slow', 3000],
           ['ok', 1500],
           ['down', 8000],
-          ['ok', 1000],
           ['fail', 1500],
         ];
         const chunk = 500;
@@ -98,6 +98,7 @@ test('5,000 events survive failures, timeouts, an outage and a stopped worker, e
         expect(receiver.statuses.get(503)).toBeGreaterThan(0);
         expect(receiver.statuses.get(429)).toBeGreaterThan(0);
         expect(receiver.statuses.get('hung')).toBeGreaterThan(0);
+        expect(receiver.redeliveries).toBeGreaterThan(0); // slow answers timed out: sent again, deduplicated by id
         console.log(
           `forwarding under faults: ${receiver.requests} requests, statuses ${JSON.stringify([...receiver.statuses])}, ` +
             `${receiver.redeliveries} redelivered records (deduplicated by id), ${killer.kills} worker stops`,

@@ -4,7 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { exportLogsRequestSchema, type LogRecord } from '../../lib/forward/otlp-schema';
 
-export type ReceiverMode = 'ok' | 'fail' | 'throttle' | 'hang' | 'down';
+/**
+ * ok: 200 · fail: 503 · throttle: 429 with Retry-After · hang: never answers · slow: accepts the records
+ * but answers only after `slowMs` (the client times out and redelivers) · down: port closed.
+ */
+export type ReceiverMode = 'ok' | 'fail' | 'throttle' | 'hang' | 'slow' | 'down';
 
 export interface ReceivedRecord {
   id: string;
@@ -16,6 +20,8 @@ export interface ReceivedRecord {
 export interface ReceiverOptions {
   /** Retry-After seconds sent with 429 in throttle mode. */
   retryAfterSeconds?: number;
+  /** How late a slow receiver answers. */
+  slowMs?: number;
 }
 
 export class OtlpReceiver {
@@ -23,7 +29,7 @@ export class OtlpReceiver {
   /** Every record by event id, in the order ids were first seen. */
   readonly records = new Map<string, ReceivedRecord>();
   readonly invalidPayloads: string[] = [];
-  readonly statuses = new Map<number | 'hung', number>();
+  readonly statuses = new Map<number | 'hung' | 'slow', number>();
   readonly resourceAttributes: unknown[] = [];
   requests = 0;
   private server: Server | undefined;
@@ -72,7 +78,7 @@ export class OtlpReceiver {
     this.mode = mode;
   }
 
-  private count(status: number | 'hung') {
+  private count(status: number | 'hung' | 'slow') {
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
   }
 
@@ -112,6 +118,11 @@ export class OtlpReceiver {
       for (const scopeLogs of resourceLogs.scopeLogs)
         for (const record of scopeLogs.logRecords) this.accept(record);
     }
+    if (mode === 'slow') {
+      this.count('slow');
+      setTimeout(() => this.reply(res, 200, {}), this.options.slowMs ?? 5000);
+      return;
+    }
     this.reply(res, 200, {});
   }
 
@@ -135,6 +146,7 @@ export class OtlpReceiver {
   }
 
   private reply(res: ServerResponse, status: number, body: object) {
+    if (res.destroyed) return; // the client gave up (timeout) or the receiver went down
     this.count(status);
     res.writeHead(status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body));

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadForwardState } from '../../lib/browser/forward-state-store';
-import { createForwarder, forwardAlarmName } from '../../lib/browser/forwarder';
+import { createForwarder, forwardAlarmName, forwardRetryAlarmName } from '../../lib/browser/forwarder';
 import { loadForwardingStatus } from '../../lib/browser/forwarding-status';
 import { IdbOutbox } from '../../lib/browser/outbox-store';
 import { createLogEvent, type NewLogEvent } from '../../lib/log/event-schema';
@@ -51,7 +51,8 @@ describe('createForwarder', () => {
     expect(await outbox.countAfter(0)).toBe(0);
     const state = await loadForwardState();
     expect(state).toMatchObject({ cursor: 26, sent: 26, failures: 0 });
-    expect((await browser.alarms.get(forwardAlarmName))?.scheduledTime).toBeGreaterThan(Date.now());
+    expect((await browser.alarms.get(forwardAlarmName))?.periodInMinutes).toBe(1 / 60);
+    expect(await browser.alarms.get(forwardRetryAlarmName)).toBeUndefined();
   });
 
   it('keeps events and schedules the alarm at the backoff after a failure, then resumes in a new worker', async () => {
@@ -62,7 +63,8 @@ describe('createForwarder', () => {
     const failed = await loadForwardState();
     expect(failed).toMatchObject({ cursor: 0, failures: 1 });
     expect(failed.lastError?.message).toContain('HTTP 503');
-    expect((await browser.alarms.get(forwardAlarmName))?.scheduledTime).toBe(failed.retryAt);
+    expect((await browser.alarms.get(forwardRetryAlarmName))?.scheduledTime).toBe(failed.retryAt);
+    expect(await browser.alarms.get(forwardAlarmName)).toBeDefined();
     const status = await loadForwardingStatus(outbox, active);
     expect(status).toMatchObject({ enabled: true, backlog: 1, lastSuccessAt: null });
 
@@ -70,7 +72,7 @@ describe('createForwarder', () => {
     await receiver.setMode('ok');
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, failed.retryAt! - Date.now())));
     const second = createForwarder({ outbox, activePolicy: async () => active, recordEvent: vi.fn() });
-    await second.onAlarm({ name: forwardAlarmName, scheduledTime: Date.now() });
+    await second.onAlarm({ name: forwardRetryAlarmName, scheduledTime: Date.now() });
     expect(receiver.records.size).toBe(1);
     expect(await loadForwardingStatus(outbox, active)).toMatchObject({ backlog: 0, sent: 1 });
   });
@@ -99,7 +101,8 @@ describe('createForwarder', () => {
   });
 
   it('does nothing and clears its alarm when the policy names no endpoint', async () => {
-    await browser.alarms.create(forwardAlarmName, { when: Date.now() + 60_000 });
+    await browser.alarms.create(forwardAlarmName, { periodInMinutes: 1 });
+    await browser.alarms.create(forwardRetryAlarmName, { when: Date.now() + 60_000 });
     const forwarder = createForwarder({
       outbox,
       activePolicy: async () => policySchema.parse({ name: 'x', version: '1' }),
@@ -107,6 +110,6 @@ describe('createForwarder', () => {
     });
     await record({ kind: 'blocked', host: 'chat.deepseek.com' }, forwarder);
     expect(receiver.requests).toBe(0);
-    expect(await browser.alarms.get(forwardAlarmName)).toBeUndefined();
+    expect(await browser.alarms.getAll()).toEqual([]);
   });
 });
