@@ -6,6 +6,7 @@ import type { ExportLogsRequest } from './otlp-schema';
 import {
   afterSend,
   afterSkip,
+  batchLimit,
   isSuccess,
   mayAttempt,
   overCap,
@@ -53,7 +54,7 @@ export async function forwardPending(
   const timing = { retryMaxMs: settings.retryMaxSeconds * 1000, random: () => io.random() };
   for (;;) {
     if (!mayAttempt(state, io.now())) return { status: 'waiting', state, sent, retryAt: state.retryAt! };
-    const rows = await io.readAfter(state.cursor, settings.batchSize);
+    const rows = await io.readAfter(state.cursor, batchLimit(state, settings.batchSize));
     if (rows.length === 0) return { status: 'idle', state, sent };
     const outcome = await io.send(buildExportRequest(rows, resource, settings, io.now()));
     state = afterSend(

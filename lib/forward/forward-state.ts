@@ -19,6 +19,8 @@ export const forwardStateSchema = z.strictObject({
   sent: z.number().int().nonnegative().default(0),
   rejected: z.number().int().nonnegative().default(0),
   dropped: z.number().int().nonnegative().default(0),
+  /** After a 413 the batch is halved until it fits; null means the configured batch size. */
+  batchCap: z.number().int().positive().nullable().default(null),
 });
 export type ForwardState = z.infer<typeof forwardStateSchema>;
 
@@ -40,6 +42,11 @@ export interface SentBatch {
 export interface RetryTiming {
   retryMaxMs: number;
   random: () => number;
+}
+
+/** The batch size for the next request: the configured one, or smaller after a 413. */
+export function batchLimit(state: ForwardState, batchSize: number): number {
+  return Math.min(batchSize, state.batchCap ?? batchSize);
 }
 
 /** Retry-After longer than a day is not honoured verbatim: a misconfigured proxy must not stall forwarding for weeks. */
@@ -90,6 +97,10 @@ export function afterSend(
     ...state,
     failures,
     retryAt: now + delay,
+    batchCap:
+      outcome.kind === 'response' && outcome.status === 413
+        ? Math.max(1, Math.floor(batch.count / 2))
+        : state.batchCap,
     lastAttemptAt: now,
     lastError: { at: now, message: describeFailure(outcome) },
   };
@@ -105,6 +116,7 @@ export function describeFailure(outcome: SendOutcome): string {
       const detail = outcome.message ? `: ${outcome.message}` : '';
       if (outcome.status === 429 || outcome.status >= 500)
         return `HTTP ${outcome.status}${detail} (retrying)`;
+      if (outcome.status === 413) return `HTTP 413${detail}: batch too large (retrying with smaller batches)`;
       // OTLP calls other 4xx permanent; retrying still beats losing events while an admin fixes the setting.
       return `HTTP ${outcome.status}${detail}: check forwarding.endpoint and forwarding.headers (retrying)`;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   afterSend,
   afterSkip,
+  batchLimit,
   initialForwardState,
   mayAttempt,
   overCap,
@@ -64,6 +65,21 @@ describe('afterSend', () => {
     const state = afterSend(initialForwardState(), batch, outcome, now, timing);
     expect(state).toMatchObject({ cursor: 100, sent: 97, rejected: 3 });
     expect(state.lastError?.message).toBe('the receiver rejected 3 records: too old');
+  });
+});
+
+describe('batchLimit', () => {
+  it('halves the batch after each 413 until it fits, and keeps the smaller size after a success', () => {
+    let state = initialForwardState();
+    expect(batchLimit(state, 100)).toBe(100);
+    state = afterSend(state, batch, { kind: 'response', status: 413 }, now, timing);
+    expect(batchLimit(state, 100)).toBe(50);
+    expect(state.lastError?.message).toContain('batch too large');
+    state = afterSend(state, { lastSeq: 50, count: 50 }, { kind: 'response', status: 413 }, now, timing);
+    expect(batchLimit(state, 100)).toBe(25);
+    state = afterSend(state, { lastSeq: 25, count: 25 }, { kind: 'response', status: 200 }, now, timing);
+    expect([state.cursor, batchLimit(state, 100)]).toEqual([25, 25]);
+    expect(batchLimit({ ...state, batchCap: 1 }, 100)).toBe(1);
   });
 });
 
