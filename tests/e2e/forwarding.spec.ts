@@ -145,3 +145,40 @@ test('forwarding throughput to a loopback receiver', async () => {
     },
   );
 });
+
+test('the popup shows the backlog and last error during an outage, then the last success', async () => {
+  test.setTimeout(300_000);
+  const receiver = new OtlpReceiver();
+  await receiver.start();
+  await receiver.setMode('down');
+  await withManagedPolicy(
+    `gatehouse-forward-${process.pid}`,
+    forwardingPolicy(receiver.url, 100),
+    async () => {
+      const context = await launchExtensionContext();
+      try {
+        const extensionId = new URL((await extensionWorker(context)).url()).host;
+        const page = await extensionOriginPage(context, extensionId);
+        await appendToOutbox(page, events(300));
+        const popup = await context.newPage();
+        await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+        const status = popup.getByTestId('forwarding-status');
+        await expect(status).toHaveAttribute('data-state', 'failing');
+        await expect(popup.getByTestId('forwarding-endpoint')).toHaveText(receiver.url);
+        await expect(popup.getByTestId('forwarding-backlog')).toHaveText('300 events');
+        await expect(popup.getByTestId('forwarding-last-success')).toHaveText('never');
+        await expect(popup.getByTestId('forwarding-last-error')).toContainText('network error');
+
+        await receiver.setMode('ok');
+        await expect(popup.getByTestId('forwarding-backlog')).toHaveText('0 events');
+        await expect(status).toHaveAttribute('data-state', 'ok');
+        await expect(popup.getByTestId('forwarding-last-success')).toHaveText(/^\d+ s ago$/);
+        await expect(popup.getByTestId('forwarding-sent')).toHaveText('300');
+        expect(receiver.records.size).toBe(300);
+      } finally {
+        await context.close();
+        await receiver.stop();
+      }
+    },
+  );
+});
