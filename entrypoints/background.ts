@@ -14,10 +14,7 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void forwarder.kick();
   });
-  void setEventSink(async (event) => {
-    await outbox.add(event);
-    void forwarder.kick();
-  });
+  void setEventSink((event) => forwarder.enqueue(event));
   // Resume from the stored cursor whenever the worker starts.
   void forwarder.kick();
 });

@@ -5,7 +5,7 @@ import { checkEndpointUrl, endpointOriginPattern } from '../forward/endpoint-url
 import { forwardPending, type ForwardRunIo } from '../forward/forward-run';
 import type { OutboxRow } from '../forward/otlp-log-record';
 import type { ForwardingSettings } from '../forward/settings';
-import type { NewLogEvent } from '../log/event-schema';
+import type { LogEvent, NewLogEvent } from '../log/event-schema';
 import type { Policy } from '../policy/schema';
 import { deviceId } from './device-id';
 import { loadForwardState, saveForwardState } from './forward-state-store';
@@ -18,6 +18,7 @@ export const forwardRetryAlarmName = 'gatehouse-forward-retry';
 
 /** The outbox as the event store exposes it: stored events after a sequence number. */
 export interface OutboxStore {
+  add(event: LogEvent): Promise<number>;
   readAfter(cursor: number, limit: number): Promise<OutboxRow[]>;
   countAfter(cursor: number): Promise<number>;
   seqAfter(cursor: number, n: number): Promise<number>;
@@ -32,6 +33,11 @@ export interface ForwarderDeps {
 }
 
 export interface Forwarder {
+  /**
+   * Puts a just-recorded event in the outbox and kicks. Events recorded while forwarding is off are
+   * not kept for later: an outbox nobody drains would only grow.
+   */
+  enqueue(event: LogEvent): Promise<void>;
   /** Forward now unless a backoff is pending; concurrent kicks coalesce into one more pass. */
   kick(): Promise<void>;
   onAlarm(alarm: Alarms.Alarm): Promise<void> | undefined;
@@ -90,6 +96,11 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   }
 
   return {
+    enqueue: async (event) => {
+      if (!(await deps.activePolicy()).forwarding?.enabled) return;
+      await deps.outbox.add(event);
+      void kick();
+    },
     kick,
     onAlarm: (alarm) =>
       alarm.name === forwardAlarmName || alarm.name === forwardRetryAlarmName ? kick() : undefined,

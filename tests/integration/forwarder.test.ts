@@ -100,6 +100,17 @@ describe('createForwarder', () => {
     expect((await loadForwardState()).dropped).toBe(30);
   });
 
+  it('enqueues recorded events only while forwarding is on', async () => {
+    let active = policySchema.parse({ name: 'off', version: '1' });
+    const forwarder = createForwarder({ outbox, activePolicy: async () => active, recordEvent: vi.fn() });
+    await forwarder.enqueue(createLogEvent({ kind: 'blocked', host: 'a.example' }, 'enqueue-off-1', 1));
+    expect(await outbox.countAfter(0)).toBe(0);
+    active = policy(receiver.url);
+    await forwarder.enqueue(createLogEvent({ kind: 'blocked', host: 'a.example' }, 'enqueue-on-1', 1));
+    await forwarder.kick();
+    expect([...receiver.records.keys()]).toEqual(['enqueue-on-1']);
+  });
+
   it('does nothing and clears its alarm when the policy names no endpoint', async () => {
     await browser.alarms.create(forwardAlarmName, { periodInMinutes: 1 });
     await browser.alarms.create(forwardRetryAlarmName, { when: Date.now() + 60_000 });
