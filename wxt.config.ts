@@ -25,7 +25,7 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     storage: { managed_schema: 'managed_schema.json' },
   }),
 });
