@@ -42,9 +42,10 @@ export interface EventFiltersProps {
 export function EventFilters({ state, services, onChange, onExport, t }: EventFiltersProps) {
   return (
     <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('popup_filterKind')}
+      <span class="field">
+        <label for="filter-kind">{t('popup_filterKind')}</label>
         <select
+          id="filter-kind"
           name="kind"
           value={state.kind}
           onChange={(e) => onChange({ ...state, kind: (e.currentTarget.value as EventKind) || '' })}
@@ -56,10 +57,11 @@ export function EventFilters({ state, services, onChange, onExport, t }: EventFi
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('popup_filterService')}
+      </span>
+      <span class="field">
+        <label for="filter-service">{t('popup_filterService')}</label>
         <select
+          id="filter-service"
           name="service"
           value={state.service}
           onChange={(e) => onChange({ ...state, service: e.currentTarget.value })}
@@ -71,10 +73,11 @@ export function EventFilters({ state, services, onChange, onExport, t }: EventFi
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('popup_filterRange')}
+      </span>
+      <span class="field">
+        <label for="filter-range">{t('popup_filterRange')}</label>
         <select
+          id="filter-range"
           name="range"
           value={state.range}
           onChange={(e) => onChange({ ...state, range: e.currentTarget.value as TimeRange })}
@@ -85,16 +88,17 @@ export function EventFilters({ state, services, onChange, onExport, t }: EventFi
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {t('popup_filterText')}
+      </span>
+      <span class="field">
+        <label for="filter-text">{t('popup_filterText')}</label>
         <input
           type="search"
+          id="filter-text"
           name="text"
           value={state.text}
           onInput={(e) => onChange({ ...state, text: e.currentTarget.value })}
         />
-      </label>
+      </span>
       <span class="export">
         <button type="button" onClick={() => onExport('csv')}>
           {t('popup_exportCsv')}

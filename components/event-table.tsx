@@ -105,7 +105,7 @@ export function EventTable(props: EventTableProps) {
                 {event.host ?? ''}
               </span>
               <span role="cell">{event.rule ?? ''}</span>
-              <span role="cell" class="detail">
+              <span role="cell" class="detail" title={eventDetail(event, t)}>
                 {eventDetail(event, t)}
               </span>
             </div>

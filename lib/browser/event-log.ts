@@ -1,7 +1,7 @@
 // Starts the event log in the background: the IndexedDB sink behind recordEvent, retention on an alarm,
 // the policy's logging settings kept current, and the recordEvent message from extension pages.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { logMessageSchema, logSenderAllowed } from '../log/log-messages';
+import { isLogMessageType, logMessageSchema, logSenderAllowed } from '../log/log-messages';
 import { activePolicyStorageKey, policyStatusFrom, type PolicyStatus } from '../log/policy-status';
 import { retentionCutoff } from '../log/retention';
 import { readActivePolicyStatus } from './active-policy-status';
@@ -48,9 +48,11 @@ export function startEventLog(): void {
 
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    const parsed = logMessageSchema.safeParse(raw);
     // Not a log message: leave it to the other listeners (returning undefined does not answer).
-    if (!parsed.success) return undefined;
+    if (!isLogMessageType(raw)) return undefined;
+    const parsed = logMessageSchema.safeParse(raw);
+    if (!parsed.success)
+      return Promise.resolve({ ok: false, error: `malformed log message: ${parsed.error.message}` });
     if (!logSenderAllowed(sender, extension))
       return Promise.resolve({ ok: false, error: 'sender not allowed' });
     return recordCreatedEvent(parsed.data.event).then(

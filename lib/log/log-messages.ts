@@ -9,6 +9,11 @@ export const logMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type LogMessage = z.infer<typeof logMessageSchema>;
 
+/** Whether a message is addressed to the log (then it is answered, if malformed with an error). */
+export function isLogMessageType(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'recordEvent';
+}
+
 export interface LogMessageSender {
   id?: string | undefined;
   url?: string | undefined;
