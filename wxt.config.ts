@@ -13,7 +13,8 @@ export default defineConfig({
   webExt: {
     disabled: !hasDisplay,
     binaries: { chrome: chromiumBinary, chromium: chromiumBinary },
-    chromiumArgs: ['--no-first-run', '--disable-sync'],
+    // Chromium refuses to start as root without --no-sandbox (containers, CI machines).
+    chromiumArgs: ['--no-first-run', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,6 +1,8 @@
-// Writes the files generated from the zod schema: public/managed_schema.json (run by `npm run build`).
+// Writes the files generated from the zod schema (run by `npm run build`; a unit test checks they are current).
 import { writeFileSync } from 'node:fs';
-import { chromeManagedSchema } from '../lib/policy/managed-schema';
+import { generatedFiles } from './generated-files';
 
-writeFileSync('public/managed_schema.json', JSON.stringify(chromeManagedSchema(), null, 2) + '\n');
-console.log('generated public/managed_schema.json');
+for (const [path, content] of Object.entries(generatedFiles())) {
+  writeFileSync(path, content);
+  console.log(`generated ${path}`);
+}

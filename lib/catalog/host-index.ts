@@ -27,10 +27,15 @@ interface PatternEntry {
   pattern: string;
 }
 
+/** Everything the index knows about one host key: one hash lookup per label level. */
+interface HostNode {
+  host?: { service: Service; pattern: string };
+  suffixes?: SuffixEntry[];
+  paths?: PathEntry[];
+}
+
 export class HostIndex {
-  private readonly hosts = new Map<string, { service: Service; pattern: string }>();
-  private readonly suffixes = new Map<string, SuffixEntry[]>();
-  private readonly paths = new Map<string, PathEntry[]>();
+  private readonly nodes = new Map<string, HostNode>();
   private readonly patterns: PatternEntry[] = [];
   readonly services = new Map<string, Service>();
 
@@ -38,55 +43,62 @@ export class HostIndex {
     for (const service of catalog) {
       this.services.set(service.id, service);
       for (const host of [...service.domains, ...service.hosts])
-        this.hosts.set(host, { service, pattern: host });
+        this.node(host).host = { service, pattern: host };
       for (const suffix of service.hostSuffixes) {
         // ".openai.azure.com" is keyed on "openai.azure.com"; "-aiplatform.googleapis.com" on "googleapis.com".
         const key = suffix.startsWith('.') ? suffix.slice(1) : suffix.slice(suffix.indexOf('.') + 1);
-        pushTo(this.suffixes, key, { suffix, service });
+        (this.node(key).suffixes ??= []).push({ suffix, service });
       }
       for (const pattern of service.urlPatterns) {
         const slash = pattern.indexOf('/');
         const wildcard = pattern.startsWith('*.');
         const host = pattern.slice(wildcard ? 2 : 0, slash);
         const prefix = pattern.slice(slash).toLowerCase();
-        pushTo(this.paths, host, { prefix, subdomainsOnly: wildcard, service, pattern });
+        (this.node(host).paths ??= []).push({ prefix, subdomainsOnly: wildcard, service, pattern });
       }
       for (const pattern of service.hostPatterns) {
         this.patterns.push({ regex: RE2JS.compile(pattern), service, pattern });
       }
     }
     // Longer prefixes first, so "github.com/copilot/x" would beat "github.com/copilot".
-    for (const list of this.paths.values()) list.sort((a, b) => b.prefix.length - a.prefix.length);
+    for (const node of this.nodes.values()) node.paths?.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  private node(key: string): HostNode {
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = {};
+      this.nodes.set(key, node);
+    }
+    return node;
   }
 
   /**
    * Order: a URL-pattern hit beats a host hit; otherwise the longest domains/hosts entry,
-   * then host suffixes, then host patterns (see the catalog README).
+   * then host suffixes, then host patterns (see the catalog README). `path` is read only
+   * when a URL pattern exists for the host.
    */
-  lookup(host: string, path: string): ServiceMatch | null {
+  lookup(host: string, path: string | { readonly path: string }): ServiceMatch | null {
     let hostHit: ServiceMatch | null = null;
     let suffixHit: ServiceMatch | null = null;
     let start = 0;
     while (start >= 0) {
-      const key = start === 0 ? host : host.slice(start);
-      const isSubdomain = start > 0;
-      const pathList = this.paths.get(key);
-      if (pathList) {
-        for (const entry of pathList) {
-          if (entry.subdomainsOnly && !isSubdomain) continue;
-          if (pathHasPrefix(path, entry.prefix)) {
-            return { service: entry.service, kind: 'url-pattern', pattern: entry.pattern };
+      const node = this.nodes.get(start === 0 ? host : host.slice(start));
+      if (node) {
+        const isSubdomain = start > 0;
+        if (node.paths) {
+          const p = typeof path === 'string' ? path : path.path;
+          for (const entry of node.paths) {
+            if (entry.subdomainsOnly && !isSubdomain) continue;
+            if (pathHasPrefix(p, entry.prefix)) {
+              return { service: entry.service, kind: 'url-pattern', pattern: entry.pattern };
+            }
           }
         }
-      }
-      if (!hostHit) {
-        const exact = this.hosts.get(key);
-        if (exact) hostHit = { service: exact.service, kind: 'host', pattern: exact.pattern };
-      }
-      if (!hostHit && !suffixHit && isSubdomain) {
-        const suffixList = this.suffixes.get(key);
-        if (suffixList) {
-          for (const entry of suffixList) {
+        if (!hostHit && node.host)
+          hostHit = { service: node.host.service, kind: 'host', pattern: node.host.pattern };
+        if (!hostHit && !suffixHit && isSubdomain && node.suffixes) {
+          for (const entry of node.suffixes) {
             if (host.endsWith(entry.suffix)) {
               suffixHit = { service: entry.service, kind: 'host-suffix', pattern: entry.suffix };
               break;
@@ -115,10 +127,4 @@ export function pathHasPrefix(path: string, prefix: string): boolean {
   // A prefix that already ends at a separator ("/chat/") needs nothing more.
   if (last === 47 || last === 63 || last === 38) return true;
   return next === 47 /* / */ || next === 63 /* ? */ || next === 35 /* # */ || next === 38; /* & */
-}
-
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

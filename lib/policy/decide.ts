@@ -34,7 +34,7 @@ export function decide(url: string, policy: Policy, catalog: Catalog): Decision 
 export function decideCompiled(url: string, compiled: CompiledPolicy): Decision {
   const target = parseRequestUrl(url);
   if (!target) return none(null, 'not an http(s) or ws(s) URL the browser would load');
-  const match = compiled.index.lookup(target.host, target.path);
+  const match = compiled.index.lookup(target.host, target);
   const service = match?.service ?? null;
   const { policy } = compiled;
   const hostRules = compiled.ruleHosts.size ? rulesNamingHost(compiled, target.host) : null;

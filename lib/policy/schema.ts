@@ -1,6 +1,6 @@
 // The policy bundle: the one zod schema behind managed storage, the CLI, the docs and the MDM templates.
 import { z } from 'zod';
-import { categories, confidenceLevels, countryCode, serviceSchema } from '../catalog/schema';
+import { categories, confidenceLevels, countryCode, serviceSchema, type Service } from '../catalog/schema';
 import { adminSettingsSchema } from '../log/admin-settings';
 import { redactionSettingsSchema } from '../redact/settings';
 
@@ -75,24 +75,36 @@ const actionOptions = {
 };
 
 export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected a rule id (letters, digits, _ . -)'),
-  description: z.string().max(500).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected a rule id (letters, digits, _ . -)')
+    .describe('Unique; shown on the interstitials and in the log'),
+  description: z.string().max(500).optional().describe('For admins; not shown to users'),
   match: ruleMatchSchema,
-  action: z.enum(actions),
+  action: z.enum(actions).describe('allow (paste guard applies), warn (interstitial with Continue) or block'),
   ...actionOptions,
 });
 export type Rule = z.infer<typeof ruleSchema>;
 
 export const fallbackSchema = z
-  .strictObject({ action: z.enum(actions).default('allow'), ...actionOptions })
+  .strictObject({
+    action: z.enum(actions).default('allow').describe('What to do with them'),
+    ...actionOptions,
+  })
   .describe('For catalog AI services that no rule matched');
 export type Fallback = z.infer<typeof fallbackSchema>;
 
-export const serviceOverrideSchema = serviceSchema
-  .omit({ id: true })
-  .partial()
-  .extend({ id: serviceId })
-  .strict()
+// Every field optional and WITHOUT its default: an override replaces only the fields it names.
+const overridableFields = Object.fromEntries(
+  Object.entries(serviceSchema.shape)
+    .filter(([key]) => key !== 'id')
+    .map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+) as unknown as {
+  [K in Exclude<keyof typeof serviceSchema.shape, 'id'>]: z.ZodOptional<z.ZodType<Service[K]>>;
+};
+
+export const serviceOverrideSchema = z
+  .strictObject({ id: serviceId, ...overridableFields })
   .describe('Replaces the given fields of a catalog service');
 
 export const loggingSchema = z.strictObject({

@@ -6,7 +6,7 @@ export interface RequestTarget {
   /** Lower-case, IDNA-mapped host without trailing dots; IPv6 hosts keep their brackets. */
   host: string;
   /** Path and query, lower-cased, with percent-encoded unreserved characters decoded (for prefix rules). */
-  path: string;
+  readonly path: string;
 }
 
 const schemes: Record<string, RequestScheme> = {
@@ -28,7 +28,24 @@ export function parseRequestUrl(input: string): RequestTarget | null {
   if (!scheme) return null;
   const host = normaliseHost(url.hostname);
   if (!host) return null;
-  return { scheme, host, path: normalisePath(url.pathname + url.search) };
+  return new ParsedTarget(scheme, host, url);
+}
+
+/** Computes the normalised path only when a path rule needs it: most hosts have none. */
+class ParsedTarget implements RequestTarget {
+  private normalisedPath: string | undefined;
+  constructor(
+    readonly scheme: RequestScheme,
+    readonly host: string,
+    private readonly url: URL,
+  ) {}
+  get path(): string {
+    this.normalisedPath ??= normalisePath(this.url.pathname + this.url.search);
+    return this.normalisedPath;
+  }
+  toJSON(): { scheme: RequestScheme; host: string; path: string } {
+    return { scheme: this.scheme, host: this.host, path: this.path };
+  }
 }
 
 /** The host as matching sees it: lower case, trailing dots removed (the URL parser already did IDNA). */

@@ -1,0 +1,10 @@
+// `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
+import { runDecideBench } from './decide.bench';
+
+const only = process.argv[2];
+const benches: [string, () => Promise<void>][] = [['decide', runDecideBench]];
+
+for (const [name, bench] of benches) {
+  if (only && only !== name) continue;
+  await bench();
+}

@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { decideCommand } from '../../../cli/commands/decide';
+import { fakeIo } from './fake-io';
+
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('cli decide', () => {
+  it('prints one JSON object per URL argument with exactly the contract fields', async () => {
+    const io = fakeIo();
+    const code = await decideCommand.run(['https://chat.deepseek.com/', 'https://www.baidu.com/'], io);
+    expect(code).toBe(0);
+    expect(lines(io.stdout)).toEqual([
+      {
+        url: 'https://chat.deepseek.com/',
+        action: 'block',
+        service: 'deepseek',
+        jurisdiction: 'CN',
+        rule: 'block-cn-jurisdiction',
+      },
+      { url: 'https://www.baidu.com/', action: 'none', service: null, jurisdiction: null, rule: null },
+    ]);
+  });
+
+  it('reads URLs from stdin when there are no arguments, skipping blank lines', async () => {
+    const io = fakeIo('https://chatgpt.com/\n\n  https://chat.qwen.ai/  \nnot a url\n');
+    expect(await decideCommand.run([], io)).toBe(0);
+    expect(lines(io.stdout).map((l) => [l.url, l.action])).toEqual([
+      ['https://chatgpt.com/', 'allow'],
+      ['https://chat.qwen.ai/', 'warn'],
+      ['not a url', 'none'],
+    ]);
+  });
+
+  it('applies --policy', async () => {
+    const policy = JSON.stringify({
+      name: 'p',
+      version: '1',
+      rules: [{ id: 'w', match: { jurisdictions: ['CN'] }, action: 'warn' }],
+    });
+    const io = fakeIo('', { 'p.json': policy });
+    await decideCommand.run(['--policy', 'p.json', 'https://chat.deepseek.com/'], io);
+    expect(lines(io.stdout)[0]).toMatchObject({ action: 'warn', rule: 'w' });
+  });
+
+  it('refuses an invalid --policy with its problems and no output', async () => {
+    const io = fakeIo('', { 'bad.json': '{"name":"p","version":"1","mode":"strict"}' });
+    expect(await decideCommand.run(['--policy', 'bad.json', 'https://chat.deepseek.com/'], io)).toBe(1);
+    expect(io.stdout).toBe('');
+    expect(io.stderr).toContain('mode: expected one of enforce|audit');
+  });
+
+  it('names a missing policy file', async () => {
+    const io = fakeIo();
+    expect(await decideCommand.run(['--policy', 'missing.json', 'https://x.example/'], io)).toBe(1);
+    expect(io.stderr).toContain('missing.json: cannot read the file (ENOENT)');
+  });
+
+  it('adds reason and match with --explain', async () => {
+    const io = fakeIo();
+    await decideCommand.run(['--explain', 'https://github.com/copilot'], io);
+    expect(lines(io.stdout)[0]).toMatchObject({ service: 'github-copilot', match: 'github.com/copilot' });
+  });
+
+  it('has --help', async () => {
+    const io = fakeIo();
+    expect(await decideCommand.run(['--help'], io)).toBe(0);
+    expect(io.stdout).toContain('Usage: npm run --silent cli -- decide');
+  });
+
+  it('works through npm exactly as documented', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'decide'], {
+      input: 'https://chat.deepseek.com/\n',
+      encoding: 'utf8',
+    });
+    expect(out).toBe(
+      '{"url":"https://chat.deepseek.com/","action":"block","service":"deepseek","jurisdiction":"CN","rule":"block-cn-jurisdiction"}\n',
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chromeManagedSchema } from '../../../lib/policy/managed-schema';
+import { generatedFiles } from '../../../scripts/generated-files';
+
+describe('files generated from the zod schema', () => {
+  it.each(Object.entries(generatedFiles()))('%s is current (run `npm run generate`)', (path, content) => {
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+});
+
+describe('the managed-storage schema uses only what Chrome accepts', () => {
+  const allowed = new Set([
+    'type',
+    'description',
+    'title',
+    'properties',
+    'items',
+    'enum',
+    'minimum',
+    'maximum',
+  ]);
+  const types = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
+
+  function check(node: Record<string, unknown>, path: string, problems: string[]): void {
+    for (const key of Object.keys(node)) if (!allowed.has(key)) problems.push(`${path}: keyword "${key}"`);
+    if (typeof node.type !== 'string' || !types.has(node.type))
+      problems.push(`${path}: type ${JSON.stringify(node.type)}`);
+    if (node.type === 'array' && !node.items) problems.push(`${path}: array without items`);
+    for (const [name, child] of Object.entries(
+      (node.properties ?? {}) as Record<string, Record<string, unknown>>,
+    )) {
+      check(child, `${path}.${name}`, problems);
+    }
+    if (node.items) check(node.items as Record<string, unknown>, `${path}[]`, problems);
+  }
+
+  it('every node has one valid type and no unsupported keyword', () => {
+    const problems: string[] = [];
+    check(chromeManagedSchema(), '', problems);
+    expect(problems).toEqual([]);
+  });
+
+  it('exposes the bundle under the managed key "policy" with its rules and actions', () => {
+    const schema = chromeManagedSchema() as {
+      properties: {
+        policy: { properties: { rules: { items: { properties: { action: { enum: string[] } } } } } };
+      };
+    };
+    expect(schema.properties.policy.properties.rules.items.properties.action.enum).toEqual([
+      'allow',
+      'warn',
+      'block',
+    ]);
+  });
+});
