@@ -26,8 +26,8 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    // alarms: the forwarder wakes a stopped worker; host permission: the log pipeline endpoint.
-    permissions: ['storage', 'alarms'],
+    // alarms: log retention and the forwarder waking a stopped worker; host permission: the log pipeline endpoint.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: ['<all_urls>'],
     storage: { managed_schema: 'managed_schema.json' },
   }),

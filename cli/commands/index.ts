@@ -1,6 +1,7 @@
 // Every CLI command, in the order --help lists them.
 import type { Command } from '../io';
+import { adminCommand } from './admin';
 import { decideCommand } from './decide';
 import { policyCommand } from './policy';
 
-export const commands: Command[] = [decideCommand, policyCommand];
+export const commands: Command[] = [decideCommand, policyCommand, adminCommand];

@@ -1,30 +1,50 @@
-// The admin popup: renders components with data from lib/browser adapters.
+// The admin popup page: wires LogPopup to the IndexedDB log, storage.local and browser.i18n.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { ForwardingStatus } from '../../components/forwarding-status';
-import type { ForwardingStatus as Status } from '../../lib/forward/forward-state';
-import { IdbOutbox } from '../../lib/browser/outbox-store';
+import { LogPopup, type PopupSource } from '../../components/log-popup';
+import { readActivePolicyStatus } from '../../lib/browser/active-policy-status';
+import { downloadText } from '../../lib/browser/download-text';
+import { EventStore } from '../../lib/browser/event-store';
 import { watchForwardingStatus } from '../../lib/browser/watch-forwarding-status';
+import type { ForwardingStatus as ForwardingState } from '../../lib/forward/forward-state';
 
-const outbox = new IdbOutbox();
+const store = EventStore.open();
+const t = (key: string, substitutions?: string[]) => browser.i18n.getMessage(key, substitutions) || key;
+const locale = browser.i18n.getUILanguage();
+document.documentElement.lang = locale;
+document.title = t('popup_title');
 
-function Popup() {
-  const [status, setStatus] = useState<Status | null>(null);
+const source: PopupSource = {
+  status: readActivePolicyStatus,
+  countsByDay: async (bounds, kinds) => (await store).countsByDay(bounds, kinds),
+  services: async () => (await store).services(),
+  scan: async (filter, onChunk, signal) => (await store).scan(filter, { onChunk, signal }),
+  download: downloadText,
+  now: Date.now,
+};
+
+function Forwarding() {
+  const [status, setStatus] = useState<ForwardingState | null>(null);
   const [now, setNow] = useState(Date.now());
-  useEffect(
-    () =>
-      watchForwardingStatus(outbox, (next) => {
-        setStatus(next);
-        setNow(Date.now());
-      }),
-    [],
-  );
-  return (
-    <>
-      <h1>Gatehouse</h1>
-      <ForwardingStatus status={status} now={now} />
-    </>
-  );
+  useEffect(() => {
+    const outbox = { countAfter: async (cursor: number) => (await store).countAfter(cursor) };
+    return watchForwardingStatus(outbox, (next) => {
+      setStatus(next);
+      setNow(Date.now());
+    });
+  }, []);
+  return <ForwardingStatus status={status} now={now} />;
 }
 
-render(<Popup />, document.getElementById('app')!);
+render(
+  <LogPopup
+    aside={<Forwarding />}
+    source={source}
+    t={t}
+    locale={locale}
+    onFirstRows={() => performance.mark('gatehouse:first-row')}
+  />,
+  document.getElementById('app')!,
+);

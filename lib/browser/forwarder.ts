@@ -5,7 +5,7 @@ import { checkEndpointUrl, endpointOriginPattern } from '../forward/endpoint-url
 import { forwardPending, type ForwardRunIo } from '../forward/forward-run';
 import type { OutboxRow } from '../forward/otlp-log-record';
 import type { ForwardingSettings } from '../forward/settings';
-import type { LogEvent, NewLogEvent } from '../log/event-schema';
+import type { NewLogEvent } from '../log/event-schema';
 import type { Policy } from '../policy/schema';
 import { deviceId } from './device-id';
 import { loadForwardState, saveForwardState } from './forward-state-store';
@@ -16,28 +16,22 @@ export const forwardAlarmName = 'gatehouse-forward';
 /** A one-shot alarm at the backoff's end, so a retry need not wait for the next interval. */
 export const forwardRetryAlarmName = 'gatehouse-forward-retry';
 
-/** The outbox as the event store exposes it: stored events after a sequence number. */
+/** The outbox as the event store (lib/browser/event-store.ts) exposes it: stored events after a seq. */
 export interface OutboxStore {
-  add(event: LogEvent): Promise<number>;
   readAfter(cursor: number, limit: number): Promise<OutboxRow[]>;
   countAfter(cursor: number): Promise<number>;
   seqAfter(cursor: number, n: number): Promise<number>;
-  /** Frees rows at or below the cursor (acknowledged or skipped); called after the cursor is saved. */
-  deleteThrough(cursor: number): Promise<void>;
 }
 
 export interface ForwarderDeps {
-  outbox: OutboxStore;
+  outbox: () => Promise<OutboxStore>;
   activePolicy: () => Promise<Policy>;
   recordEvent: (event: NewLogEvent) => Promise<unknown>;
 }
 
 export interface Forwarder {
-  /**
-   * Puts a just-recorded event in the outbox and kicks. Events recorded while forwarding is off are
-   * not kept for later: an outbox nobody drains would only grow.
-   */
-  enqueue(event: LogEvent): Promise<void>;
+  /** Retention keeps events after this seq: the cursor while forwarding is on, nothing otherwise. */
+  retentionFloor(): Promise<number | undefined>;
   /** Forward now unless a backoff is pending; concurrent kicks coalesce into one more pass. */
   kick(): Promise<void>;
   onAlarm(alarm: Alarms.Alarm): Promise<void> | undefined;
@@ -64,7 +58,6 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
       policyVersion: policy.version,
     };
     const result = await forwardPending(runIo(deps, settings), settings, resource);
-    await deps.outbox.deleteThrough(result.state.cursor);
     if (result.status === 'waiting') {
       await browser.alarms.create(forwardRetryAlarmName, {
         when: Math.max(result.retryAt, Date.now() + 100),
@@ -96,11 +89,8 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
   }
 
   return {
-    enqueue: async (event) => {
-      if (!(await deps.activePolicy()).forwarding?.enabled) return;
-      await deps.outbox.add(event);
-      void kick();
-    },
+    retentionFloor: async () =>
+      (await deps.activePolicy()).forwarding?.enabled ? (await loadForwardState()).cursor : undefined,
     kick,
     onAlarm: (alarm) =>
       alarm.name === forwardAlarmName || alarm.name === forwardRetryAlarmName ? kick() : undefined,
@@ -119,9 +109,9 @@ function runIo(deps: ForwarderDeps, settings: ForwardingSettings): ForwardRunIo 
   return {
     loadState: loadForwardState,
     saveState: saveForwardState,
-    readAfter: (cursor, limit) => deps.outbox.readAfter(cursor, limit),
-    countAfter: (cursor) => deps.outbox.countAfter(cursor),
-    seqAfter: (cursor, n) => deps.outbox.seqAfter(cursor, n),
+    readAfter: async (cursor, limit) => (await deps.outbox()).readAfter(cursor, limit),
+    countAfter: async (cursor) => (await deps.outbox()).countAfter(cursor),
+    seqAfter: async (cursor, n) => (await deps.outbox()).seqAfter(cursor, n),
     send: async (body) => {
       const endpoint = checkEndpointUrl(settings.endpoint);
       if (!endpoint.ok) return { kind: 'network', message: endpoint.error };

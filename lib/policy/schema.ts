@@ -1,6 +1,7 @@
 // The policy bundle: the one zod schema behind managed storage, the CLI, the docs and the MDM templates.
 import { z } from 'zod';
 import { categories, confidenceLevels, countryCode, serviceSchema, type Service } from '../catalog/schema';
+import { adminSettingsSchema } from '../log/admin-settings';
 import { forwardingSettingsSchema } from '../forward/settings';
 import { redactionSettingsSchema } from '../redact/settings';
 
@@ -134,6 +135,7 @@ export const policySchema = z.strictObject({
   redaction: redactionSettingsSchema.prefault({}),
   logging: loggingSchema.prefault({}),
   forwarding: forwardingSettingsSchema.optional(),
+  admin: adminSettingsSchema.optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;

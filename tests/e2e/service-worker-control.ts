@@ -48,14 +48,14 @@ export async function extensionOriginPage(context: BrowserContext, extensionId: 
 }
 
 /**
- * Appends events to the outbox exactly as recordEvent's sink does (one row per event, seq from
- * IndexedDB). It never creates the database: until the worker has, it waits.
+ * Appends events to the log (the forwarding outbox) as the event store does: one row per event, seq
+ * from IndexedDB's key generator. It never creates the database: until the worker has, it waits.
  */
 export async function appendToOutbox(page: Page, events: LogEvent[]): Promise<void> {
   await page.evaluate(async (rows) => {
     const open = () =>
       new Promise<IDBDatabase | undefined>((resolve, reject) => {
-        const request = indexedDB.open('gatehouse-outbox', 1);
+        const request = indexedDB.open('gatehouse-log', 1);
         request.onupgradeneeded = () => request.transaction?.abort();
         request.onsuccess = () => resolve(request.result);
         request.onerror = () =>
@@ -66,9 +66,9 @@ export async function appendToOutbox(page: Page, events: LogEvent[]): Promise<vo
       await new Promise((resolve) => setTimeout(resolve, 100));
       db = await open();
     }
-    if (!db) throw new Error('the worker never created the outbox');
-    const tx = db.transaction('outbox', 'readwrite');
-    for (const event of rows) tx.objectStore('outbox').add({ event });
+    if (!db) throw new Error('the worker never created the log database');
+    const tx = db.transaction('events', 'readwrite');
+    for (const event of rows) tx.objectStore('events').add(event);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onabort = () => reject(tx.error);
