@@ -1,54 +1,65 @@
 // Forwarding status for the admin popup: last success, backlog, last error. Data in, no browser calls.
 import type { ForwardingStatus as Status } from '../lib/forward/forward-state';
+import type { Translate } from './translate';
 
 export interface ForwardingStatusProps {
   status: Status | null;
   now: number;
+  t: Translate;
+  locale: string;
 }
 
-export function ForwardingStatus({ status, now }: ForwardingStatusProps) {
+export function ForwardingStatus({ status, now, t, locale }: ForwardingStatusProps) {
   if (!status) return null;
   if (!status.enabled) {
     return (
       <section class="forwarding" data-testid="forwarding-status" data-state="off">
-        <h2>Forwarding</h2>
-        <p>Off: the policy names no log pipeline.</p>
+        <h2>{t('popup_fwd_title')}</h2>
+        <p>{t('popup_fwd_off')}</p>
       </section>
     );
   }
+  const number = new Intl.NumberFormat(locale);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
+  const plural = new Intl.PluralRules(locale);
+  const since = (at: number) => relativeTime(relative, at - now);
   const failing = status.lastError !== null && (status.lastSuccessAt ?? 0) < status.lastError.at;
   return (
     <section class="forwarding" data-testid="forwarding-status" data-state={failing ? 'failing' : 'ok'}>
-      <h2>Forwarding</h2>
+      <h2>{t('popup_fwd_title')}</h2>
       <dl>
-        <dt>Endpoint</dt>
+        <dt>{t('popup_fwd_endpoint')}</dt>
         <dd data-testid="forwarding-endpoint">{status.endpoint}</dd>
-        <dt>Last success</dt>
-        <dd data-testid="forwarding-last-success">{ago(status.lastSuccessAt, now) ?? 'never'}</dd>
-        <dt>Backlog</dt>
-        <dd data-testid="forwarding-backlog">
-          {status.backlog.toLocaleString('en')} {status.backlog === 1 ? 'event' : 'events'}
+        <dt>{t('popup_fwd_lastSuccess')}</dt>
+        <dd data-testid="forwarding-last-success">
+          {status.lastSuccessAt === null ? t('popup_fwd_never') : since(status.lastSuccessAt)}
         </dd>
-        <dt>Forwarded</dt>
-        <dd data-testid="forwarding-sent">{status.sent.toLocaleString('en')}</dd>
+        <dt>{t('popup_fwd_backlog')}</dt>
+        <dd data-testid="forwarding-backlog">
+          {t(`popup_fwd_event_${plural.select(status.backlog) === 'one' ? 'one' : 'other'}`, [
+            number.format(status.backlog),
+          ])}
+        </dd>
+        <dt>{t('popup_fwd_sent')}</dt>
+        <dd data-testid="forwarding-sent">{number.format(status.sent)}</dd>
         {status.dropped > 0 && (
           <>
-            <dt>Skipped (over cap)</dt>
-            <dd data-testid="forwarding-dropped">{status.dropped.toLocaleString('en')}</dd>
+            <dt>{t('popup_fwd_dropped')}</dt>
+            <dd data-testid="forwarding-dropped">{number.format(status.dropped)}</dd>
           </>
         )}
         {status.lastError && (
           <>
-            <dt>Last error</dt>
+            <dt>{t('popup_fwd_lastError')}</dt>
             <dd data-testid="forwarding-last-error">
-              {status.lastError.message} ({ago(status.lastError.at, now)})
+              {status.lastError.message} ({since(status.lastError.at)})
             </dd>
           </>
         )}
         {status.retryAt !== null && status.retryAt > now && (
           <>
-            <dt>Next retry</dt>
-            <dd data-testid="forwarding-retry">in {duration(status.retryAt - now)}</dd>
+            <dt>{t('popup_fwd_retry')}</dt>
+            <dd data-testid="forwarding-retry">{since(status.retryAt)}</dd>
           </>
         )}
       </dl>
@@ -56,15 +67,12 @@ export function ForwardingStatus({ status, now }: ForwardingStatusProps) {
   );
 }
 
-function ago(at: number | null, now: number): string | null {
-  if (at === null) return null;
-  return `${duration(Math.max(0, now - at))} ago`;
-}
-
-function duration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  if (s < 86_400) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} d`;
+/** "5 sec. ago", "in 2 min": the largest unit that keeps the number at least 1. */
+function relativeTime(format: Intl.RelativeTimeFormat, deltaMs: number): string {
+  const seconds = Math.round(deltaMs / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86_400), 'day');
 }

@@ -35,7 +35,7 @@ function Forwarding() {
       setNow(Date.now());
     });
   }, []);
-  return <ForwardingStatus status={status} now={now} />;
+  return <ForwardingStatus status={status} now={now} t={t} locale={locale} />;
 }
 
 render(

@@ -172,7 +172,7 @@ test('the popup shows the backlog and last error during an outage, then the last
         await receiver.setMode('ok');
         await expect(popup.getByTestId('forwarding-backlog')).toHaveText('0 events');
         await expect(status).toHaveAttribute('data-state', 'ok');
-        await expect(popup.getByTestId('forwarding-last-success')).toHaveText(/^\d+ s ago$/);
+        await expect(popup.getByTestId('forwarding-last-success')).toHaveText(/^\d+ sec\. ago$/);
         await expect(popup.getByTestId('forwarding-sent')).toHaveText('300');
         expect(receiver.records.size).toBe(300);
       } finally {
