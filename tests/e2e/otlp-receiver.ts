@@ -32,6 +32,9 @@ export class OtlpReceiver {
   readonly statuses = new Map<number | 'hung' | 'slow', number>();
   readonly resourceAttributes: unknown[] = [];
   requests = 0;
+  /** When the first and the latest accepted request arrived (for throughput). */
+  firstAcceptedAt: number | undefined;
+  lastAcceptedAt: number | undefined;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private port = 0;
@@ -113,6 +116,8 @@ export class OtlpReceiver {
       this.invalidPayloads.push(parsed.error.message);
       return this.reply(res, 400, {});
     }
+    this.firstAcceptedAt ??= Date.now();
+    this.lastAcceptedAt = Date.now();
     for (const resourceLogs of parsed.data.resourceLogs) {
       this.resourceAttributes.push(resourceLogs.resource.attributes);
       for (const scopeLogs of resourceLogs.scopeLogs)
