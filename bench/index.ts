@@ -1,8 +1,12 @@
 // `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
 import { runDecideBench } from './decide.bench';
+import { runPopupBench } from './popup.bench';
 
 const only = process.argv[2];
-const benches: [string, () => Promise<void>][] = [['decide', runDecideBench]];
+const benches: [string, () => Promise<void>][] = [
+  ['decide', runDecideBench],
+  ['popup', runPopupBench],
+];
 
 for (const [name, bench] of benches) {
   if (only && only !== name) continue;
