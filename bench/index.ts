@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
 import { runDecideBench } from './decide.bench';
 import { runForwardBench } from './forward.bench';
+import { runPopupBench } from './popup.bench';
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
   ['decide', runDecideBench],
   ['forward', runForwardBench],
+  ['popup', runPopupBench],
 ];
 
 for (const [name, bench] of benches) {

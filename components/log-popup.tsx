@@ -43,6 +43,7 @@ function useEventScan(source: PopupSource, filter: EventFilter | undefined) {
   const done = useRef<Promise<unknown>>(Promise.resolve());
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(false);
+  const [finished, setFinished] = useState(false);
   const key = JSON.stringify(filter);
   useEffect(() => {
     if (!filter) return;
@@ -60,11 +61,13 @@ function useEventScan(source: PopupSource, filter: EventFilter | undefined) {
         controller.signal,
       )
       .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
+        if (controller.signal.aborted) return;
+        setLoading(false);
+        setFinished(true);
       });
     return () => controller.abort();
   }, [key]);
-  return { events, done, version, loading };
+  return { events, done, version, loading, finished };
 }
 
 export function LogPopup({ source, t, locale, onFirstRows, aside }: LogPopupProps) {
@@ -76,23 +79,31 @@ export function LogPopup({ source, t, locale, onFirstRows, aside }: LogPopupProp
   const [searchText, setSearchText] = useState('');
   const [error, setError] = useState<string>();
 
+  // Counting a month of events walks the index; it waits until the first rows are on screen.
+  const [countsWanted, setCountsWanted] = useState(false);
+
   useEffect(() => {
     source
       .status()
       .then((s) => {
         setStatus(s);
-        if (!s.passphraseHash) setUnlocked(true);
+        if (s.passphraseHash) setCountsWanted(true);
+        else setUnlocked(true);
       })
-      .catch((e: unknown) => setError(String(e)));
-    source
-      .countsByDay(dayBoundaries(source.now(), 30), eventKinds)
-      .then(setDays)
       .catch((e: unknown) => setError(String(e)));
   }, []);
 
   useEffect(() => {
-    if (unlocked) source.services().then(setServices, (e: unknown) => setError(String(e)));
-  }, [unlocked]);
+    if (!countsWanted) return;
+    source
+      .countsByDay(dayBoundaries(source.now(), 30), eventKinds)
+      .then(setDays)
+      .catch((e: unknown) => setError(String(e)));
+  }, [countsWanted]);
+
+  useEffect(() => {
+    if (unlocked && countsWanted) source.services().then(setServices, (e: unknown) => setError(String(e)));
+  }, [unlocked, countsWanted]);
 
   // Typing waits for a pause before the list is scanned again.
   useEffect(() => {
@@ -102,6 +113,9 @@ export function LogPopup({ source, t, locale, onFirstRows, aside }: LogPopupProp
 
   const filter = unlocked ? toEventFilter({ ...filterState, text: searchText }, source.now()) : undefined;
   const scan = useEventScan(source, filter);
+  useEffect(() => {
+    if (scan.finished) setCountsWanted(true);
+  }, [scan.finished]);
 
   async function exportEvents(format: 'csv' | 'json') {
     await scan.done.current;
@@ -147,7 +161,10 @@ export function LogPopup({ source, t, locale, onFirstRows, aside }: LogPopupProp
             loading={scan.loading}
             locale={locale}
             t={t}
-            {...(onFirstRows ? { onFirstRows } : {})}
+            onFirstRows={() => {
+              onFirstRows?.();
+              setCountsWanted(true);
+            }}
           />
         </>
       )}

@@ -50,44 +50,42 @@ export class EventStore {
     return this.db.count('events');
   }
 
-  /** Streams events newest first in short read transactions, so background writes are never held up long. */
+  /**
+   * Streams events newest first (in the order they were recorded: highest seq first), one getAll per
+   * chunk of seq numbers in its own short transaction, so the first rows cost two requests and
+   * background writes are never held up for long. Events added during the scan are not included.
+   */
   async scan(filter: EventFilter, options: ScanOptions): Promise<number> {
     const matches = compileFilter(filter);
-    const range =
-      filter.from !== undefined || filter.to !== undefined
-        ? IDBKeyRange.bound(filter.from ?? 0, filter.to ?? Number.MAX_SAFE_INTEGER, false, true)
-        : undefined;
+    const bounds = await this.seqBounds();
+    if (!bounds) return 0;
     let size = options.firstChunk ?? 50;
-    let last: { time: number; seq: number } | undefined;
+    let upper = bounds.last + 1;
     let total = 0;
-    for (;;) {
+    while (upper > bounds.first) {
       if (options.signal?.aborted) return total;
-      const tx = this.db.transaction('events', 'readonly');
-      const index = tx.store.index('time');
-      const upper = last
-        ? IDBKeyRange.bound(range?.lower ?? 0, last.time, range?.lowerOpen ?? false, false)
-        : range;
-      let cursor = await index.openCursor(upper, 'prev');
-      // Resume strictly after the last event delivered (same time: smaller seq).
-      if (cursor && last && cursor.key === last.time && cursor.primaryKey >= last.seq) {
-        cursor = last.seq > 0 ? await cursor.continuePrimaryKey(last.time, last.seq - 1) : null;
-        if (cursor && cursor.key === last.time && cursor.primaryKey >= last.seq) cursor = null;
-      }
+      const lower = Math.max(bounds.first, upper - size);
+      const rows = await this.db.getAll('events', IDBKeyRange.bound(lower, upper, false, true));
       const chunk: StoredLogEvent[] = [];
-      let visited = 0;
-      while (cursor && visited < size) {
-        visited++;
-        last = { time: cursor.key, seq: cursor.primaryKey };
-        const event = parseStoredEvent(cursor.value);
+      for (let i = rows.length - 1; i >= 0; i--) {
+        const event = parseStoredEvent(rows[i]);
         if (event && matches(event)) chunk.push(event);
-        cursor = await cursor.continue();
       }
-      await tx.done;
       total += chunk.length;
       if (chunk.length && !options.signal?.aborted) options.onChunk(chunk);
-      if (!cursor) return total;
+      upper = lower;
       size = options.chunk ?? 2000;
     }
+    return total;
+  }
+
+  private async seqBounds(): Promise<{ first: number; last: number } | undefined> {
+    const tx = this.db.transaction('events', 'readonly');
+    const [first, last] = await Promise.all([
+      tx.store.openKeyCursor(null, 'next'),
+      tx.store.openKeyCursor(null, 'prev'),
+    ]);
+    return first && last ? { first: first.key, last: last.key } : undefined;
   }
 
   /** Events per day by kind; `bounds` as from dayBoundaries(). Counts come from the [kind, time] index. */

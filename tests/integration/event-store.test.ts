@@ -44,17 +44,21 @@ describe('EventStore', () => {
     expect(await store.count()).toBe(3);
   });
 
-  it('streams newest first across chunks, including events that share a time', async () => {
+  it('streams in recorded order, newest (highest seq) first, across chunks', async () => {
     const store = await freshStore();
-    const events = [event(10), event(20), event(20), event(20), event(20), event(30), event(5)];
-    await store.add(events);
+    await store.add([event(10), event(20), event(20), event(20), event(20), event(30), event(5)]);
     const { chunks, events: scanned } = await scanAll(store);
-    expect(chunks[0]).toHaveLength(2);
-    expect(scanned.map((e) => e.time)).toEqual([30, 20, 20, 20, 20, 10, 5]);
-    expect(new Set(scanned.map((e) => e.id)).size).toBe(7);
-    // Same time: newer seq first.
-    const sameTime = scanned.filter((e) => e.time === 20).map((e) => e.seq);
-    expect(sameTime).toEqual([...sameTime].sort((x, y) => y - x));
+    expect(chunks.map((c) => c.length)).toEqual([2, 3, 2]);
+    expect(scanned.map((e) => e.seq)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(scanned.map((e) => e.time)).toEqual([5, 30, 20, 20, 20, 20, 10]);
+  });
+
+  it('skips the gaps pruning leaves and an empty log', async () => {
+    const store = await freshStore();
+    expect((await scanAll(store)).events).toEqual([]);
+    await store.add([1, 2, 3, 4, 5, 6].map((t) => event(t)));
+    await store.prune({ before: 3 });
+    expect((await scanAll(store)).events.map((e) => e.time)).toEqual([6, 5, 4, 3]);
   });
 
   it('filters while streaming: kind, service, time range and text', async () => {
@@ -130,7 +134,7 @@ describe('EventStore', () => {
     await store.add([50, 10, 40, 20, 30, 60].map((t) => event(t)));
     expect(await store.prune({ before: 20 })).toBe(1);
     expect(await store.prune({ maxEvents: 3 })).toBe(2);
-    expect((await scanAll(store)).events.map((e) => e.time)).toEqual([60, 50, 40]);
+    expect((await scanAll(store)).events.map((e) => e.time)).toEqual([60, 40, 50]);
     expect(await store.pruneOldest(1)).toBe(1);
     expect((await scanAll(store)).events.map((e) => e.time)).toEqual([60, 50]);
   });
