@@ -78,8 +78,9 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
         try {
           await pass();
         } catch (error) {
-          // Nothing is lost: the cursor only moves after a 2xx, and the alarm set above retries.
+          // Nothing is lost: the cursor only moves after a 2xx, and the heartbeat retries. The popup says so.
           console.error('Gatehouse forwarding pass failed', error);
+          await reportFailure(error).catch(() => undefined);
         }
       } while (again);
     })().finally(() => {
@@ -95,6 +96,15 @@ export function createForwarder(deps: ForwarderDeps): Forwarder {
     onAlarm: (alarm) =>
       alarm.name === forwardAlarmName || alarm.name === forwardRetryAlarmName ? kick() : undefined,
   };
+}
+
+async function reportFailure(error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const state = await loadForwardState();
+  await saveForwardState({
+    ...state,
+    lastError: { at: Date.now(), message: `forwarding failed: ${message}` },
+  });
 }
 
 async function ensureHeartbeat(intervalSeconds: number): Promise<void> {

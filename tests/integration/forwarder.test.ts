@@ -150,6 +150,19 @@ describe('createForwarder', () => {
     expect([...receiver.records.keys()].filter((id) => id.startsWith('unsent-'))).toHaveLength(30);
   });
 
+  it('shows an unexpected failure (an unreadable store) as the last error, keeping the cursor', async () => {
+    const forwarder = createForwarder({
+      outbox: () => Promise.reject(new Error('the log database is gone')),
+      activePolicy: async () => policy(receiver.url),
+      recordEvent: vi.fn(),
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await forwarder.kick();
+    const state = await loadForwardState();
+    expect(state.cursor).toBe(0);
+    expect(state.lastError?.message).toBe('forwarding failed: the log database is gone');
+  });
+
   it('sets no retention floor while forwarding is off', async () => {
     const forwarder = createForwarder({
       outbox: outboxSource,
