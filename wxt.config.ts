@@ -28,8 +28,10 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'scripting', 'tabs'],
-    // A policy can name any host, and DNR redirects need host access to the request URL.
+    // alarms: Continue grants expiring, log retention, the forwarder waking a stopped worker.
+    permissions: ['storage', 'unlimitedStorage', 'declarativeNetRequest', 'alarms', 'scripting', 'tabs'],
+    // A policy can name any host, DNR redirects need host access to the request URL, and the log
+    // pipeline endpoint is the organisation's own.
     host_permissions: ['<all_urls>'],
     // Only the interstitials: a redirect can only land on a web-accessible page. Their scripts and
     // styles load from the extension's own origin and need no exposure.

@@ -2,7 +2,9 @@
 // `npm run bench -- NAME` runs one.
 import { runCompileDnrBench } from './compile-dnr.bench';
 import { runDecideBench } from './decide.bench';
+import { runForwardBench } from './forward.bench';
 import { runPasteGuardBench } from './paste-guard.bench';
+import { runPopupBench } from './popup.bench';
 import { runRedactBench } from './redact.bench';
 
 const only = process.argv[2];
@@ -11,6 +13,8 @@ const benches: [string, () => Promise<void>][] = [
   ['compile-dnr', runCompileDnrBench],
   ['redact', runRedactBench],
   ['paste', runPasteGuardBench],
+  ['popup', runPopupBench],
+  ['forward', runForwardBench],
 ];
 
 for (const [name, bench] of benches) {

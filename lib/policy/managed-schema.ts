@@ -15,6 +15,7 @@ const kept = new Set([
   'minimum',
   'maximum',
   'required',
+  'additionalProperties',
 ]);
 
 export function chromeManagedSchema(): JsonSchema {
@@ -47,7 +48,10 @@ function simplify(node: JsonSchema): JsonSchema {
         Object.entries(value as Record<string, JsonSchema>).map(([name, child]) => [name, simplify(child)]),
       );
     } else if (key === 'items') out.items = simplify(value as JsonSchema);
-    else if (key === 'required')
+    else if (key === 'additionalProperties') {
+      // Maps (z.record, e.g. forwarding.headers) need their value schema or Chrome drops the entries.
+      if (typeof value === 'object') out.additionalProperties = simplify(value as JsonSchema);
+    } else if (key === 'required')
       continue; // every field has a default or is checked by zod with a clear error
     else if (key === 'type' && Array.isArray(value)) out.type = value.find((t) => t !== 'null') ?? 'string';
     else out[key] = value;

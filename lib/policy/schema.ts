@@ -1,6 +1,8 @@
 // The policy bundle: the one zod schema behind managed storage, the CLI, the docs and the MDM templates.
 import { z } from 'zod';
 import { categories, confidenceLevels, countryCode, serviceSchema, type Service } from '../catalog/schema';
+import { adminSettingsSchema } from '../log/admin-settings';
+import { forwardingSettingsSchema } from '../forward/settings';
 import { redactionSettingsSchema } from '../redact/settings';
 
 export const actions = ['allow', 'warn', 'block'] as const;
@@ -132,6 +134,8 @@ export const policySchema = z.strictObject({
   paste: pasteGuardSchema.prefault({}).describe('Paste-guard defaults for allowed services'),
   redaction: redactionSettingsSchema.prefault({}),
   logging: loggingSchema.prefault({}),
+  forwarding: forwardingSettingsSchema.optional(),
+  admin: adminSettingsSchema.optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;

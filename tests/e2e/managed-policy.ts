@@ -53,6 +53,7 @@ export async function withManagedPolicy<T>(
   const file = `${managedPolicyDir}/${name}.json`;
   await acquireLockForTest();
   try {
+    mkdirSync(managedPolicyDir, { recursive: true });
     const write = (next: unknown) => writeFileSync(file, JSON.stringify(next, null, 2));
     write(json);
     return await fn(write);

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMessageListener, messageHandlers } from '../../lib/browser/message-router';
+import { setEventSink } from '../../lib/browser/record-event';
+import type { LogEvent } from '../../lib/log/event-schema';
 import { messageSchema } from '../../lib/messages';
 import { fakeDnr } from './fake-dnr';
 
@@ -22,6 +24,12 @@ describe('createMessageListener', () => {
   };
   const fromContentScript = { ...fromWarnPage, url: 'https://chat.deepseek.com/' };
   const ask = { type: 'getInterstitial', page: 'warn', url: 'https://chat.qwen.ai/' };
+  // Handlers resolve once their event is stored, as in the background where the log is the sink.
+  let stored: LogEvent[] = [];
+  beforeEach(async () => {
+    stored = [];
+    await setEventSink(async (event) => void stored.push(event));
+  });
 
   it('answers the extension page, refuses a content script, and leaves other listeners their messages', async () => {
     await expect(listen()(ask, fromWarnPage)).resolves.toMatchObject({
@@ -38,5 +46,6 @@ describe('createMessageListener', () => {
       error: 'malformed message',
     });
     expect(listen()({ type: 'somebodyElses' }, fromWarnPage)).toBeUndefined();
+    expect(stored.map((e) => [e.kind, e.host])).toEqual([['warned', 'chat.qwen.ai']]);
   });
 });

@@ -19,6 +19,7 @@ describe('the managed-storage schema uses only what Chrome accepts', () => {
     'enum',
     'minimum',
     'maximum',
+    'additionalProperties',
   ]);
   const types = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
 
@@ -33,6 +34,8 @@ describe('the managed-storage schema uses only what Chrome accepts', () => {
       check(child, `${path}.${name}`, problems);
     }
     if (node.items) check(node.items as Record<string, unknown>, `${path}[]`, problems);
+    if (node.additionalProperties)
+      check(node.additionalProperties as Record<string, unknown>, `${path}{}`, problems);
   }
 
   it('every node has one valid type and no unsupported keyword', () => {

@@ -1,0 +1,122 @@
+// The event list, newest first, virtualised: fixed-height rows, only those in view (plus a margin) rendered.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LogEvent } from '../lib/log/event-schema';
+import type { StoredLogEvent } from '../lib/log/stored-event';
+import { kindColors, kindLabel } from './event-kind-style';
+import type { Translate } from './translate';
+
+export interface EventTableProps {
+  /** Grows while the store streams; `version` changes whenever it did. */
+  events: StoredLogEvent[];
+  version: number;
+  loading: boolean;
+  locale: string;
+  t: Translate;
+  /** Called once, after the first rows were painted (the popup marks its first-render time here). */
+  onFirstRows?: () => void;
+  rowHeight?: number;
+  viewportHeight?: number;
+}
+
+const overscan = 8;
+
+function eventDetail(event: LogEvent, t: Translate): string {
+  switch (event.kind) {
+    case 'continued':
+      return event.justification ? `“${event.justification}”` : t('popup_noJustification');
+    case 'paste_override':
+    case 'redacted':
+    case 'paste_blocked':
+      return Object.entries(event.counts)
+        .map(([type, n]) => `${type} × ${n}`)
+        .join(', ');
+    case 'policy_applied':
+      return `${event.policy.name} ${event.policy.version} (${t(`popup_source_${event.policy.source.replace('-', '_')}`)})`;
+    case 'policy_error':
+      return event.error;
+    case 'log_pruned':
+      return t('popup_pruned', [String(event.removed), event.reason]);
+    default:
+      return '';
+  }
+}
+
+export function EventTable(props: EventTableProps) {
+  const { events, loading, locale, t, onFirstRows } = props;
+  const rowHeight = props.rowHeight ?? 28;
+  const viewportHeight = props.viewportHeight ?? 280;
+  const [scrollTop, setScrollTop] = useState(0);
+  const announced = useRef(false);
+  const timeFormat = useRef(
+    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }),
+  ).current;
+
+  useEffect(() => {
+    if (!announced.current && events.length) {
+      announced.current = true;
+      onFirstRows?.();
+    }
+  });
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(events.length, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
+  const visible = events.slice(first, last);
+
+  return (
+    <div
+      class="event-table"
+      role="table"
+      aria-label={t('popup_eventsLabel')}
+      aria-rowcount={events.length + 1}
+    >
+      <div class="event-row event-head" role="row" aria-rowindex={1}>
+        <span role="columnheader">{t('popup_colTime')}</span>
+        <span role="columnheader">{t('popup_colKind')}</span>
+        <span role="columnheader">{t('popup_colService')}</span>
+        <span role="columnheader">{t('popup_colHost')}</span>
+        <span role="columnheader">{t('popup_colRule')}</span>
+        <span role="columnheader">{t('popup_colDetail')}</span>
+      </div>
+      <div
+        class="event-viewport"
+        style={{ height: `${viewportHeight}px` }}
+        tabIndex={0}
+        onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
+      >
+        <div role="rowgroup" style={{ height: `${events.length * rowHeight}px`, position: 'relative' }}>
+          {visible.map((event, i) => (
+            <div
+              class="event-row"
+              role="row"
+              key={event.seq}
+              aria-rowindex={first + i + 2}
+              data-kind={event.kind}
+              data-id={event.id}
+              style={{ top: `${(first + i) * rowHeight}px`, height: `${rowHeight}px` }}
+            >
+              <span role="cell">{timeFormat.format(event.time)}</span>
+              <span role="cell">
+                <span class="swatch" style={{ background: kindColors[event.kind] }} aria-hidden="true" />
+                {kindLabel(t, event.kind)}
+                {event.incognito ? ` (${t('popup_incognito')})` : ''}
+              </span>
+              <span role="cell">{event.service ?? ''}</span>
+              <span role="cell" title={event.url ?? event.host ?? ''}>
+                {event.host ?? ''}
+              </span>
+              <span role="cell">{event.rule ?? ''}</span>
+              <span role="cell" class="detail" title={eventDetail(event, t)}>
+                {eventDetail(event, t)}
+              </span>
+            </div>
+          ))}
+        </div>
+      </div>
+      <p class="event-count" aria-live="polite">
+        {loading
+          ? t('popup_loadingEvents', [String(events.length)])
+          : t('popup_eventCount', [String(events.length)])}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// Maps one stored LogEvent to an OTLP log record, sending only the fields the policy allows.
+import type { LogEvent } from '../log/event-schema';
+import type { AnyValue, KeyValue, LogRecord } from './otlp-schema';
+import type { ForwardedFields } from './settings';
+
+/** An event in the outbox: the log's own event plus the sequence number the store gave it. */
+export interface OutboxRow {
+  seq: number;
+  event: LogEvent;
+}
+
+// Decisions doing their job are INFO; users overriding a guard or the log losing data are WARN.
+const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
+  blocked: { number: 9, text: 'INFO' },
+  warned: { number: 9, text: 'INFO' },
+  continued: { number: 13, text: 'WARN' },
+  went_back: { number: 9, text: 'INFO' },
+  redacted: { number: 9, text: 'INFO' },
+  paste_blocked: { number: 9, text: 'INFO' },
+  paste_override: { number: 13, text: 'WARN' },
+  visited_allowed: { number: 9, text: 'INFO' },
+  policy_applied: { number: 9, text: 'INFO' },
+  policy_error: { number: 17, text: 'ERROR' },
+  log_pruned: { number: 13, text: 'WARN' },
+};
+
+export const str = (value: string): AnyValue => ({ stringValue: value });
+export const int = (value: number): AnyValue => ({ intValue: String(Math.trunc(value)) });
+const bool = (value: boolean): AnyValue => ({ boolValue: value });
+
+/** Milliseconds since the epoch as OTLP's fixed64 nanoseconds, exact (no float rounding). */
+export function unixNanos(ms: number): string {
+  return ms <= 0 ? '0' : `${Math.trunc(ms)}000000`;
+}
+
+export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observedAt: number): LogRecord {
+  const { event } = row;
+  const attributes: KeyValue[] = [
+    { key: 'event.id', value: str(event.id) },
+    { key: 'event.name', value: str(`gatehouse.${event.kind}`) },
+    { key: 'gatehouse.seq', value: int(row.seq) },
+  ];
+  const add = (key: string, value: AnyValue | undefined) => {
+    if (value !== undefined) attributes.push({ key, value });
+  };
+  add('gatehouse.service', event.service === null ? undefined : str(event.service));
+  add('url.domain', event.host === null ? undefined : str(event.host));
+  add('url.full', fields.urls && event.url !== undefined ? str(event.url) : undefined);
+  add('gatehouse.rule', event.rule === null ? undefined : str(event.rule));
+  add('gatehouse.incognito', bool(event.incognito));
+  switch (event.kind) {
+    case 'continued':
+      add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
+      break;
+    case 'redacted':
+      add('gatehouse.counts', countsValue(event.counts));
+      break;
+    case 'paste_blocked':
+      add('gatehouse.counts', countsValue(event.counts));
+      add('gatehouse.reason', str(event.reason));
+      break;
+    case 'paste_override':
+      add('gatehouse.counts', countsValue(event.counts));
+      add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
+      break;
+    case 'policy_applied':
+      add('gatehouse.policy.name', str(event.policy.name));
+      add('gatehouse.policy.version', str(event.policy.version));
+      add('gatehouse.policy.source', str(event.policy.source));
+      break;
+    case 'policy_error':
+      add('gatehouse.error', str(event.error));
+      break;
+    case 'log_pruned':
+      add('gatehouse.removed', int(event.removed));
+      add('gatehouse.reason', str(event.reason));
+      break;
+    default:
+      break;
+  }
+  const severity = severities[event.kind];
+  return {
+    timeUnixNano: unixNanos(event.time),
+    observedTimeUnixNano: unixNanos(observedAt),
+    severityNumber: severity.number,
+    severityText: severity.text,
+    body: str(summary(event)),
+    attributes,
+  };
+}
+
+function countsValue(counts: Partial<Record<string, number>>): AnyValue {
+  const values = Object.entries(counts)
+    .filter((entry): entry is [string, number] => entry[1] !== undefined)
+    .map(([key, count]) => ({ key, value: int(count) }));
+  return { kvlistValue: { values } };
+}
+
+/** A one-line human summary; it carries no field the minimisation settings withhold. */
+function summary(event: LogEvent): string {
+  const subject = event.host ?? event.service ?? '';
+  switch (event.kind) {
+    case 'policy_applied':
+      return `policy_applied ${event.policy.name} ${event.policy.version} (${event.policy.source})`;
+    case 'policy_error':
+      return 'policy_error';
+    case 'log_pruned':
+      return `log_pruned ${event.removed} events`;
+    default:
+      return subject ? `${event.kind} ${subject}` : event.kind;
+  }
+}

@@ -1,0 +1,21 @@
+// What the log may keep of a location: the host only, unless the policy's logging.fullUrls allows the URL.
+import type { LogEvent } from './event-schema';
+
+export interface LoggingPrivacy {
+  fullUrls: boolean;
+}
+
+/** Reduces "host/path?query" or a URL someone put in `host` to the bare host name. */
+export function bareHost(host: string): string {
+  const withoutScheme = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const end = withoutScheme.search(/[/?#]/);
+  const authority = end === -1 ? withoutScheme : withoutScheme.slice(0, end);
+  return authority.replace(/^[^@]*@/, '').toLowerCase();
+}
+
+export function applyLoggingPrivacy(event: LogEvent, privacy: LoggingPrivacy): LogEvent {
+  const host = event.host === null ? null : bareHost(event.host);
+  if (privacy.fullUrls) return { ...event, host };
+  const { url: _url, ...rest } = event;
+  return { ...rest, host } as LogEvent;
+}

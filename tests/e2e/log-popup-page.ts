@@ -1,0 +1,96 @@
+// Page object for the admin popup (popup.html opened in a tab) and the event log behind it.
+import type { BrowserContext, Page } from '@playwright/test';
+
+export interface EventSpec {
+  kind: string;
+  [field: string]: unknown;
+}
+
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}
+
+/**
+ * Records events through the real message path (an extension page → the background's recordEvent).
+ * Each spec gets an id and the current time unless it brings its own. Returns the background's answers.
+ */
+export async function recordFromExtensionPage(page: Page, specs: EventSpec[]): Promise<unknown[]> {
+  return page.evaluate(
+    (specs) =>
+      Promise.all(
+        specs.map((spec) =>
+          chrome.runtime.sendMessage({
+            type: 'recordEvent',
+            event: { id: crypto.randomUUID(), time: Date.now(), ...spec },
+          }),
+        ),
+      ),
+    specs,
+  );
+}
+
+/**
+ * The three events the enforcement and paste features produce in a user's day: a block, a Continue past
+ * a warning with a justification, and a redacted paste. Until those branches land they are recorded
+ * through the message path; once merged, replace the body with the real flow (navigate to a blocked
+ * stand-in host, Continue on the warn page, paste into an allowed stand-in) and keep the name.
+ */
+export async function produceBlockContinueRedactEvents(page: Page): Promise<void> {
+  await recordFromExtensionPage(page, [
+    { kind: 'blocked', service: 'deepseek', host: 'chat.deepseek.com', rule: 'block-cn-jurisdiction' },
+    {
+      kind: 'warned',
+      service: 'example-ai',
+      host: 'chat.example-ai.test',
+      rule: 'warn-unknown-jurisdiction',
+    },
+    {
+      kind: 'continued',
+      service: 'example-ai',
+      host: 'chat.example-ai.test',
+      rule: 'warn-unknown-jurisdiction',
+      justification: 'Vendor evaluation, ticket 42',
+    },
+    {
+      kind: 'redacted',
+      service: 'chatgpt',
+      // A path and query must never reach the log unless the policy allows full URLs.
+      host: 'chatgpt.com/c/abc?q=alice@example.com',
+      rule: null,
+      counts: { EMAIL: 2, IBAN: 1 },
+    },
+  ]);
+}
+
+/** Every value in every IndexedDB database of the extension, as one JSON string (for leak checks). */
+export async function dumpExtensionIndexedDb(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump: Record<string, unknown[]> = {};
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(info.name!);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const storeName of Array.from(db.objectStoreNames)) {
+        dump[`${info.name}/${storeName}`] = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(storeName).objectStore(storeName).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      }
+      db.close();
+    }
+    return JSON.stringify(dump);
+  });
+}
+
+export async function storeActivePolicy(page: Page, value: unknown): Promise<void> {
+  await page.evaluate((value) => chrome.storage.local.set({ activePolicy: value }), value);
+}
+
+export function eventRows(page: Page) {
+  return page.locator('.event-viewport [role="row"]');
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { hashPassphrase } from '../../lib/log/passphrase-hash';
+import { expect, test } from './fixtures';
+import {
+  dumpExtensionIndexedDb,
+  eventRows,
+  openPopup,
+  produceBlockContinueRedactEvents,
+  recordFromExtensionPage,
+  storeActivePolicy,
+} from './log-popup-page';
+
+test('the popup lists recorded events, filters them and exports what the filter shows', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openPopup(context, extensionId);
+  await produceBlockContinueRedactEvents(page);
+  await page.reload();
+
+  await expect(page.locator('.policy-name')).toHaveText('Gatehouse default');
+  await expect(page.locator('.policy-source')).toHaveAttribute('data-source', 'default');
+  await expect(page.locator('.status-today')).toContainText('Today: 4 events');
+  await expect(eventRows(page)).toHaveCount(4);
+  await expect(page.locator('.event-row[data-kind="continued"]')).toContainText(
+    'Vendor evaluation, ticket 42',
+  );
+  await expect(page.locator('.event-row[data-kind="redacted"]')).toContainText('EMAIL × 2, IBAN × 1');
+  await expect(page.locator('.event-row[data-kind="redacted"]')).toContainText('chatgpt.com');
+  await expect(page.locator('.event-row[data-kind="blocked"]')).toContainText('chat.deepseek.com');
+  await expect(page.locator('.chart rect')).not.toHaveCount(0);
+
+  await page.getByLabel('Event', { exact: true }).selectOption('continued');
+  await expect(eventRows(page)).toHaveCount(1);
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    'id,time,kind,service,host,url,rule,incognito,justification,counts,policy,detail',
+  );
+  expect(csv).toContain('"Vendor evaluation, ticket 42"');
+  expect(csv).not.toContain('deepseek');
+
+  await page.getByLabel('Event', { exact: true }).selectOption('');
+  await page.getByLabel('Search').fill('deepseek');
+  await expect(eventRows(page)).toHaveCount(1);
+  await page.getByLabel('Search').fill('');
+  await expect(eventRows(page)).toHaveCount(4);
+  const jsonDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const exported = JSON.parse(readFileSync((await (await jsonDownload).path())!, 'utf8')) as {
+    kind: string;
+  }[];
+  expect(exported.map((e) => e.kind).sort()).toEqual(['blocked', 'continued', 'redacted', 'warned']);
+});
+
+test('an event sent twice is stored once, in order of a rising seq', async ({ context, extensionId }) => {
+  const page = await openPopup(context, extensionId);
+  const event = { id: 'fixed-id-0001', time: Date.now(), kind: 'blocked', host: 'chat.deepseek.com' };
+  const answers = await recordFromExtensionPage(page, [event, event]);
+  expect(answers).toEqual([{ ok: true }, { ok: true }]);
+  await recordFromExtensionPage(page, [event]);
+  const dump = JSON.parse(await dumpExtensionIndexedDb(page)) as Record<
+    string,
+    { id: string; seq: number }[]
+  >;
+  const rows = dump['gatehouse-log/events']!;
+  expect(rows.filter((row) => row.id === 'fixed-id-0001')).toHaveLength(1);
+  await recordFromExtensionPage(page, [{ kind: 'warned' }, { kind: 'went_back' }]);
+  const after = (JSON.parse(await dumpExtensionIndexedDb(page)) as Record<string, { seq: number }[]>)[
+    'gatehouse-log/events'
+  ]!;
+  const seqs = after.map((row) => row.seq);
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  expect(new Set(seqs).size).toBe(3);
+});
+
+test('no redacted value reaches IndexedDB', async ({ context, extensionId }) => {
+  const page = await openPopup(context, extensionId);
+  await produceBlockContinueRedactEvents(page);
+  // A sender that tries to smuggle the original text in is refused by the schema, not stored.
+  const [answer] = await recordFromExtensionPage(page, [
+    { kind: 'redacted', service: 'chatgpt', counts: { EMAIL: 1 }, original: 'alice@example.com' },
+  ]);
+  expect(answer).toMatchObject({ ok: false });
+  const dump = await dumpExtensionIndexedDb(page);
+  expect(dump).toContain('"kind":"redacted"');
+  expect(dump).not.toContain('alice@example.com');
+  expect(dump).not.toContain('/c/abc');
+});
+
+test('with an admin passphrase in the policy, the log needs it; the header does not', async ({
+  context,
+  extensionId,
+}) => {
+  const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 1000 });
+  const page = await openPopup(context, extensionId);
+  await produceBlockContinueRedactEvents(page);
+  const policy = {
+    ...JSON.parse(readFileSync('policies/default.json', 'utf8')),
+    name: 'Acme AI policy',
+    version: '7',
+    admin: { passphraseHash },
+  };
+  await storeActivePolicy(page, { source: 'managed', appliedAt: Date.now(), policy, problems: [] });
+  await page.reload();
+
+  await expect(page.locator('.policy-name')).toHaveText('Acme AI policy');
+  await expect(page.locator('.policy-source')).toHaveAttribute('data-source', 'managed');
+  await expect(page.getByLabel('Admin passphrase')).toBeVisible();
+  await expect(page.locator('.event-table')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
+
+  await page.getByLabel('Admin passphrase').fill('wrong');
+  await page.getByRole('button', { name: 'Show the log' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That passphrase is not correct.');
+  await expect(page.locator('.event-table')).toHaveCount(0);
+
+  await page.getByLabel('Admin passphrase').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Show the log' }).click();
+  await expect(eventRows(page)).toHaveCount(4);
+});

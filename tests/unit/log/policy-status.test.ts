@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkPolicy } from '../../../lib/policy/check-policy';
+import { defaultPolicy } from '../../../lib/policy/default-policy';
+import { policyStatusFrom } from '../../../lib/log/policy-status';
+import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
+
+const hash = 'pbkdf2-sha256$1000$AQIDBAUGBwgJCgsMDQ4PEA==$AQIDBAUGBwgJCgsMDQ4PEAECAwQFBgcICQoLDA0ODxA=';
+
+describe('policyStatusFrom', () => {
+  it('nothing stored yet means the built-in default, without a problem', () => {
+    const status = policyStatusFrom(undefined);
+    expect(status).toMatchObject({ name: defaultPolicy().name, source: 'default', problems: [] });
+    expect(status.passphraseHash).toBeUndefined();
+  });
+
+  it('reads name, version, source, problems, logging and the admin hash of the stored policy', () => {
+    const policy = { ...defaultPolicy(), name: 'Acme', version: '7', admin: { passphraseHash: hash } };
+    const status = policyStatusFrom({ source: 'last-valid', appliedAt: 1, policy, problems: ['bad rule'] });
+    expect(status).toMatchObject({
+      name: 'Acme',
+      version: '7',
+      source: 'last-valid',
+      problems: ['bad rule'],
+    });
+    expect(status.passphraseHash).toBe(hash);
+    expect(status.logging).toEqual(defaultPolicy().logging);
+  });
+
+  it('an unreadable stored value falls back to the default and says so', () => {
+    const status = policyStatusFrom({ source: 'managed', policy: { name: 3 } });
+    expect(status.source).toBe('default');
+    expect(status.problems[0]).toMatch(/could not be read/);
+  });
+});
+
+describe('policy admin settings', () => {
+  it('accepts a well-formed passphrase hash and names the path of a broken one', () => {
+    const base = JSON.parse(JSON.stringify(defaultPolicy())) as Record<string, unknown>;
+    expect(checkPolicy({ ...base, admin: { passphraseHash: hash } }, shippedCatalog()).ok).toBe(true);
+    const broken = checkPolicy({ ...base, admin: { passphraseHash: 'hunter2' } }, shippedCatalog());
+    expect(broken.ok).toBe(false);
+    expect(JSON.stringify(broken)).toContain('admin.passphraseHash');
+  });
+});
