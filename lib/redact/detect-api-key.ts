@@ -2,41 +2,36 @@
 // strings and in `password=...` style assignments. All are reported as API_KEY.
 import type { Detection } from './detection';
 
-// Token formats whose prefix makes them unambiguous. One alternation keeps this a single pass.
+// Token formats whose prefix makes them unambiguous, in one alternation grouped by first character, so at
+// each position the engine enters one branch instead of trying every format. No two branches can match at
+// the same position, except OpenAI's "sk-" after Anthropic's more specific "sk-ant-".
 const knownTokens = new RegExp(
-  [
-    '\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b', // AWS access key id
-    '\\bgh[pousr]_[A-Za-z0-9]{36,255}\\b', // GitHub tokens
-    '\\bgithub_pat_[A-Za-z0-9_]{50,255}\\b', // GitHub fine-grained PAT
-    '\\bglpat-[A-Za-z0-9_-]{20,}', // GitLab PAT
-    '\\bxox[abposr]-[A-Za-z0-9-]{10,}', // Slack tokens
-    'https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]{20,}', // Slack webhook
-    '\\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}', // Stripe secret / restricted keys
-    '\\bwhsec_[A-Za-z0-9]{24,}', // Stripe webhook secret
-    '\\bAIza[0-9A-Za-z_-]{35}', // Google API key
-    '\\bya29\\.[0-9A-Za-z_-]{20,}', // Google OAuth access token
-    '\\bsk-ant-[A-Za-z0-9]{2,8}\\d{2}-[A-Za-z0-9_-]{40,}', // Anthropic
-    '\\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}', // OpenAI
-    '\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}', // SendGrid
-    '\\bSK[0-9a-f]{32}\\b', // Twilio API key
-    '\\bnpm_[A-Za-z0-9]{36}\\b', // npm
-    '\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}', // PyPI
-    '\\bhf_[A-Za-z0-9]{34,}\\b', // Hugging Face
-    '\\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\\b', // Shopify
-    '\\bdop_v1_[a-f0-9]{64}\\b', // DigitalOcean
-    '\\bkey-[0-9a-f]{32}\\b', // Mailgun
-    '\\bAccountKey=[A-Za-z0-9+/]{80,}={0,2}', // Azure storage connection string
-    '\\bsig=[A-Za-z0-9%+/]{40,}={0,2}', // Azure SAS signature
-    'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{40,}', // Discord webhook
-    '\\bGOCSPX-[A-Za-z0-9_-]{28}', // Google OAuth client secret
-    '\\bhvs\\.[A-Za-z0-9_-]{24,}', // HashiCorp Vault token
-    '\\bdapi[a-f0-9]{32}\\b', // Databricks
-    '\\bPMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b', // Postman
-    '\\bsq0(?:atp|csp)-[A-Za-z0-9_-]{22,}', // Square
-    '\\blin_api_[A-Za-z0-9]{40}\\b', // Linear
-    '\\bATATT[A-Za-z0-9_=-]{40,}', // Atlassian API token
-    '\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}', // JWT
-  ].join('|'),
+  '\\b(?:' +
+    [
+      // AWS access key id, Google API key, Azure storage connection string, Atlassian API token
+      'A(?:(?:KIA|SIA|BIA|CCA)[0-9A-Z]{16}\\b|Iza[0-9A-Za-z_-]{35}|ccountKey=[A-Za-z0-9+/]{80,}={0,2}|TATT[A-Za-z0-9_=-]{40,})',
+      // GitHub tokens, GitHub fine-grained PAT, GitLab PAT
+      'g(?:h[pousr]_[A-Za-z0-9]{36,255}\\b|ithub_pat_[A-Za-z0-9_]{50,255}\\b|lpat-[A-Za-z0-9_-]{20,})',
+      'xox[abposr]-[A-Za-z0-9-]{10,}', // Slack tokens
+      '[sr]k_(?:live|test)_[A-Za-z0-9]{16,}', // Stripe secret / restricted keys
+      'whsec_[A-Za-z0-9]{24,}', // Stripe webhook secret
+      'ya29\\.[0-9A-Za-z_-]{20,}', // Google OAuth access token
+      // Anthropic, OpenAI, Shopify, Azure SAS signature, Square
+      's(?:k-(?:ant-[A-Za-z0-9]{2,8}\\d{2}-[A-Za-z0-9_-]{40,}|(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,})' +
+        '|hp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}\\b|ig=[A-Za-z0-9%+/]{40,}={0,2}|q0(?:atp|csp)-[A-Za-z0-9_-]{22,})',
+      'S(?:G\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}|K[0-9a-f]{32}\\b)', // SendGrid, Twilio API key
+      'npm_[A-Za-z0-9]{36}\\b', // npm
+      'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}', // PyPI
+      'h(?:f_[A-Za-z0-9]{34,}\\b|vs\\.[A-Za-z0-9_-]{24,})', // Hugging Face, HashiCorp Vault token
+      'd(?:op_v1_[a-f0-9]{64}\\b|api[a-f0-9]{32}\\b)', // DigitalOcean, Databricks
+      'key-[0-9a-f]{32}\\b', // Mailgun
+      'GOCSPX-[A-Za-z0-9_-]{28}', // Google OAuth client secret
+      'PMAK-[a-f0-9]{24}-[a-f0-9]{34}\\b', // Postman
+      'lin_api_[A-Za-z0-9]{40}\\b', // Linear
+      'eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}', // JWT
+    ].join('|') +
+    // Slack and Discord webhooks
+    ')|https://(?:hooks\\.slack\\.com/services/[A-Za-z0-9/_-]{20,}|(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{40,})',
   'g',
 );
 

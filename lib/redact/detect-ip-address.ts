@@ -54,6 +54,12 @@ export function parseIpv6(value: string): number | undefined {
   return groups;
 }
 
+function colonCount(value: string): number {
+  let n = 0;
+  for (let i = value.indexOf(':'); i !== -1; i = value.indexOf(':', i + 1)) n++;
+  return n;
+}
+
 // Loopback, "this host" and netmasks (127.x, 0.x, 255.x) never identify anyone; flagging them in logs is noise.
 function isUninteresting(octets: number[]): boolean {
   return octets[0] === 127 || octets[0] === 0 || octets[0] === 255;
@@ -90,7 +96,11 @@ export function detectIpAddress(text: string): Detection[] {
       // Glued to a word ("std::", "0x1f::") or part of a longer token: not an address.
       if (start > 0 && /[\w]/.test(text[start - 1]!)) continue;
       if (end < text.length && /[\w]/.test(text[end]!)) continue;
-      const groups = parseIpv6(text.slice(start, end));
+      const value = text.slice(start, end);
+      // Without "::" an address writes all eight groups, so at least six colons: times such as "10:30:00"
+      // stop here without being parsed.
+      if (!value.includes('::') && colonCount(value) < 6) continue;
+      const groups = parseIpv6(value);
       // At least three written groups: "a::b" is more likely C++ or a label than an address.
       if (groups === undefined || groups < 3) continue;
       found.push({ type: 'IP_ADDRESS', start, end });

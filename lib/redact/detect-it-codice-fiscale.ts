@@ -6,8 +6,9 @@ import type { Detection } from './detection';
 // than one case-insensitive one.
 const candidates = [
   /[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{5}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/g,
-  // Lower case is anchored on the birth-year digits: lower-case letters are everywhere, digits are not.
-  /\d\d(?<=(?<![A-Za-z0-9])[a-z]{6}\d\d)[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z](?![A-Za-z0-9])/g,
+  // Lower case is anchored on the birth-year digits and month letter: lower-case letters are everywhere,
+  // digits followed by one of the month letters are not.
+  /\d\d[abcdehlmprst](?<=(?<![A-Za-z0-9])[a-z]{6}\d\d[abcdehlmprst])[0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z](?![A-Za-z0-9])/g,
 ];
 
 // Values of characters in odd (1st, 3rd, ...) positions; digits 0-9 share the values of A-J.

@@ -118,17 +118,20 @@ export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
 // that are rejected by shape alone.
 function acceptPhone(text: string, raw: string, start: number): boolean {
   let count = 0;
+  let dateSeparators = false; // '-', '.' or '/': every date and dotted shape below needs one
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     if (code >= 48 && code <= 57) count++;
+    else if (code >= 45 && code <= 47) dateSeparators = true;
   }
   if (count < 7 || count > 15) return false;
-  if (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)) return false;
+  if (dateSeparators && (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)))
+    return false;
   // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
   if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
   // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
   if (/[ ./-]\d$/.test(raw)) return false;
-  const digits = raw.replace(/\D/g, '');
+  const digits = count === raw.length ? raw : raw.replace(/\D/g, '');
   if (raw.startsWith('+') || raw.startsWith('00')) {
     const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
     if (isValidIn(international, withCountryCode)) return true;

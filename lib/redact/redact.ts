@@ -79,8 +79,8 @@ const detectors: Detector[] = [
   { type: 'IP_ADDRESS', detect: detectIpAddress, mayContain: hasDigit },
   { type: 'PHONE', detect: detectPhone, mayContain: hasDigit },
 ];
-const priority = new Map<PiiType, number>(detectors.map((d, i) => [d.type, i]));
-priority.set('CUSTOM', -1); // on a tie, the organisation's own terms win over built-in guesses
+const priority = Object.fromEntries(detectors.map((d, i) => [d.type, i])) as Record<PiiType, number>;
+priority.CUSTOM = -1; // on a tie, the organisation's own terms win over built-in guesses
 
 interface CompiledSettings {
   settings: RedactionSettings;
@@ -115,29 +115,28 @@ function compileSettings(settings: RedactionSettings): CompiledSettings {
  * Keeps the longest of overlapping detections (then the higher-priority type, then the earliest) and sorts
  * by start. Longest first means a finding never cuts a bigger one short: a dictionary term inside an e-mail
  * address leaves the whole address redacted, not just the term with the rest of the address in clear.
+ * `length` is the length of the scanned text: taken offsets are marked in one byte per character, so each
+ * candidate costs its own length instead of an insertion into a sorted array.
  */
-function resolveOverlaps(detections: Detection[]): Detection[] {
+function resolveOverlaps(detections: Detection[], length: number): Detection[] {
   if (detections.length < 2) return detections;
   const ranked = [...detections].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      priority.get(a.type)! - priority.get(b.type)! ||
-      a.start - b.start,
+    (a, b) => b.end - b.start - (a.end - a.start) || priority[a.type] - priority[b.type] || a.start - b.start,
   );
+  // 0 = free, 2 = first offset of a kept span, 1 = the rest of it.
+  const taken = new Uint8Array(length + 1);
   const kept: Detection[] = [];
   for (const candidate of ranked) {
-    // kept stays sorted by start; binary search for the first kept span ending after candidate.start.
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.end <= candidate.start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < kept.length && kept[lo]!.start < candidate.end) continue;
-    kept.splice(lo, 0, candidate);
+    const { start, end } = candidate;
+    // An empty span collides only with a kept span that starts before it and ends after it.
+    let free = start < end || taken[start] !== 1;
+    for (let i = start; free && i < end; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, start, end);
+    if (start < end) taken[start] = 2;
+    kept.push(candidate);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -166,7 +165,7 @@ export function findPii(text: string, settings?: Partial<RedactionSettings>): Fi
   if (hasCustomMatchers(compiled.custom)) {
     for (const d of detectCustom(scanned, compiled.custom)) detections.push(d);
   }
-  return resolveOverlaps(detections).map((d) => {
+  return resolveOverlaps(detections, scanned.length).map((d) => {
     const { start, end } = normalised.toOriginal(d.start, d.end);
     return d.label === undefined
       ? { type: d.type, start, end }
