@@ -120,3 +120,30 @@ test('with an admin passphrase in the policy, the log needs it; the header does 
   await page.getByRole('button', { name: 'Show the log' }).click();
   await expect(eventRows(page)).toHaveCount(4);
 });
+
+// The locale files are checked by tests/unit/log/popup-locales.test.ts: headless Chromium here picks the
+// extension's message bundle from the build machine's locale and ignores --lang, LANGUAGE and `locale`.
+test('the list, chart and filters are exposed to assistive technology and the keyboard', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openPopup(context, extensionId);
+  await produceBlockContinueRedactEvents(page);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^en/);
+  const table = page.getByRole('table', { name: 'Events, newest first' });
+  await expect(table).toHaveAttribute('aria-rowcount', '5');
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('columnheader')).toHaveCount(6);
+  await expect(
+    page.getByRole('img', { name: 'Events per day over the last 30 days: 4 in total' }),
+  ).toBeVisible();
+  await page.getByLabel('Search').focus();
+  await page.keyboard.type('deepseek');
+  await expect(eventRows(page)).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Time range')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeFocused();
+});
