@@ -1,5 +1,5 @@
 // The admin popup: status header for everyone; chart, filtered event list and export behind the admin gate.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dayBoundaries, type DayCounts } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import { eventsToCsv, eventsToJson } from '../lib/log/event-export';
@@ -108,7 +108,12 @@ export function LogPopup({ source, t, locale, onFirstRows }: LogPopupProps) {
     return () => clearTimeout(timer);
   }, [filterState.text]);
 
-  const filter = unlocked ? toEventFilter({ ...filterState, text: searchText }, source.now()) : undefined;
+  // "Last 24 hours" is measured from when the filter was chosen, not from every render.
+  const { kind, service, range } = filterState;
+  const filter = useMemo(
+    () => (unlocked ? toEventFilter({ kind, service, range, text: searchText }, source.now()) : undefined),
+    [unlocked, kind, service, range, searchText],
+  );
   const scan = useEventScan(source, filter);
   useEffect(() => {
     if (scan.finished) setCountsWanted(true);

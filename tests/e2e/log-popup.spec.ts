@@ -46,12 +46,31 @@ test('the popup lists recorded events, filters them and exports what the filter 
   await expect(eventRows(page)).toHaveCount(1);
   await page.getByLabel('Search').fill('');
   await expect(eventRows(page)).toHaveCount(4);
+
+  await recordFromExtensionPage(page, [
+    { kind: 'blocked', service: 'kimi', host: 'kimi.moonshot.cn', time: Date.now() - 10 * 86_400_000 },
+  ]);
+  await page.reload();
+  await expect(eventRows(page)).toHaveCount(5);
+  await expect(page.getByLabel('Service')).toContainText('kimi');
+  await page.getByLabel('Time range').selectOption('24h');
+  await expect(eventRows(page)).toHaveCount(4);
+  await page.getByLabel('Time range').selectOption('30d');
+  await page.getByLabel('Service').selectOption('kimi');
+  await expect(eventRows(page)).toHaveCount(1);
+  await page.getByLabel('Service').selectOption('');
   const jsonDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const exported = JSON.parse(readFileSync((await (await jsonDownload).path())!, 'utf8')) as {
     kind: string;
   }[];
-  expect(exported.map((e) => e.kind).sort()).toEqual(['blocked', 'continued', 'redacted', 'warned']);
+  expect(exported.map((e) => e.kind).sort()).toEqual([
+    'blocked',
+    'blocked',
+    'continued',
+    'redacted',
+    'warned',
+  ]);
 });
 
 test('an event sent twice is stored once, in order of a rising seq', async ({ context, extensionId }) => {
