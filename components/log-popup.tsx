@@ -35,7 +35,11 @@ export interface LogPopupProps {
   onFirstRows?: () => void;
 }
 
-function useEventScan(source: PopupSource, filter: EventFilter | undefined) {
+function useEventScan(
+  source: PopupSource,
+  filter: EventFilter | undefined,
+  onError: (error: unknown) => void,
+) {
   const events = useRef<StoredLogEvent[]>([]);
   const done = useRef<Promise<unknown>>(Promise.resolve());
   const [version, setVersion] = useState(0);
@@ -57,6 +61,9 @@ function useEventScan(source: PopupSource, filter: EventFilter | undefined) {
         },
         controller.signal,
       )
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) onError(error);
+      })
       .finally(() => {
         if (controller.signal.aborted) return;
         setLoading(false);
@@ -114,7 +121,7 @@ export function LogPopup({ source, t, locale, onFirstRows }: LogPopupProps) {
     () => (unlocked ? toEventFilter({ kind, service, range, text: searchText }, source.now()) : undefined),
     [unlocked, kind, service, range, searchText],
   );
-  const scan = useEventScan(source, filter);
+  const scan = useEventScan(source, filter, (e) => setError(String(e)));
   useEffect(() => {
     if (scan.finished) setCountsWanted(true);
   }, [scan.finished]);
