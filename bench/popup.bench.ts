@@ -1,6 +1,6 @@
 // The admin popup against a large log in real Chromium: first rendered row with 100,000 stored events
 // (peer: reading them all first, as a non-streaming popup would), and appending 10,000 events in batches
-// through the real message path (peer: one transaction per event).
+// through the real message path (peers: the messages alone; raw IndexedDB batched and one per transaction).
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
@@ -117,6 +117,45 @@ export async function runPopupBench(): Promise<void> {
     for (let i = 0; i < appended; i += batch) await recordFromExtensionPage(page, specs.slice(i, i + batch));
     const appendBatched = performance.now() - start;
 
+    // What the messages alone cost: the background answers a malformed log message without storing it.
+    start = performance.now();
+    await page.evaluate(
+      async ({ count, batch }) => {
+        for (let i = 0; i < count; i += batch)
+          await Promise.all(
+            Array.from({ length: batch }, () =>
+              chrome.runtime.sendMessage({ type: 'recordEvent', event: null }),
+            ),
+          );
+      },
+      { count: appended, batch },
+    );
+    const messagesOnly = performance.now() - start;
+
+    start = performance.now();
+    await page.evaluate(
+      async ({ count, batch }) => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const request = indexedDB.open('gatehouse-log');
+          request.onsuccess = () => resolve(request.result);
+        });
+        for (let i = 0; i < count; i += batch) {
+          const tx = db.transaction('events', 'readwrite');
+          for (let j = i; j < i + batch; j++)
+            tx.objectStore('events').add({
+              id: `batched-${j}`,
+              time: Date.now(),
+              kind: 'blocked',
+              incognito: false,
+            });
+          await new Promise((resolve) => (tx.oncomplete = resolve));
+        }
+        db.close();
+      },
+      { count: appended, batch },
+    );
+    const appendRawBatched = performance.now() - start;
+
     start = performance.now();
     await page.evaluate(async (count) => {
       const db = await new Promise<IDBDatabase>((resolve) => {
@@ -137,7 +176,7 @@ export async function runPopupBench(): Promise<void> {
     }, appended);
     const appendSingle = performance.now() - start;
 
-    await seedRows(page, stored - 2 * appended, [
+    await seedRows(page, stored - 3 * appended, [
       'blocked',
       'warned',
       'continued',
@@ -196,7 +235,17 @@ export async function runPopupBench(): Promise<void> {
           Math.round(appended / (appendBatched / 1000)).toLocaleString('en'),
         ],
         [
-          'peer: one transaction per event (raw IndexedDB, same page)',
+          'peer: the messages alone, answered without storing',
+          ms(messagesOnly),
+          Math.round(appended / (messagesOnly / 1000)).toLocaleString('en'),
+        ],
+        [
+          `peer: raw IndexedDB in the page, ${batch} per transaction`,
+          ms(appendRawBatched),
+          Math.round(appended / (appendRawBatched / 1000)).toLocaleString('en'),
+        ],
+        [
+          'peer: raw IndexedDB in the page, one transaction per event',
           ms(appendSingle),
           Math.round(appended / (appendSingle / 1000)).toLocaleString('en'),
         ],

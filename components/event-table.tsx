@@ -1,5 +1,5 @@
 // The event list, newest first, virtualised: fixed-height rows, only those in view (plus a margin) rendered.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LogEvent } from '../lib/log/event-schema';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import { kindColors, kindLabel } from './event-kind-style';
@@ -47,9 +47,10 @@ export function EventTable(props: EventTableProps) {
   const viewportHeight = props.viewportHeight ?? 280;
   const [scrollTop, setScrollTop] = useState(0);
   const announced = useRef(false);
-  const timeFormat = useRef(
-    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }),
-  ).current;
+  const timeFormat = useMemo(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }),
+    [locale],
+  );
 
   useEffect(() => {
     if (!announced.current && events.length) {

@@ -1,6 +1,6 @@
 // The admin popup: status header for everyone; chart, filtered event list and export behind the admin gate.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dayBoundaries, type DayCounts } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import { eventsToCsv, eventsToJson } from '../lib/log/event-export';
@@ -38,7 +38,11 @@ export interface LogPopupProps {
   aside?: ComponentChildren;
 }
 
-function useEventScan(source: PopupSource, filter: EventFilter | undefined) {
+function useEventScan(
+  source: PopupSource,
+  filter: EventFilter | undefined,
+  onError: (error: unknown) => void,
+) {
   const events = useRef<StoredLogEvent[]>([]);
   const done = useRef<Promise<unknown>>(Promise.resolve());
   const [version, setVersion] = useState(0);
@@ -60,6 +64,9 @@ function useEventScan(source: PopupSource, filter: EventFilter | undefined) {
         },
         controller.signal,
       )
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) onError(error);
+      })
       .finally(() => {
         if (controller.signal.aborted) return;
         setLoading(false);
@@ -111,8 +118,13 @@ export function LogPopup({ source, t, locale, onFirstRows, aside }: LogPopupProp
     return () => clearTimeout(timer);
   }, [filterState.text]);
 
-  const filter = unlocked ? toEventFilter({ ...filterState, text: searchText }, source.now()) : undefined;
-  const scan = useEventScan(source, filter);
+  // "Last 24 hours" is measured from when the filter was chosen, not from every render.
+  const { kind, service, range } = filterState;
+  const filter = useMemo(
+    () => (unlocked ? toEventFilter({ kind, service, range, text: searchText }, source.now()) : undefined),
+    [unlocked, kind, service, range, searchText],
+  );
+  const scan = useEventScan(source, filter, (e) => setError(String(e)));
   useEffect(() => {
     if (scan.finished) setCountsWanted(true);
   }, [scan.finished]);

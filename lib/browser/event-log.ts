@@ -3,7 +3,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isLogMessageType, logMessageSchema, logSenderAllowed } from '../log/log-messages';
 import { activePolicyStorageKey, policyStatusFrom, type PolicyStatus } from '../log/policy-status';
-import { retentionCutoff } from '../log/retention';
+import { retentionCutoff, type RetentionSettings } from '../log/retention';
 import { readActivePolicyStatus } from './active-policy-status';
 import { createEventLogSink } from './event-log-sink';
 import { EventStore } from './event-store';
@@ -14,7 +14,7 @@ export const retentionAlarm = 'gatehouse-log-retention';
 /** Deletes what the policy's retention no longer allows and records how many went. */
 export async function pruneLog(
   store: EventStore,
-  logging: PolicyStatus['logging'],
+  logging: RetentionSettings,
   now = Date.now(),
   keepAfterSeq?: number,
 ): Promise<number> {

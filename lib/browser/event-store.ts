@@ -3,6 +3,7 @@ import type { EventKind, LogEvent } from '../log/event-schema';
 import { compileFilter, type EventFilter } from '../log/event-filter';
 import type { DayCounts } from '../log/day-buckets';
 import { parseStoredEvent, type StoredLogEvent } from '../log/stored-event';
+import { unwrap } from 'idb';
 import { openEventDb, type EventDb } from './event-db';
 
 export interface ScanOptions {
@@ -33,17 +34,21 @@ export class EventStore {
     const seen = new Set<string>();
     const unique = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
     const tx = this.db.transaction('events', 'readwrite');
-    const ids = tx.store.index('id');
-    const added = await Promise.all(
-      unique.map(async (event) => {
-        if ((await ids.getKey(event.id)) !== undefined) return 0;
-        const { seq: _seq, ...row } = event as LogEvent & { seq?: number };
-        await tx.store.add(row as LogEvent);
-        return 1;
-      }),
-    );
+    const store = unwrap(tx.store);
+    let added = 0;
+    for (const event of unique) {
+      const { seq: _seq, ...row } = event as LogEvent & { seq?: number };
+      const request = store.add(row);
+      request.onsuccess = () => void added++;
+      // The id index is unique: a stored id fails this one request, which must not abort the batch.
+      request.onerror = (error) => {
+        if (request.error?.name !== 'ConstraintError') return;
+        error.preventDefault();
+        error.stopPropagation();
+      };
+    }
     await tx.done;
-    return added.reduce<number>((a, b) => a + b, 0);
+    return added;
   }
 
   count(): Promise<number> {

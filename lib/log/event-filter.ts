@@ -15,16 +15,6 @@ export interface EventFilter {
 
 export const emptyFilter: EventFilter = { kinds: [], service: '', text: '' };
 
-export function isEmptyFilter(filter: EventFilter): boolean {
-  return (
-    !filter.kinds.length &&
-    !filter.service &&
-    !filter.text.trim() &&
-    filter.from === undefined &&
-    filter.to === undefined
-  );
-}
-
 /** The text a search matches against: every field a person would read in the list. */
 export function eventSearchText(event: LogEvent): string {
   const parts: string[] = [

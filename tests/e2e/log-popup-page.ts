@@ -94,3 +94,27 @@ export async function storeActivePolicy(page: Page, value: unknown): Promise<voi
 export function eventRows(page: Page) {
   return page.locator('.event-viewport [role="row"]');
 }
+
+/**
+ * Sends events with fixed ids until every one is acknowledged, the way a careful sender retries after the
+ * service worker died under it. Returns how many sends failed along the way.
+ */
+export async function recordWithRetries(page: Page, events: ({ id: string } & EventSpec)[]): Promise<number> {
+  return page.evaluate(async (events) => {
+    let failures = 0;
+    let pending = events;
+    while (pending.length) {
+      const answers = await Promise.all(
+        pending.map((event) =>
+          chrome.runtime
+            .sendMessage({ type: 'recordEvent', event: { time: Date.now(), ...event } })
+            .then((answer: { ok?: boolean } | undefined) => answer?.ok === true)
+            .catch(() => false),
+        ),
+      );
+      failures += answers.filter((ok) => !ok).length;
+      pending = pending.filter((_, i) => !answers[i]);
+    }
+    return failures;
+  }, events);
+}

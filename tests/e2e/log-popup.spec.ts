@@ -7,6 +7,7 @@ import {
   openPopup,
   produceBlockContinueRedactEvents,
   recordFromExtensionPage,
+  recordWithRetries,
   storeActivePolicy,
 } from './log-popup-page';
 
@@ -46,12 +47,31 @@ test('the popup lists recorded events, filters them and exports what the filter 
   await expect(eventRows(page)).toHaveCount(1);
   await page.getByLabel('Search').fill('');
   await expect(eventRows(page)).toHaveCount(4);
+
+  await recordFromExtensionPage(page, [
+    { kind: 'blocked', service: 'kimi', host: 'kimi.moonshot.cn', time: Date.now() - 10 * 86_400_000 },
+  ]);
+  await page.reload();
+  await expect(eventRows(page)).toHaveCount(5);
+  await expect(page.getByLabel('Service')).toContainText('kimi');
+  await page.getByLabel('Time range').selectOption('24h');
+  await expect(eventRows(page)).toHaveCount(4);
+  await page.getByLabel('Time range').selectOption('30d');
+  await page.getByLabel('Service').selectOption('kimi');
+  await expect(eventRows(page)).toHaveCount(1);
+  await page.getByLabel('Service').selectOption('');
   const jsonDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const exported = JSON.parse(readFileSync((await (await jsonDownload).path())!, 'utf8')) as {
     kind: string;
   }[];
-  expect(exported.map((e) => e.kind).sort()).toEqual(['blocked', 'continued', 'redacted', 'warned']);
+  expect(exported.map((e) => e.kind).sort()).toEqual([
+    'blocked',
+    'blocked',
+    'continued',
+    'redacted',
+    'warned',
+  ]);
 });
 
 test('an event sent twice is stored once, in order of a rising seq', async ({ context, extensionId }) => {
@@ -73,6 +93,36 @@ test('an event sent twice is stored once, in order of a rising seq', async ({ co
   const seqs = after.map((row) => row.seq);
   expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   expect(new Set(seqs).size).toBe(3);
+});
+
+test('a worker stopped mid-write loses nothing acknowledged and stores a resent event once', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openPopup(context, extensionId);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const events = Array.from({ length: 600 }, (_, i) => ({
+    id: `stopped-worker-${String(i).padStart(4, '0')}`,
+    kind: 'blocked',
+    host: 'chat.deepseek.com',
+  }));
+  const sending = recordWithRetries(page, events);
+  let stops = 0;
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(40);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    stops++;
+  }
+  const failures = await sending;
+  const rows = (JSON.parse(await dumpExtensionIndexedDb(page)) as Record<string, { id: string }[]>)[
+    'gatehouse-log/events'
+  ]!;
+  const ids = rows.map((row) => row.id).filter((id) => id.startsWith('stopped-worker-'));
+  expect(stops).toBe(3);
+  expect(ids).toHaveLength(600);
+  expect(new Set(ids).size).toBe(600);
+  test.info().annotations.push({ type: 'sends retried after a stop', description: String(failures) });
 });
 
 test('no redacted value reaches IndexedDB', async ({ context, extensionId }) => {
@@ -119,4 +169,31 @@ test('with an admin passphrase in the policy, the log needs it; the header does 
   await page.getByLabel('Admin passphrase').fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Show the log' }).click();
   await expect(eventRows(page)).toHaveCount(4);
+});
+
+// The locale files are checked by tests/unit/log/popup-locales.test.ts: headless Chromium here picks the
+// extension's message bundle from the build machine's locale and ignores --lang, LANGUAGE and `locale`.
+test('the list, chart and filters are exposed to assistive technology and the keyboard', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openPopup(context, extensionId);
+  await produceBlockContinueRedactEvents(page);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^en/);
+  const table = page.getByRole('table', { name: 'Events, newest first' });
+  await expect(table).toHaveAttribute('aria-rowcount', '5');
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByRole('columnheader')).toHaveCount(6);
+  await expect(
+    page.getByRole('img', { name: 'Events per day over the last 30 days: 4 in total' }),
+  ).toBeVisible();
+  await page.getByLabel('Search').focus();
+  await page.keyboard.type('deepseek');
+  await expect(eventRows(page)).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Time range')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeFocused();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, emptyFilter, isEmptyFilter, type EventFilter } from '../../../lib/log/event-filter';
+import { compileFilter, emptyFilter, type EventFilter } from '../../../lib/log/event-filter';
 import { createLogEvent } from '../../../lib/log/event-schema';
 
 const event = createLogEvent(
@@ -37,13 +37,5 @@ describe('compileFilter', () => {
   it('finds the type names of redaction counts, never values (there are none)', () => {
     const redacted = createLogEvent({ kind: 'redacted', counts: { IBAN: 1 } }, 'id-filter-0002', 5);
     expect(compileFilter({ ...emptyFilter, text: 'iban' })(redacted)).toBe(true);
-  });
-});
-
-describe('isEmptyFilter', () => {
-  it('is true only without any criterion', () => {
-    expect(isEmptyFilter(emptyFilter)).toBe(true);
-    expect(isEmptyFilter({ ...emptyFilter, from: 0 })).toBe(false);
-    expect(isEmptyFilter({ ...emptyFilter, text: 'x' })).toBe(false);
   });
 });
