@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     setupFiles: ['tests/integration/setup.ts'],
     restoreMocks: true,
+    // A few CLI tests spawn npm; on a loaded 2-core machine that alone can take seconds.
+    testTimeout: 30_000,
   },
 });

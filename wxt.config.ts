@@ -8,6 +8,8 @@ const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   imports: false,
+  // Firefox too: WXT would otherwise build Manifest V2 for it.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.GATEHOUSE_OUT_DIR ?? '.output',
   webExt: {
@@ -26,7 +28,20 @@ export default defineConfig({
     default_locale: 'en',
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    permissions: ['storage', 'unlimitedStorage', 'declarativeNetRequest', 'alarms'],
+    // A policy can name any host, and DNR redirects need host access to the request URL.
+    host_permissions: ['<all_urls>'],
+    // Only the interstitials: a redirect can only land on a web-accessible page. Their scripts and
+    // styles load from the extension's own origin and need no exposure.
+    web_accessible_resources: [{ resources: ['blocked.html', 'warn.html'], matches: ['<all_urls>'] }],
     storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // keys/dev-extension.json geckoId: also the default add-on id of `policy compile --target firefox`.
+            gecko: { id: devExtension.geckoId, strict_min_version: '128.0' },
+          },
+        }
+      : {}),
   }),
 });

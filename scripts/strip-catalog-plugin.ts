@@ -10,7 +10,8 @@ export function stripCatalogPlugin(): Plugin {
     load(id) {
       if (!id.replace(/\\/g, '/').endsWith('/policies/catalog.json')) return null;
       const full: unknown = JSON.parse(readFileSync(id, 'utf8'));
-      return `export default ${JSON.stringify(stripCatalogForBundle(full))};`;
+      // Vite 8 runs its JSON plugin on the result: hand it JSON, not a module.
+      return JSON.stringify(stripCatalogForBundle(full));
     },
   };
 }

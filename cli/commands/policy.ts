@@ -1,7 +1,8 @@
-// `policy check FILE`: validates a policy bundle; `policy` subcommands grow here.
+// `policy check FILE` validates a policy bundle; `policy compile FILE --target T` turns it into an MDM artifact.
 import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
 import { wantsHelp, type Command } from '../io';
 import { checkPolicyFile } from '../load-policy-file';
+import { runPolicyCompile } from './policy-compile';
 
 const help = `Usage: npm run --silent cli -- policy <subcommand>
 
@@ -9,6 +10,10 @@ Subcommands:
   check FILE   validate a policy bundle against the schema and the catalog
                exit 0 with a one-line summary, or exit 1 with one line per problem:
                <json path>: <problem>   (syntax errors name the line and column)
+  compile FILE --target T [options]
+               check FILE, then print the deployment artifact for an MDM or browser:
+               chrome-linux, chrome-windows, edge-windows, chrome-macos, edge-macos,
+               firefox, google-admin (see policy compile --help)
 `;
 
 const checkHelp = `Usage: npm run --silent cli -- policy check FILE
@@ -19,7 +24,7 @@ summary when valid; exit 1 and one line per problem, each naming its JSON path.
 
 export const policyCommand: Command = {
   name: 'policy',
-  summary: 'check a policy bundle (policy check FILE)',
+  summary: 'check a policy bundle or compile it for an MDM (policy check|compile FILE)',
   help,
   async run(args, io) {
     const [sub, ...rest] = args;
@@ -45,6 +50,7 @@ export const policyCommand: Command = {
       for (const p of result.problems) io.out(`${p.path}: ${p.message}\n`);
       return 1;
     }
+    if (sub === 'compile') return runPolicyCompile(rest, io);
     io.err(`policy: unknown subcommand "${sub}"\n\n${help}`);
     return 1;
   },

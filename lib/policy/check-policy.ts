@@ -2,11 +2,19 @@
 import { findCatalogChangeProblems, mergeCatalog } from '../catalog/merge-catalog';
 import type { Catalog } from '../catalog/schema';
 import { findCatalogConflicts } from '../catalog/validate-catalog';
+import { validateRedactionSettings } from '../redact/validate-settings';
 import { formatZodIssues, parseJsonText, type PathProblem } from './format-problems';
-import { policySchema, type Policy } from './schema';
+import { policySchema, type Policy, type PolicyInput } from './schema';
 
 export type PolicyCheck =
-  { ok: true; policy: Policy; summary: string } | { ok: false; problems: PathProblem[] };
+  | {
+      ok: true;
+      policy: Policy;
+      /** The bundle exactly as written (defaults not filled in), for artifacts that carry it on. */
+      input: PolicyInput;
+      summary: string;
+    }
+  | { ok: false; problems: PathProblem[] };
 
 export function checkPolicyText(text: string, baseCatalog: Catalog): PolicyCheck {
   const json = parseJsonText(text);
@@ -17,7 +25,12 @@ export function checkPolicy(value: unknown, baseCatalog: Catalog): PolicyCheck {
   const parsed = policySchema.safeParse(value);
   if (!parsed.success) return { ok: false, problems: formatZodIssues(parsed.error.issues) };
   const policy = parsed.data;
-  const problems = [...findCatalogChangeProblems(baseCatalog, policy.catalog), ...findRuleProblems(policy)];
+  const problems = [
+    ...findCatalogChangeProblems(baseCatalog, policy.catalog),
+    ...findRuleProblems(policy),
+    // Admin regexes must compile under RE2 (linear time) before they reach a tab.
+    ...validateRedactionSettings(policy.redaction, 'redaction').problems,
+  ];
   const merged = mergeCatalog(baseCatalog, policy.catalog);
   problems.push(
     ...findCatalogConflicts(merged, 'catalog').map((p) => locateCatalogProblem(p, baseCatalog, policy)),
@@ -33,7 +46,7 @@ export function checkPolicy(value: unknown, baseCatalog: Catalog): PolicyCheck {
     if (!known.has(id)) problems.push({ path: `alternatives[${i}]`, message: `no catalog service "${id}"` });
   });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, policy, summary: summarisePolicy(policy, merged.length) };
+  return { ok: true, policy, input: value as PolicyInput, summary: summarisePolicy(policy, merged.length) };
 }
 
 function findRuleProblems(policy: Policy): PathProblem[] {

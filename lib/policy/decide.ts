@@ -35,31 +35,31 @@ export function decideCompiled(url: string, compiled: CompiledPolicy): Decision 
   const target = parseRequestUrl(url);
   if (!target) return none(null, 'not an http(s) or ws(s) URL the browser would load');
   const match = compiled.index.lookup(target.host, target);
+  const hostRules = compiled.ruleHosts.size ? rulesNamingHost(compiled, target.host) : null;
+  return decideMatch(compiled, target.host, match, hostRules);
+}
+
+/**
+ * The decision once the service is known: the first rule that matches wins, else the fallback.
+ * `hostRules` are the indices of rules whose `hosts` name the host or a parent (see rulesNamingHost).
+ * The DNR rule compiler calls this too, so the browser's rules and decide() share one rule evaluation.
+ */
+export function decideMatch(
+  compiled: CompiledPolicy,
+  host: string,
+  match: ServiceMatch | null,
+  hostRules: Set<number> | null,
+): Decision {
   const service = match?.service ?? null;
   const { policy } = compiled;
-  const hostRules = compiled.ruleHosts.size ? rulesNamingHost(compiled, target.host) : null;
   for (let i = 0; i < policy.rules.length; i++) {
     const rule = policy.rules[i]!;
     if (ruleMatches(rule, i, service, hostRules)) {
-      return verdict(
-        compiled,
-        target.host,
-        match,
-        rule.id,
-        rule,
-        describe(target.host, service, `rule "${rule.id}"`),
-      );
+      return verdict(compiled, host, match, rule.id, rule, describe(host, service, `rule "${rule.id}"`));
     }
   }
-  if (!service) return none(target.host, `"${target.host}" is not an AI service in the catalog`);
-  return verdict(
-    compiled,
-    target.host,
-    match,
-    'fallback',
-    policy.fallback,
-    describe(target.host, service, 'the fallback'),
-  );
+  if (!service) return none(host, `"${host}" is not an AI service in the catalog`);
+  return verdict(compiled, host, match, 'fallback', policy.fallback, describe(host, service, 'the fallback'));
 }
 
 function ruleMatches(
@@ -94,7 +94,7 @@ function ruleMatches(
 }
 
 /** Indices of rules whose `hosts` include the host or one of its parent domains. */
-function rulesNamingHost(compiled: CompiledPolicy, host: string): Set<number> {
+export function rulesNamingHost(compiled: CompiledPolicy, host: string): Set<number> {
   const found = new Set<number>();
   let start = 0;
   while (start >= 0) {

@@ -11,20 +11,31 @@ export interface LaunchOptions {
   /** Reuse a profile across launches (browser restart tests); a fresh one otherwise. */
   userDataDir?: string;
   args?: string[];
+  /**
+   * false: do not load the unpacked build; the extension must come from policy (ExtensionInstallForcelist),
+   * so extensions and the background networking that downloads them stay enabled.
+   */
+  unpacked?: boolean;
 }
 
 export async function launchExtensionContext(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const unpacked = options.unpacked ?? true;
   return chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: chromiumPath,
     headless: true,
+    ...(unpacked ? {} : { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] }),
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      ...(unpacked
+        ? [
+            `--disable-extensions-except=${extensionPath}`,
+            `--load-extension=${extensionPath}`,
+            '--disable-background-networking',
+          ]
+        : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
-      '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       ...(options.args ?? []),
@@ -33,8 +44,15 @@ export async function launchExtensionContext(options: LaunchOptions = {}): Promi
 }
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  const [existing] = context.serviceWorkers();
-  return existing ?? context.waitForEvent('serviceworker');
+  // The worker can register between the check and the wait, so poll as well as listen.
+  const event = context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null);
+  for (let i = 0; i < 150; i++) {
+    const [existing] = context.serviceWorkers();
+    if (existing) return existing;
+    const found = await Promise.race([event, new Promise<null>((r) => setTimeout(() => r(null), 100))]);
+    if (found) return found;
+  }
+  throw new Error('the extension service worker did not start');
 }
 
 /** A temporary profile directory, removed by the returned function. */

@@ -112,3 +112,14 @@ describe('checkPolicy names each problem by its JSON path', () => {
     expect(result.ok ? '' : result.problems[0]!.message).toMatch(/invalid JSON/);
   });
 });
+
+describe('redaction settings in the bundle', () => {
+  it('rejects an admin pattern RE2 cannot compile, naming its path', () => {
+    const value = { ...base, redaction: { customPatterns: [{ name: 'code name', pattern: '(?<=x)y' }] } };
+    expect(problems(value).join('\n')).toMatch(/^redaction\.customPatterns\[0\]\.pattern: /m);
+  });
+  it('accepts a linear-time pattern', () => {
+    const value = { ...base, redaction: { customPatterns: [{ name: 'project', pattern: 'PRJ-[0-9]{4}' }] } };
+    expect(problems(value)).toEqual([]);
+  });
+});

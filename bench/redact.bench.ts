@@ -1,0 +1,126 @@
+// `npm run bench` (redaction part): throughput, paste latency and corpus F1 of our engine and its npm peers,
+// measured in the same run on the same realistic mixed text.
+import { redactText } from '../lib/redact/redact';
+import { loadCorpus, scoreCorpus, type CorpusDocument } from '../tests/unit/redact/corpus';
+import { peerEngines, type Engine } from './peers';
+
+const MB = 1024 * 1024;
+
+/** Corpus documents, in a fixed interleaved order, repeated until the text is `size` characters long. */
+function mixedText(documents: CorpusDocument[], size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let round = 0; length < size; round++) {
+    for (let i = 0; i < documents.length && length < size; i++) {
+      const doc = documents[(i * 7 + round) % documents.length]!;
+      parts.push(doc.text);
+      length += doc.text.length + 2;
+    }
+  }
+  return parts.join('\n\n').slice(0, size);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+interface Subject {
+  engine: Engine;
+  /** The bulk text this engine is timed on: 1 MB, or a 64 KB prefix for engines too slow for 1 MB. */
+  sample: string;
+  bulkMs: number[];
+  pasteMs: number[];
+}
+
+interface Row {
+  name: string;
+  mbPerSecond: number;
+  throughputSample: string;
+  msPer2kb: number;
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+const rounds = 9;
+const pastesPerRound = 50;
+
+/**
+ * Times all engines round-robin (one bulk run and a batch of pastes each per round) and reports medians, so
+ * a burst of load from other processes hits every engine alike instead of whichever happened to be running.
+ */
+function timeRoundRobin(subjects: Subject[], paste: string): void {
+  for (const subject of subjects) {
+    subject.engine.redact(paste); // warm-up: JIT and lazily built tables
+    subject.engine.redact(subject.sample);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const subject of subjects) {
+      // Pastes in small batches, each batch a sample: a garbage-collection pause then spoils one sample only.
+      for (let batch = 0; batch < pastesPerRound / 10; batch++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 10; i++) subject.engine.redact(paste);
+        subject.pasteMs.push((performance.now() - t0) / 10);
+      }
+      const t0 = performance.now();
+      subject.engine.redact(subject.sample);
+      subject.bulkMs.push(performance.now() - t0);
+    }
+  }
+}
+
+export async function runRedactBench(): Promise<void> {
+  const documents = loadCorpus();
+  const bulk = mixedText(documents, MB);
+  const paste = mixedText(documents, 2048);
+  const gatehouse: Engine = {
+    name: 'gatehouse (this engine)',
+    redact: (text) => redactText(text),
+    spans: (text) => redactText(text).findings,
+  };
+  const engines = [gatehouse, ...peerEngines()];
+  // Engines that would need over a second per MB are timed on a 64 KB prefix so the run finishes (noted in
+  // the table); for engines that slow down on longer input this flatters them.
+  const subjects: Subject[] = engines.map((engine) => {
+    for (let i = 0; i < 5; i++) engine.redact(paste); // warm up before judging speed
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) engine.redact(paste);
+    const slow = ((performance.now() - t0) / 5) * (bulk.length / paste.length) > 1000;
+    return { engine, sample: slow ? bulk.slice(0, 64 * 1024) : bulk, bulkMs: [], pasteMs: [] };
+  });
+  timeRoundRobin(subjects, paste);
+  const rows: Row[] = subjects.map(({ engine, sample, bulkMs, pasteMs }) => {
+    const score = scoreCorpus(documents, (text) => engine.spans(text));
+    return {
+      name: engine.name,
+      mbPerSecond: sample.length / MB / (median(bulkMs) / 1000),
+      throughputSample: sample === bulk ? '1 MB' : '64 KB',
+      msPer2kb: median(pasteMs),
+      f1: score.micro.f1,
+      precision: score.micro.precision,
+      recall: score.micro.recall,
+    };
+  });
+  const spans = documents.reduce((n, d) => n + d.spans.length, 0);
+  console.log(
+    `\nRedaction: ${documents.length} corpus documents (${spans} labelled spans), 1 MB mixed text, 2 KB paste`,
+  );
+  console.log(
+    `Median of ${rounds} round-robin rounds (1 bulk run and ${pastesPerRound} pastes per engine per round).`,
+  );
+  console.log('| engine | MB/s (mixed text) | ms per 2 KB paste | corpus F1 | precision | recall |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const note = r.throughputSample === '1 MB' ? '' : ` (timed on ${r.throughputSample})`;
+    console.log(
+      `| ${r.name} | ${r.mbPerSecond.toFixed(2)}${note} | ${r.msPer2kb.toFixed(3)} | ${r.f1.toFixed(3)} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} |`,
+    );
+  }
+  const ours = rows[0]!;
+  const fastestPeer = rows.slice(1).reduce((a, b) => (b.mbPerSecond > a.mbPerSecond ? b : a));
+  console.log(
+    `\nThroughput vs fastest peer (${fastestPeer.name}): ${(ours.mbPerSecond / fastestPeer.mbPerSecond).toFixed(2)}x; ` +
+      `F1 ${ours.f1.toFixed(3)} vs ${fastestPeer.f1.toFixed(3)}`,
+  );
+}

@@ -1,0 +1,19 @@
+// firefox: policies.json (distribution/ folder, /etc/firefox/policies/, or the GPO/Intune JSON policy).
+import type { PolicyInput } from '../policy/schema';
+import { managedStorageKey, type ArtifactOptions } from './artifact-target';
+import { firefoxHardening, type FirefoxExtensionSetting } from './hardening';
+
+export function firefoxPoliciesJson(bundle: PolicyInput, options: ArtifactOptions): string {
+  const hardening = options.harden ? firefoxHardening(options.allowExtensions) : undefined;
+  const own: FirefoxExtensionSetting =
+    options.forceInstall && options.updateUrl
+      ? { installation_mode: 'force_installed', install_url: options.updateUrl }
+      : { installation_mode: 'allowed' };
+  if (hardening) own.private_browsing = true;
+  const policies: Record<string, unknown> = {
+    ExtensionSettings: { ...hardening?.extensionSettings, [options.extensionId]: own },
+    ...hardening?.policies,
+    '3rdparty': { Extensions: { [options.extensionId]: { [managedStorageKey]: bundle } } },
+  };
+  return JSON.stringify({ policies }, null, 2) + '\n';
+}

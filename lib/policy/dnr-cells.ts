@@ -1,0 +1,154 @@
+// Splits the URL space into cells, one per (catalog entry, policy host) pair, each with decide()'s verdict.
+// A URL lies in several cells; the one with the highest rank is the verdict decide() gives it.
+import type { ServiceMatch } from '../catalog/host-index';
+import type { CompiledPolicy } from './compile-policy';
+import { decideMatch, rulesNamingHost, type Decision } from './decide';
+import { hostPatternRegex, suffixRegex, urlPatternRegex } from './dnr-regex';
+
+export interface DnrCell {
+  /** The host (with its subdomains) the cell is limited to; null for any host. */
+  domain: string | null;
+  /** A further condition on the whole URL (captures it as \1), or null. */
+  regex: string | null;
+  /** Compared element by element: the higher rank wins where cells overlap. */
+  rank: number[];
+  decision: Decision;
+}
+
+/** A catalog entry that decides which service a URL is, in the order HostIndex.lookup applies them. */
+interface Entry {
+  rank: [number, number, number];
+  anchor: string | null;
+  regex: string | null;
+  match: ServiceMatch | null;
+}
+
+const tier = { none: 0, hostPattern: 1, hostSuffix: 2, host: 3, urlPattern: 4 } as const;
+
+export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; problems: string[] } {
+  const problems: string[] = [];
+  const entries = catalogEntries(compiled, problems);
+  const ruleHosts = [...compiled.ruleHosts.keys()];
+  const under = hostsUnder(ruleHosts);
+  const cells: DnrCell[] = [];
+  for (const entry of entries) {
+    const baseHost = entry.anchor ? deepestNamedAncestor(compiled, entry.anchor) : null;
+    const baseRules =
+      entry.anchor && compiled.ruleHosts.size ? rulesNamingHost(compiled, entry.anchor) : null;
+    const base: DnrCell = {
+      domain: entry.anchor,
+      regex: entry.regex,
+      rank: [...entry.rank, baseHost ? depth(baseHost) : 0],
+      decision: decideMatch(compiled, entry.anchor ?? '*', entry.match, baseRules),
+    };
+    if (entry.match) cells.push(base);
+    // Policy hosts below the entry's anchor (or anywhere, for entries without one) may change the verdict.
+    const below = entry.anchor ? (under.get(entry.anchor) ?? []) : ruleHosts;
+    const emitted = new Map<string, DnrCell>();
+    for (const host of [...below].sort((a, b) => depth(a) - depth(b))) {
+      const decision = decideMatch(compiled, host, entry.match, rulesNamingHost(compiled, host));
+      const parent = nearestEmitted(emitted, host, entry.anchor) ?? base;
+      if (sameVerdict(parent.decision, decision)) continue;
+      const cell: DnrCell = {
+        domain: host,
+        regex: entry.regex,
+        rank: [...entry.rank, depth(host)],
+        decision,
+      };
+      emitted.set(host, cell);
+      cells.push(cell);
+    }
+  }
+  return { cells, problems };
+}
+
+function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
+  const entries: Entry[] = [{ rank: [tier.none, 0, 0], anchor: null, regex: null, match: null }];
+  let patternIndex = 0;
+  for (const service of compiled.catalog) {
+    for (const host of [...service.domains, ...service.hosts]) {
+      const match: ServiceMatch = { service, kind: 'host', pattern: host };
+      entries.push({ rank: [tier.host, depth(host), 0], anchor: host, regex: null, match });
+    }
+    for (const suffix of service.hostSuffixes) {
+      const key = suffix.startsWith('.') ? suffix.slice(1) : suffix.slice(suffix.indexOf('.') + 1);
+      const match: ServiceMatch = { service, kind: 'host-suffix', pattern: suffix };
+      entries.push({
+        rank: [tier.hostSuffix, depth(key), suffix.length],
+        anchor: key,
+        regex: suffixRegex(suffix),
+        match,
+      });
+    }
+    for (const pattern of service.urlPatterns) {
+      const wildcard = pattern.startsWith('*.');
+      const slash = pattern.indexOf('/');
+      const host = pattern.slice(wildcard ? 2 : 0, slash);
+      const prefix = pattern.slice(slash).toLowerCase();
+      const match: ServiceMatch = { service, kind: 'url-pattern', pattern };
+      const regex = urlPatternRegex(host, prefix, wildcard);
+      entries.push({ rank: [tier.urlPattern, depth(host), prefix.length], anchor: host, regex, match });
+    }
+    for (const pattern of service.hostPatterns) {
+      const regex = hostPatternRegex(pattern);
+      // Earlier patterns win in HostIndex.lookup, so they rank higher.
+      const rank: Entry['rank'] = [tier.hostPattern, -patternIndex++, 0];
+      if (regex)
+        entries.push({ rank, anchor: null, regex, match: { service, kind: 'host-pattern', pattern } });
+      else problems.push(`service "${service.id}": host pattern ${pattern} cannot be used in a browser rule`);
+    }
+  }
+  return entries;
+}
+
+/** Ancestor host → the policy hosts strictly below it. */
+function hostsUnder(hosts: string[]): Map<string, string[]> {
+  const under = new Map<string, string[]>();
+  for (const host of hosts) {
+    for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      const ancestor = host.slice(dot + 1);
+      const list = under.get(ancestor);
+      if (list) list.push(host);
+      else under.set(ancestor, [host]);
+    }
+  }
+  return under;
+}
+
+function deepestNamedAncestor(compiled: CompiledPolicy, host: string): string | null {
+  for (let start = 0; start >= 0;) {
+    const candidate = host.slice(start);
+    if (compiled.ruleHosts.has(candidate)) return candidate;
+    const dot = host.indexOf('.', start);
+    start = dot < 0 ? -1 : dot + 1;
+  }
+  return null;
+}
+
+function nearestEmitted(emitted: Map<string, DnrCell>, host: string, stop: string | null): DnrCell | null {
+  for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+    const ancestor = host.slice(dot + 1);
+    if (ancestor === stop) return null;
+    const cell = emitted.get(ancestor);
+    if (cell) return cell;
+  }
+  return null;
+}
+
+export function sameVerdict(a: Decision, b: Decision): boolean {
+  return a.action === b.action && a.rule === b.rule && a.service?.id === b.service?.id;
+}
+
+export function depth(host: string): number {
+  let labels = 1;
+  for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 46) labels++;
+  return labels;
+}
+
+export function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}

@@ -1,0 +1,48 @@
+// Which request types a blocking rule names, per target browser: the one place browsers differ here.
+import type { DnrResourceType } from './dnr-rule';
+
+export type TargetBrowser = 'chromium' | 'firefox';
+
+/** Every type Chromium accepts (Chrome and Edge share this build). */
+const chromium: DnrResourceType[] = [
+  'main_frame',
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'object',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+];
+
+/**
+ * Firefox's declarativeNetRequest rejects rules naming webtransport or webbundle, and has types of its
+ * own: sendBeacon is `beacon` (not `ping`), srcset images are `imageset`. (`json` and `speculative` are
+ * left out: not every supported Firefox knows `json`, and an unknown type fails the whole update.)
+ */
+const firefox: DnrResourceType[] = [
+  ...chromium.filter((t) => t !== 'webtransport' && t !== 'webbundle'),
+  'beacon',
+  'imageset',
+  'object_subrequest',
+  'xslt',
+  'xml_dtd',
+  'web_manifest',
+];
+
+export function resourceTypesFor(browser: TargetBrowser): {
+  all: DnrResourceType[];
+  frames: DnrResourceType[];
+  subresources: DnrResourceType[];
+} {
+  const all = browser === 'firefox' ? firefox : chromium;
+  const frames: DnrResourceType[] = ['main_frame', 'sub_frame'];
+  return { all, frames, subresources: all.filter((t) => !frames.includes(t)) };
+}

@@ -1,0 +1,39 @@
+// Which policy is in force: the managed one if valid, else the last valid one, else the built-in default.
+import type { Catalog } from '../catalog/schema';
+import type { PolicySource } from '../log/event-schema';
+import { checkPolicy } from './check-policy';
+import type { PathProblem } from './format-problems';
+import type { Policy } from './schema';
+
+export interface PolicyResolution {
+  policy: Policy;
+  source: PolicySource;
+  /** Why the managed policy was not used; each becomes a policy_error event. */
+  problems: string[];
+}
+
+/**
+ * An invalid managed policy never weakens enforcement: the last valid policy (or the default, if there
+ * never was one) stays in force. No managed policy at all means the administrator removed it: the default.
+ */
+export function resolvePolicy(
+  managed: unknown,
+  lastValid: unknown,
+  fallback: Policy,
+  catalog: Catalog,
+): PolicyResolution {
+  if (managed === undefined || managed === null) return { policy: fallback, source: 'default', problems: [] };
+  const check = checkPolicy(managed, catalog);
+  if (check.ok) return { policy: check.policy, source: 'managed', problems: [] };
+  const problems = [`managed policy rejected: ${formatProblems(check.problems)}`];
+  if (lastValid !== undefined) {
+    const previous = checkPolicy(lastValid, catalog);
+    if (previous.ok) return { policy: previous.policy, source: 'last-valid', problems };
+    problems.push(`the stored last valid policy no longer validates: ${formatProblems(previous.problems)}`);
+  }
+  return { policy: fallback, source: 'default', problems };
+}
+
+function formatProblems(problems: PathProblem[]): string {
+  return problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+}

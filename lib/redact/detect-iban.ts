@@ -1,0 +1,50 @@
+// IBANs: the country's registered length and the ISO 13616 mod-97 check digits must both be right.
+import type { Detection } from './detection';
+
+// Lengths from the SWIFT IBAN registry.
+// prettier-ignore
+const ibanLengths: Record<string, number> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21,
+  CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18,
+  FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
+  IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24,
+  ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25,
+  QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25,
+  SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
+};
+
+// Country + check digits, then the BBAN either contiguous or in space-separated groups of four.
+// Upper case as printed, or all lower case as sometimes typed (checked below).
+const candidate =
+  /[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])/g;
+
+export function ibanChecksumValid(compact: string): boolean {
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const code = rearranged.charCodeAt(i);
+    if (code >= 48 && code <= 57) remainder = (remainder * 10 + (code - 48)) % 97;
+    else remainder = (remainder * 100 + (code - 55)) % 97; // A=10 .. Z=35
+  }
+  return remainder === 1;
+}
+
+export function detectIban(text: string): Detection[] {
+  const found: Detection[] = [];
+  candidate.lastIndex = 0;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    let raw = m[0];
+    const expected = ibanLengths[raw.slice(0, 2).toUpperCase()];
+    if (expected === undefined) continue;
+    let compact = raw.toUpperCase().replace(/ /g, '');
+    // The optional tail group can swallow a following word; trim back to the registered length.
+    while (compact.length > expected && raw.includes(' ')) {
+      raw = raw.slice(0, raw.lastIndexOf(' '));
+      compact = raw.toUpperCase().replace(/ /g, '');
+    }
+    if (raw !== raw.toUpperCase() && raw !== raw.toLowerCase()) continue;
+    if (compact.length !== expected || !ibanChecksumValid(compact)) continue;
+    found.push({ type: 'IBAN', start: m.index, end: m.index + raw.length });
+  }
+  return found;
+}

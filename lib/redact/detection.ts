@@ -1,0 +1,29 @@
+// What every detector returns: a typed span in the normalised text (see normalise-text.ts).
+import type { PiiType } from './settings';
+
+export interface Detection {
+  type: PiiType;
+  /** UTF-16 offset into the text the detector was given (inclusive). */
+  start: number;
+  /** UTF-16 offset into the text the detector was given (exclusive). */
+  end: number;
+  /** Name of the custom pattern or dictionary that matched, for CUSTOM findings. */
+  label?: string;
+}
+
+/** Letters, digits and underscore: a match touching one of these is part of a bigger token. */
+export function isWordCharCode(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+/**
+ * True when one of the (lower-case) context words occurs in the `window` characters before `start`.
+ * Context raises confidence for shapes that are too ambiguous on their own (bare 9- or 11-digit runs).
+ */
+export function hasContextBefore(text: string, start: number, words: RegExp, window = 40): boolean {
+  const from = Math.max(0, start - window);
+  words.lastIndex = 0;
+  return words.test(text.slice(from, start));
+}

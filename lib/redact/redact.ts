@@ -1,0 +1,210 @@
+// The engine's entry points: find personal data and secrets in a paste, and replace them with placeholders.
+import { detectApiKey } from './detect-api-key';
+import { detectCreditCard } from './detect-credit-card';
+import { compileCustomMatchers, detectCustom, hasCustomMatchers, type CustomMatchers } from './detect-custom';
+import { detectDeTaxId } from './detect-de-tax-id';
+import { detectEmail } from './detect-email';
+import { detectEsDni } from './detect-es-dni';
+import { detectFrNir } from './detect-fr-nir';
+import { detectIban } from './detect-iban';
+import { detectIpAddress } from './detect-ip-address';
+import { detectItCodiceFiscale } from './detect-it-codice-fiscale';
+import { detectPhone } from './detect-phone';
+import { detectUkNino } from './detect-uk-nino';
+import { detectUsSsn } from './detect-us-ssn';
+import type { Detection } from './detection';
+import { normaliseText } from './normalise-text';
+export {
+  validateRedactionSettings,
+  type CustomPatternCheck,
+  type SettingsProblem,
+  type SettingsValidation,
+} from './validate-settings';
+import { redactionSettingsSchema, type PiiType, type RedactionSettings } from './settings';
+
+export interface Finding {
+  type: PiiType;
+  start: number;
+  end: number;
+  /** Name of the custom pattern or dictionary that matched (CUSTOM findings only). */
+  label?: string;
+}
+
+export interface RedactionResult {
+  text: string;
+  findings: Finding[];
+  counts: Partial<Record<PiiType, number>>;
+}
+
+/**
+ * Thrown by findPii/redactText when the text is longer than `maxInputChars`. The engine never scans
+ * part of a paste, so callers must catch this and refuse (or block) the paste as a whole.
+ */
+export class RedactionInputTooLargeError extends Error {
+  override readonly name = 'RedactionInputTooLargeError';
+  constructor(
+    readonly length: number,
+    readonly maxInputChars: number,
+  ) {
+    super(`Text of ${length} characters exceeds the redaction limit of ${maxInputChars} characters`);
+  }
+}
+
+interface Detector {
+  type: Exclude<PiiType, 'CUSTOM'>;
+  detect: (text: string) => Detection[];
+  /** Cheap test that lets the detector be skipped entirely on text that cannot contain its type. */
+  mayContain: (text: string) => boolean;
+}
+
+const hasDigit = (text: string) => /\d/.test(text);
+
+// Order is priority: when two overlapping findings are equally long, the one listed first wins. The
+// phone detector, last and most expensive, also skips digits already claimed by the others.
+const detectors: Detector[] = [
+  { type: 'API_KEY', detect: detectApiKey, mayContain: () => true },
+  {
+    type: 'EMAIL',
+    detect: detectEmail,
+    mayContain: (t) => t.includes('@') || /[[({<]\s*at\s*[\])}>]|\sdot\s/i.test(t),
+  },
+  { type: 'IBAN', detect: detectIban, mayContain: hasDigit },
+  { type: 'CREDIT_CARD', detect: detectCreditCard, mayContain: hasDigit },
+  { type: 'IT_CODICE_FISCALE', detect: detectItCodiceFiscale, mayContain: hasDigit },
+  { type: 'FR_NIR', detect: detectFrNir, mayContain: hasDigit },
+  { type: 'DE_TAX_ID', detect: detectDeTaxId, mayContain: hasDigit },
+  { type: 'UK_NINO', detect: detectUkNino, mayContain: hasDigit },
+  { type: 'ES_DNI', detect: detectEsDni, mayContain: hasDigit },
+  { type: 'US_SSN', detect: detectUsSsn, mayContain: hasDigit },
+  { type: 'IP_ADDRESS', detect: detectIpAddress, mayContain: hasDigit },
+  { type: 'PHONE', detect: detectPhone, mayContain: hasDigit },
+];
+const priority = new Map<PiiType, number>(detectors.map((d, i) => [d.type, i]));
+priority.set('CUSTOM', -1); // on a tie, the organisation's own terms win over built-in guesses
+
+interface CompiledSettings {
+  settings: RedactionSettings;
+  enabled: Detector[];
+  custom: CustomMatchers;
+}
+
+// The paste guard calls the engine once per paste with the same settings object: compile once.
+const compiledCache = new WeakMap<object, CompiledSettings>();
+let compiledDefaults: CompiledSettings | undefined;
+
+function compile(partial: Partial<RedactionSettings> | undefined): CompiledSettings {
+  if (partial === undefined) return (compiledDefaults ??= compileSettings(redactionSettingsSchema.parse({})));
+  let compiled = compiledCache.get(partial);
+  if (!compiled) {
+    compiled = compileSettings(redactionSettingsSchema.parse(partial));
+    compiledCache.set(partial, compiled);
+  }
+  return compiled;
+}
+
+function compileSettings(settings: RedactionSettings): CompiledSettings {
+  const types = new Set(settings.types);
+  return {
+    settings,
+    enabled: detectors.filter((d) => types.has(d.type)),
+    custom: compileCustomMatchers(types.has('CUSTOM') ? settings : { customPatterns: [], dictionaries: [] }),
+  };
+}
+
+/**
+ * Keeps the longest of overlapping detections (then the higher-priority type, then the earliest) and sorts
+ * by start. Longest first means a finding never cuts a bigger one short: a dictionary term inside an e-mail
+ * address leaves the whole address redacted, not just the term with the rest of the address in clear.
+ */
+function resolveOverlaps(detections: Detection[]): Detection[] {
+  if (detections.length < 2) return detections;
+  const ranked = [...detections].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) ||
+      priority.get(a.type)! - priority.get(b.type)! ||
+      a.start - b.start,
+  );
+  const kept: Detection[] = [];
+  for (const candidate of ranked) {
+    // kept stays sorted by start; binary search for the first kept span ending after candidate.start.
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.end <= candidate.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < kept.length && kept[lo]!.start < candidate.end) continue;
+    kept.splice(lo, 0, candidate);
+  }
+  return kept;
+}
+
+/**
+ * Finds personal data and secrets. Findings are sorted, non-overlapping, and their offsets are UTF-16
+ * indices into `text` as given (not the normalised copy used for detection).
+ * @throws RedactionInputTooLargeError when `text` is longer than `maxInputChars`.
+ */
+export function findPii(text: string, settings?: Partial<RedactionSettings>): Finding[] {
+  const compiled = compile(settings);
+  const limit = compiled.settings.maxInputChars;
+  if (text.length > limit) throw new RedactionInputTooLargeError(text.length, limit);
+  const normalised = normaliseText(text);
+  const scanned = normalised.text;
+  const detections: Detection[] = [];
+  for (const detector of compiled.enabled) {
+    if (!detector.mayContain(scanned)) continue;
+    if (detector.type === 'PHONE') {
+      // Phone validation is the costly one and runs last: tell it what is already taken.
+      const covered = new Uint8Array(scanned.length);
+      for (const d of detections) covered.fill(1, d.start, d.end);
+      for (const d of detectPhone(scanned, covered)) detections.push(d);
+    } else {
+      for (const d of detector.detect(scanned)) detections.push(d);
+    }
+  }
+  if (hasCustomMatchers(compiled.custom)) {
+    for (const d of detectCustom(scanned, compiled.custom)) detections.push(d);
+  }
+  return resolveOverlaps(detections).map((d) => {
+    const { start, end } = normalised.toOriginal(d.start, d.end);
+    return d.label === undefined
+      ? { type: d.type, start, end }
+      : { type: d.type, start, end, label: d.label };
+  });
+}
+
+/**
+ * Replaces every finding with a placeholder: `[EMAIL]` ("typed") or `[EMAIL_1]` ("numbered", where the
+ * same value gets the same number within this call).
+ * @throws RedactionInputTooLargeError when `text` is longer than `maxInputChars`.
+ */
+export function redactText(text: string, settings?: Partial<RedactionSettings>): RedactionResult {
+  const findings = findPii(text, settings);
+  const numbered = compile(settings).settings.placeholder === 'numbered';
+  const counts: Partial<Record<PiiType, number>> = {};
+  const numbers = new Map<string, number>();
+  const perType = new Map<PiiType, number>();
+  const parts: string[] = [];
+  let last = 0;
+  for (const finding of findings) {
+    counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+    parts.push(text.slice(last, finding.start));
+    if (numbered) {
+      // Key on the normalised value so "a@b.com" and "a\u200b@b.com" share a number.
+      const key = `${finding.type}\u0000${normaliseText(text.slice(finding.start, finding.end)).text}`;
+      let n = numbers.get(key);
+      if (n === undefined) {
+        n = (perType.get(finding.type) ?? 0) + 1;
+        perType.set(finding.type, n);
+        numbers.set(key, n);
+      }
+      parts.push(`[${finding.type}_${n}]`);
+    } else {
+      parts.push(`[${finding.type}]`);
+    }
+    last = finding.end;
+  }
+  parts.push(text.slice(last));
+  return { text: parts.join(''), findings, counts };
+}

@@ -1,0 +1,73 @@
+// In a pasted table (CSV, TSV, semicolon or pipe separated), the header names what a column holds: an
+// "ssn" or "phone" header is context for a bare number in that column, however far below it is.
+
+const separators = [',', ';', '\t', '|'];
+
+interface Block {
+  text: string;
+  lineStart: number;
+  headerStart: number;
+  header: string;
+  /** Occurrences of each separator in the header. */
+  headerCounts: number[];
+}
+
+let lastBlock: Block | undefined;
+
+function blockHeader(text: string, headerStart: number): Pick<Block, 'header' | 'headerCounts'> {
+  const headerEndAt = text.indexOf('\n', headerStart);
+  const header = text.slice(headerStart, headerEndAt === -1 ? text.length : headerEndAt).replace(/\r$/, '');
+  return { header, headerCounts: separators.map((separator) => countOf(header, separator)) };
+}
+
+function countOf(line: string, separator: string): number {
+  let n = 0;
+  for (let i = line.indexOf(separator); i !== -1; i = line.indexOf(separator, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Whether `index` lies in a table column whose header cell matches `header`. The table's header is the
+ * first line of the block of consecutive non-empty lines around `index`; the separator is the one that
+ * occurs equally often (and at least once) in the header and in the current line.
+ */
+export function inColumnHeaded(text: string, index: number, header: RegExp): boolean {
+  const cell = columnHeaderAt(text, index, header);
+  return cell !== undefined && header.test(cell);
+}
+
+/**
+ * The header cell of the column that contains `index`, or undefined when `index` is not inside a table
+ * (or, given `mentioning`, when the header line does not match it at all, which is checked first).
+ */
+export function columnHeaderAt(text: string, index: number, mentioning?: RegExp): string | undefined {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  // Walk up to the first line of the block. Detectors ask in increasing order, so the walk stops at the
+  // line asked about last time and reuses its answer: all questions about one paste cost one pass.
+  let headerStart = lineStart;
+  let known: Block | undefined;
+  while (headerStart > 0) {
+    if (lastBlock && text === lastBlock.text && headerStart === lastBlock.lineStart) {
+      known = lastBlock;
+      headerStart = lastBlock.headerStart;
+      break;
+    }
+    const previousStart = text.lastIndexOf('\n', headerStart - 2) + 1;
+    if (text.slice(previousStart, headerStart - 1).trim() === '') break;
+    headerStart = previousStart;
+  }
+  const { header, headerCounts } =
+    known && known.headerStart === headerStart ? known : blockHeader(text, headerStart);
+  lastBlock = { text, lineStart, headerStart, header, headerCounts };
+  if (headerStart === lineStart || (mentioning && !mentioning.test(header))) return undefined;
+  const lineEndAt = text.indexOf('\n', index);
+  const line = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt).replace(/\r$/, '');
+  for (let i = 0; i < separators.length; i++) {
+    const separator = separators[i]!;
+    const cells = headerCounts[i]!;
+    if (cells === 0 || cells !== countOf(line, separator)) continue;
+    const column = countOf(line.slice(0, index - lineStart), separator);
+    return header.split(separator)[column]?.trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,69 @@
+// Writes a machine-wide Chromium managed policy for the extension, under a lock shared by every helper.
+import { mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { test, type Page } from '@playwright/test';
+import { extensionId } from './stand-in';
+
+export const managedPolicyDir = '/etc/chromium/policies/managed';
+const lockDir = '/tmp/gatehouse-managed-policy.lock';
+
+/** The Chromium policy file that gives the extension `policy` in storage.managed. */
+export function extensionPolicyFile(policy: unknown): unknown {
+  return { '3rdparty': { extensions: { [extensionId]: { policy } } } };
+}
+
+/** The machine-wide lock: while it is held, no other run has a policy file in place. Resolves to the wait in ms. */
+export async function acquireLock(timeoutMs = 300_000): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      return Date.now() - start;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock left by a crashed run is stale after ten minutes.
+      if (Date.now() - statSync(lockDir).mtimeMs > 600_000) rmdirSync(lockDir);
+      if (Date.now() - start > timeoutMs) throw new Error(`managed-policy lock ${lockDir} is held`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** acquireLock inside a test: the wait for other runs does not count against the test's own time. */
+export async function acquireLockForTest(): Promise<void> {
+  const info = test.info();
+  const budget = info.timeout;
+  info.setTimeout(0);
+  const waited = await acquireLock();
+  info.setTimeout(budget + waited);
+}
+
+export function releaseLock(): void {
+  rmdirSync(lockDir);
+}
+
+/**
+ * Runs `fn` while /etc/chromium/policies/managed/<name>.json holds `json`. The file and the lock are
+ * removed afterwards, whatever happens. `write` lets the test replace the file's content mid-run.
+ */
+export async function withManagedPolicy<T>(
+  name: string,
+  json: unknown,
+  fn: (write: (next: unknown) => void) => Promise<T>,
+): Promise<T> {
+  const file = `${managedPolicyDir}/${name}.json`;
+  await acquireLockForTest();
+  try {
+    const write = (next: unknown) => writeFileSync(file, JSON.stringify(next, null, 2));
+    write(json);
+    return await fn(write);
+  } finally {
+    rmSync(file, { force: true });
+    releaseLock();
+  }
+}
+
+/** Makes Chromium re-read policy files now (chrome://policy "Reload policies") instead of in a while. */
+export async function reloadPolicies(page: Page): Promise<void> {
+  await page.goto('chrome://policy');
+  await page.locator('#reload-policies').click();
+}

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { expireGrant } from '../../lib/browser/grants';
+import { continueToService, goBack, openInterstitial } from '../../lib/browser/interstitial-service';
+import { applyPolicy } from '../../lib/browser/policy-loader';
+import { setEventSink } from '../../lib/browser/record-event';
+import type { LogEvent } from '../../lib/log/event-schema';
+import warnCn from '../../policies/examples/warn-cn.json';
+import { fakeDnr, type FakeDnr } from './fake-dnr';
+
+let events: LogEvent[];
+let dnr: FakeDnr;
+const tab = 42;
+const url = 'https://chat.deepseek.com/a/chat';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  events = [];
+  await setEventSink(async (event) => void events.push(event));
+  dnr = fakeDnr();
+  await fakeBrowser.storage.managed.set({ policy: warnCn });
+  await applyPolicy({
+    dnr,
+    target: { browser: 'chromium', blockPageUrl: 'ext:/blocked.html', warnPageUrl: 'ext:/warn.html' },
+  });
+  events = [];
+});
+
+async function warn() {
+  const info = await openInterstitial('warn', url, tab);
+  if (!info.ok || !info.nonce) throw new Error('expected a warning with a nonce');
+  return info;
+}
+
+describe('interstitial service', () => {
+  it('describes the warning from the policy in force and records one warned event', async () => {
+    const info = await warn();
+    expect(info).toMatchObject({
+      action: 'warn',
+      host: 'chat.deepseek.com',
+      rule: 'warn-cn-jurisdiction',
+      requireJustification: true,
+      bypassMinutes: 30,
+      service: { id: 'deepseek', jurisdiction: 'CN' },
+    });
+    expect(info.alternatives.map((s) => s.id)).toEqual(['openai-chatgpt', 'microsoft-copilot']);
+    expect(events.map((e) => [e.kind, e.host, e.url])).toEqual([['warned', 'chat.deepseek.com', undefined]]);
+  });
+
+  it('refuses Continue with a wrong nonce, from another tab, or without the required justification', async () => {
+    const { nonce } = await warn();
+    const other = crypto.randomUUID();
+    expect(await continueToService(dnr, tab, other, 'reason')).toEqual({
+      ok: false,
+      error: expect.any(String),
+    });
+    expect(await continueToService(dnr, tab + 1, nonce!, 'reason')).toMatchObject({ ok: false });
+    expect(await continueToService(dnr, tab, nonce!, '   ')).toEqual({
+      ok: false,
+      error: 'a justification is required',
+    });
+    expect(dnr.session).toEqual([]);
+  });
+
+  it('grants that tab for the bypass minutes, once, and records the justification', async () => {
+    const { nonce } = await warn();
+    const before = Date.now();
+    expect(await continueToService(dnr, tab, nonce!, 'vendor evaluation')).toEqual({ ok: true, url });
+    expect(dnr.session.length).toBeGreaterThan(0);
+    expect(
+      dnr.session.every((r) => r.condition.tabIds?.join() === String(tab) && r.action.type === 'allow'),
+    ).toBe(true);
+    const [alarm] = await fakeBrowser.alarms.getAll();
+    expect(alarm!.scheduledTime).toBeGreaterThanOrEqual(before + 30 * 60_000);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'continued',
+      justification: 'vendor evaluation',
+      service: 'deepseek',
+    });
+    // The nonce is spent.
+    expect(await continueToService(dnr, tab, nonce!, 'again')).toMatchObject({ ok: false });
+    // When the alarm fires the grant goes, so the warning returns.
+    expect(await expireGrant(dnr, alarm!.name)).toBe(true);
+    expect(dnr.session).toEqual([]);
+  });
+
+  it('records Go back once, for the pending warning only', async () => {
+    const { nonce } = await warn();
+    expect(await goBack(tab, nonce!)).toEqual({ ok: true });
+    expect(await goBack(tab, nonce!)).toEqual({ ok: false });
+    expect(events.map((e) => e.kind)).toEqual(['warned', 'went_back']);
+  });
+
+  it('records nothing when the page does not match what the policy does (a hand-typed address)', async () => {
+    const info = await openInterstitial('blocked', url, tab);
+    expect(info).toMatchObject({ ok: true, action: 'warn', nonce: null });
+    expect(events).toEqual([]);
+  });
+
+  it('issues no nonce when the policy does not warn for the address', async () => {
+    const info = await openInterstitial('warn', 'https://chatgpt.com/', tab);
+    expect(info).toMatchObject({ ok: true, action: 'allow', nonce: null });
+    expect(events).toEqual([]);
+  });
+});

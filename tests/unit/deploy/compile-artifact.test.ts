@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { artifactTargets, targetInfo, type ArtifactTarget } from '../../../lib/deploy/artifact-target';
+import { compileArtifact } from '../../../lib/deploy/compile-artifact';
+import { readArtifact } from './artifact-readers';
+import { awkwardBundle, checked, readBundle, shippedBundleFiles } from './checked-bundle';
+
+const chromiumId = 'hdelpkplhkpocfoajdbmibkebgpkflda';
+const firefoxId = 'gatehouse@gatehouse.example';
+const idFor = (t: ArtifactTarget) => (targetInfo[t].browser === 'firefox' ? firefoxId : chromiumId);
+const baseOptions = (t: ArtifactTarget) => ({
+  extensionId: idFor(t),
+  ...(t === 'firefox' ? { updateUrl: 'https://downloads.example.org/gatehouse.xpi' } : {}),
+});
+
+function compile(input: unknown, target: ArtifactTarget, options: Record<string, unknown> = {}): string {
+  const result = compileArtifact(checked(input), target, { ...baseOptions(target), ...options });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.text;
+}
+
+const bundles: [string, unknown][] = [
+  ...shippedBundleFiles.map((f): [string, unknown] => [f, readBundle(f)]),
+  ['awkward characters', awkwardBundle],
+];
+
+describe.each(artifactTargets)('%s artifact', (target) => {
+  it.each(bundles)('carries %s under managed-storage key "policy", unchanged', (_name, input) => {
+    const artifact = readArtifact(target, compile(input, target), idFor(target));
+    expect(Object.keys(artifact.managed)).toEqual(['policy']);
+    expect(artifact.managed.policy).toEqual(input);
+    // What arrives in the browser checks the same as what the admin checked.
+    expect(checked(artifact.managed.policy).policy).toEqual(checked(input).policy);
+  });
+
+  it('is the same text when compiled twice', () => {
+    expect(compile(awkwardBundle, target)).toBe(compile(awkwardBundle, target));
+  });
+});
+
+describe('force install', () => {
+  it.each([
+    ['chrome-linux', 'https://clients2.google.com/service/update2/crx'],
+    ['chrome-windows', 'https://clients2.google.com/service/update2/crx'],
+    ['chrome-macos', 'https://clients2.google.com/service/update2/crx'],
+    ['edge-windows', 'https://edge.microsoft.com/extensionwebstorebase/v1/crx'],
+    ['edge-macos', 'https://edge.microsoft.com/extensionwebstorebase/v1/crx'],
+  ] as const)('%s lists the extension with the store update URL by default', (target, url) => {
+    const { browser } = readArtifact(target, compile(awkwardBundle, target), chromiumId);
+    expect(browser).toEqual({ ExtensionInstallForcelist: [`${chromiumId};${url}`] });
+  });
+
+  it.each(['chrome-linux', 'chrome-windows', 'edge-macos'] as const)(
+    '%s uses --update-url and --extension-id when given',
+    (target) => {
+      const id = 'abcdefghijklmnopabcdefghijklmnop';
+      const text = compile(awkwardBundle, target, {
+        extensionId: id,
+        updateUrl: 'https://intranet.example.org/gatehouse/updates.xml',
+      });
+      const artifact = readArtifact(target, text, id);
+      expect(artifact.browser.ExtensionInstallForcelist).toEqual([
+        `${id};https://intranet.example.org/gatehouse/updates.xml`,
+      ]);
+      expect(artifact.managed.policy).toEqual(awkwardBundle);
+    },
+  );
+
+  it.each(['chrome-linux', 'edge-windows', 'chrome-macos'] as const)(
+    '%s leaves the force-install list out with forceInstall: false',
+    (target) => {
+      const { browser, managed } = readArtifact(
+        target,
+        compile(awkwardBundle, target, { forceInstall: false }),
+        chromiumId,
+      );
+      expect(browser).toEqual({});
+      expect(managed.policy).toEqual(awkwardBundle);
+    },
+  );
+
+  it('firefox force-installs from the given .xpi URL', () => {
+    const policies = JSON.parse(compile(awkwardBundle, 'firefox')).policies;
+    expect(policies.ExtensionSettings).toEqual({
+      [firefoxId]: {
+        installation_mode: 'force_installed',
+        install_url: 'https://downloads.example.org/gatehouse.xpi',
+      },
+    });
+  });
+
+  it('firefox needs an install URL unless force install is off', () => {
+    const result = compileArtifact(checked(awkwardBundle), 'firefox', { extensionId: firefoxId });
+    expect(result).toMatchObject({ ok: false, problems: [{ path: '--update-url' }] });
+    const allowed = compileArtifact(checked(awkwardBundle), 'firefox', {
+      extensionId: firefoxId,
+      forceInstall: false,
+    });
+    expect(allowed.ok && JSON.parse(allowed.text).policies.ExtensionSettings).toEqual({
+      [firefoxId]: { installation_mode: 'allowed' },
+    });
+  });
+});

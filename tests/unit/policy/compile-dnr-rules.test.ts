@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
+import type { Catalog } from '../../../lib/catalog/schema';
+import { compileDnrRules, compileGrantRules, type DnrTarget } from '../../../lib/policy/compile-dnr-rules';
+import { compilePolicy } from '../../../lib/policy/compile-policy';
+import { decideCompiled } from '../../../lib/policy/decide';
+import { defaultPolicy } from '../../../lib/policy/default-policy';
+import { chromeDnrLimits } from '../../../lib/policy/dnr-rule';
+import { policySchema, type PolicyInput } from '../../../lib/policy/schema';
+import { outcome } from './simulate-dnr';
+import auditOnly from '../../../policies/examples/audit-only.json';
+import publicSector from '../../../policies/examples/public-sector.json';
+import warnCn from '../../../policies/examples/warn-cn.json';
+
+const target: DnrTarget = {
+  browser: 'chromium',
+  blockPageUrl: 'chrome-extension://id/blocked.html',
+  warnPageUrl: 'chrome-extension://id/warn.html',
+  limits: chromeDnrLimits,
+};
+const catalog = shippedCatalog();
+
+function policy(input: PolicyInput) {
+  return compilePolicy(policySchema.parse(input), catalog);
+}
+
+/** Representative URLs for every catalog entry: the entry itself and something below it. */
+function catalogUrls(services: Catalog): string[] {
+  const urls: string[] = [];
+  for (const s of services) {
+    for (const h of [...s.domains, ...s.hosts]) urls.push(`https://${h}/`, `https://deep.sub.${h}/x?y=1`);
+    for (const suffix of s.hostSuffixes) urls.push(`https://x${suffix}/`, `https://a.b${suffix}:8443/p`);
+    for (const p of s.urlPatterns) {
+      const base = p.startsWith('*.') ? `eu.${p.slice(2)}` : p;
+      urls.push(`https://${base}`, `https://${base}/more`, `https://${base}x`);
+    }
+  }
+  urls.push(
+    'https://bedrock-runtime.us-east-1.amazonaws.com/model',
+    'https://bedrock.eu-west-1.amazonaws.com/',
+  );
+  urls.push('https://www.baidu.com/', 'https://example.org/', 'https://github.com/deepseek-ai');
+  return urls;
+}
+
+function expected(
+  decision: ReturnType<typeof decideCompiled>,
+  url: string,
+  type: 'main_frame' | 'xmlhttprequest',
+) {
+  if (!decision.enforced || decision.action === 'allow' || decision.action === 'none') return 'allow';
+  if (decision.action === 'warn') return type === 'main_frame' ? `${target.warnPageUrl}#${url}` : 'allow';
+  return type === 'main_frame' ? `${target.blockPageUrl}#${url}` : 'block';
+}
+
+const hostRulesPolicy: PolicyInput = {
+  name: 'hosts and priorities',
+  version: '1',
+  rules: [
+    { id: 'allow-gemini', match: { services: ['google-gemini'] }, action: 'allow' },
+    { id: 'allow-vertex', match: { services: ['google-vertex-ai'] }, action: 'allow' },
+    { id: 'block-google', match: { hosts: ['google.com', 'googleapis.com'] }, action: 'block' },
+    {
+      id: 'warn-intranet',
+      match: { hosts: ['ai.intranet.example'] },
+      action: 'warn',
+      requireJustification: true,
+    },
+    { id: 'allow-azure-host', match: { hosts: ['ok.openai.azure.com'] }, action: 'allow' },
+    { id: 'block-azure', match: { services: ['azure-openai'] }, action: 'block' },
+    { id: 'cn', match: { jurisdictions: ['CN'] }, action: 'block' },
+    { id: 'unknown', match: { jurisdictions: ['unknown'] }, action: 'warn' },
+    { id: 'block-bedrock-host', match: { hosts: ['us-east-1.amazonaws.com'] }, action: 'block' },
+  ],
+  fallback: { action: 'allow' },
+};
+
+const policies: [string, PolicyInput][] = [
+  ['default', defaultPolicy()],
+  ['warn-cn example', warnCn as PolicyInput],
+  ['public-sector example', publicSector as PolicyInput],
+  ['hosts and more specific allows', hostRulesPolicy],
+  [
+    'a URL pattern that beats its host',
+    {
+      name: 'paths',
+      version: '1',
+      rules: [
+        { id: 'block-huggingchat', match: { services: ['huggingchat', 'github-copilot'] }, action: 'block' },
+        { id: 'warn-hub', match: { services: ['huggingface-hub'] }, action: 'warn' },
+        { id: 'block-github', match: { hosts: ['github.com'] }, action: 'block' },
+        { id: 'allow-models', match: { services: ['github-models'] }, action: 'allow' },
+      ],
+    },
+  ],
+  ['block everything by fallback', { name: 'strict', version: '1', fallback: { action: 'block' } }],
+];
+
+describe('compileDnrRules agrees with decide()', () => {
+  const extra = [
+    'https://gemini.google.com/app',
+    'https://mail.google.com/',
+    'https://aiplatform.googleapis.com/v1',
+    'https://us-central1-aiplatform.googleapis.com/v1',
+    'https://maps.googleapis.com/',
+    'https://ok.openai.azure.com/',
+    'https://x.ok.openai.azure.com/',
+    'https://other.openai.azure.com/',
+    'https://ai.intranet.example/',
+    'https://sub.ai.intranet.example/',
+    'https://console.cloud.google.com/vertex-ai/x',
+    'https://console.cloud.google.com/other',
+    'https://CHAT.DeepSeek.com./',
+    'https://chat.deepseek.com:8443/a',
+    'http://api.deepseek.com/v1',
+    'wss://chat.deepseek.com/ws',
+    'https://huggingface.co/chat/conversation',
+    'https://huggingface.co/models',
+    'https://github.com/marketplace/models/x',
+    'https://github.com/copilot',
+    'https://gist.github.com/',
+  ];
+  for (const [name, input] of policies) {
+    it(`gives every catalog entry the verdict of decide() under the ${name} policy`, () => {
+      const compiled = policy(input);
+      const result = compileDnrRules(compiled, target);
+      expect(result.problems).toEqual([]);
+      expect(result.ok).toBe(true);
+      for (const url of [...catalogUrls(compiled.catalog), ...extra]) {
+        const decision = decideCompiled(url, compiled);
+        const href = new URL(url).href;
+        for (const type of ['main_frame', 'xmlhttprequest'] as const) {
+          expect({ url, type, got: outcome(result.rules, { url, type }) }).toEqual({
+            url,
+            type,
+            got: expected(decision, href, type),
+          });
+        }
+      }
+    });
+  }
+});
+
+describe('compileDnrRules', () => {
+  it('blocks every sub-resource type of a blocked service, and redirects frames to the block page', () => {
+    const { rules } = compileDnrRules(policy(defaultPolicy()), target);
+    for (const type of ['websocket', 'script', 'image', 'media', 'ping', 'other', 'sub_frame'] as const) {
+      const got = outcome(rules, { url: 'wss://chat.deepseek.com/ws', type });
+      expect(got).toBe(type === 'sub_frame' ? `${target.blockPageUrl}#wss://chat.deepseek.com/ws` : 'block');
+    }
+  });
+
+  it('installs no rules in audit mode', () => {
+    const result = compileDnrRules(policy(auditOnly as PolicyInput), target);
+    expect(result).toEqual({ ok: true, rules: [], problems: [] });
+  });
+
+  it('lets a more specific allowed service beat a block on its parent domain', () => {
+    const { rules } = compileDnrRules(policy(hostRulesPolicy), target);
+    expect(outcome(rules, { url: 'https://gemini.google.com/', type: 'main_frame' })).toBe('allow');
+    expect(outcome(rules, { url: 'https://mail.google.com/', type: 'main_frame' })).toBe(
+      `${target.blockPageUrl}#https://mail.google.com/`,
+    );
+  });
+
+  it('keeps a 10,000-host policy within the browser limits', () => {
+    const hosts = Array.from({ length: 10_000 }, (_, i) => `host${i}.example${i % 7}.test`);
+    const result = compileDnrRules(
+      policy({ name: 'big', version: '1', rules: [{ id: 'many', match: { hosts }, action: 'block' }] }),
+      target,
+    );
+    expect(result.ok).toBe(true);
+    expect(result.rules.length).toBeLessThan(100);
+    expect(result.rules.filter((r) => r.condition.regexFilter).length).toBeLessThan(50);
+    expect(outcome(result.rules, { url: 'https://a.host9999.example3.test/', type: 'image' })).toBe('block');
+  });
+
+  it('reports rules beyond the limits instead of dropping them', () => {
+    const result = compileDnrRules(policy(defaultPolicy()), {
+      ...target,
+      limits: { maxRules: 2, maxUnsafeRules: 1, maxRegexRules: 1 },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join('\n')).toMatch(/browser allows 2/);
+  });
+
+  it('leaves webtransport and webbundle out of Firefox rules', () => {
+    const { rules } = compileDnrRules(policy(defaultPolicy()), { ...target, browser: 'firefox' });
+    const types = new Set(rules.flatMap((r) => r.condition.resourceTypes));
+    expect(types.has('websocket')).toBe(true);
+    expect(types.has('webtransport')).toBe(false);
+    expect(types.has('webbundle')).toBe(false);
+    expect(types.has('beacon')).toBe(true);
+  });
+});
+
+describe('compileGrantRules', () => {
+  it('lets only that tab past the warn page of only that service', () => {
+    const compiled = policy(warnCn as PolicyInput);
+    const { rules } = compileDnrRules(compiled, target);
+    const warned = decideCompiled('https://chat.deepseek.com/', compiled);
+    expect(warned.action).toBe('warn');
+    const grants = compileGrantRules(compiled, warned, 7).map((g, i) => ({ ...g, id: 10_000 + i }));
+    expect(grants.length).toBeGreaterThan(0);
+    const all = [...rules, ...grants];
+    expect(outcome(all, { url: 'https://chat.deepseek.com/a', type: 'main_frame', tabId: 7 })).toBe('allow');
+    expect(outcome(all, { url: 'https://deepseek.com/', type: 'main_frame', tabId: 7 })).toBe('allow');
+    expect(outcome(all, { url: 'https://chat.deepseek.com/', type: 'main_frame', tabId: 8 })).toBe(
+      `${target.warnPageUrl}#https://chat.deepseek.com/`,
+    );
+    expect(outcome(all, { url: 'https://kimi.moonshot.cn/', type: 'main_frame', tabId: 7 })).toMatch(
+      /warn\.html/,
+    );
+  });
+
+  it('grants nothing for a decision that is not a warning', () => {
+    const compiled = policy(defaultPolicy());
+    expect(compileGrantRules(compiled, decideCompiled('https://chat.deepseek.com/', compiled), 1)).toEqual(
+      [],
+    );
+  });
+});
