@@ -176,7 +176,20 @@ export async function runPopupBench(): Promise<void> {
     }, appended);
     const appendSingle = performance.now() - start;
 
-    await seedRows(page, stored - 3 * appended, [
+    const countStored = () =>
+      page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const request = indexedDB.open('gatehouse-log');
+          request.onsuccess = () => resolve(request.result);
+        });
+        const n = await new Promise<number>((resolve) => {
+          const request = db.transaction('events').objectStore('events').count();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return n;
+      });
+    await seedRows(page, stored - (await countStored()), [
       'blocked',
       'warned',
       'continued',
@@ -184,18 +197,7 @@ export async function runPopupBench(): Promise<void> {
       'redacted',
       'visited_allowed',
     ]);
-    const total = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const request = indexedDB.open('gatehouse-log');
-        request.onsuccess = () => resolve(request.result);
-      });
-      const n = await new Promise<number>((resolve) => {
-        const request = db.transaction('events').objectStore('events').count();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return n;
-    });
+    const total = await countStored();
     if (total !== stored) throw new Error(`expected ${stored} stored events, found ${total}`);
 
     const firstRows: number[] = [];

@@ -1,18 +1,11 @@
 // The popup header's view of the policy in force, parsed from what the policy loader keeps in storage.local.
-import { z } from 'zod';
+import { activePolicyKey, activePolicySchema } from '../policy/active-policy';
 import { defaultPolicy } from '../policy/default-policy';
-import { policySchema, type Policy } from '../policy/schema';
-import { policySources, type PolicySource } from './event-schema';
+import type { Policy } from '../policy/schema';
+import type { PolicySource } from './event-schema';
 
-/** storage.local key the policy loader writes (enforcement's lib/policy/active-policy.ts `activePolicyKey`). */
-export const activePolicyStorageKey = 'activePolicy';
-
-const storedActivePolicySchema = z.object({
-  source: z.enum(policySources),
-  appliedAt: z.number().optional(),
-  policy: policySchema,
-  problems: z.array(z.string()).default([]),
-});
+/** The storage.local key the policy loader writes. */
+export const activePolicyStorageKey = activePolicyKey;
 
 export interface PolicyStatus {
   name: string;
@@ -25,7 +18,7 @@ export interface PolicyStatus {
 
 /** Nothing stored yet (first start) means the built-in default; an unreadable value says so in `problems`. */
 export function policyStatusFrom(stored: unknown): PolicyStatus {
-  const parsed = storedActivePolicySchema.safeParse(stored);
+  const parsed = activePolicySchema.safeParse(stored);
   const problems =
     stored === undefined || parsed.success
       ? []

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hashPassphrase } from '../../lib/log/passphrase-hash';
-import { expect, test } from './fixtures';
+import { expect, test } from './locked-test';
 import {
   dumpExtensionIndexedDb,
   eventRows,
