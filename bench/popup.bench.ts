@@ -198,7 +198,8 @@ export async function runPopupBench(): Promise<void> {
       'visited_allowed',
     ]);
     const total = await countStored();
-    if (total !== stored) throw new Error(`expected ${stored} stored events, found ${total}`);
+    // The extension may record its own events meanwhile (policy_applied), so at least `stored`.
+    if (total < stored) throw new Error(`expected ${stored} stored events, found ${total}`);
 
     const firstRows: number[] = [];
     const scans: number[] = [];
