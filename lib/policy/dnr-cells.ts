@@ -3,7 +3,7 @@
 import type { ServiceMatch } from '../catalog/host-index';
 import type { CompiledPolicy } from './compile-policy';
 import { decideMatch, rulesNamingHost, type Decision } from './decide';
-import { hostPatternRegex, suffixRegex, urlPatternRegex } from './dnr-regex';
+import { encodedPathRegex, hostPatternRegex, suffixRegex, urlPatternRegex } from './dnr-regex';
 
 export interface DnrCell {
   /** The host (with its subdomains) the cell is limited to; null for any host. */
@@ -59,7 +59,27 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
       cells.push(cell);
     }
   }
-  return { cells, problems };
+  return { cells: [...cells, ...encodedPathCells(cells)], problems };
+}
+
+/**
+ * decide() reads "/product/%61rk" as "/product/ark", but Chromium hands DNR the URL undecoded, and a
+ * per-character regex for every spelling exceeds DNR's regex memory limit. So, failing closed: on a host
+ * where a path-prefix service is blocked or warned, any path with a %-escaped unreserved character
+ * (which browsers never produce themselves) gets that service's verdict. Allowed services get no twin,
+ * so an encoded path can never open what a host rule blocks.
+ */
+function encodedPathCells(cells: DnrCell[]): DnrCell[] {
+  const twins: DnrCell[] = [];
+  for (const cell of cells) {
+    const match = cell.decision.match;
+    const stops = cell.decision.action === 'block' || cell.decision.action === 'warn';
+    if (!stops || !cell.decision.enforced || match?.kind !== 'url-pattern') continue;
+    const wildcard = match.pattern.startsWith('*.');
+    const host = match.pattern.slice(wildcard ? 2 : 0, match.pattern.indexOf('/'));
+    twins.push({ ...cell, regex: encodedPathRegex(host, wildcard) });
+  }
+  return twins;
 }
 
 function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {

@@ -23,6 +23,15 @@ export function urlPatternRegex(host: string, prefix: string, subdomainsOnly: bo
   return `^(${scheme}${hostPart}\\.?(?::[0-9]+)?${escapeRegex(prefix)}${tail})$`;
 }
 
+/** Any URL on the host whose path holds a %-escaped unreserved character (see encodedPathCells). */
+export function encodedPathRegex(host: string, subdomainsOnly: boolean): string {
+  const hostPart = subdomainsOnly
+    ? `[^/?#@:]*\\.${escapeRegex(host)}`
+    : `(?:[^/?#@:]*\\.)?${escapeRegex(host)}`;
+  const unreservedEscape = '%(?:2[dDeE]|3[0-9]|[46][1-9a-fA-F]|[57][0-9aA]|5[fF]|7[eE])';
+  return `^(${scheme}${hostPart}\\.?(?::[0-9]+)?/[^?#]*${unreservedEscape}.*)$`;
+}
+
 /** A catalog host pattern (a full-match RE2 on the host). Null when it cannot be embedded safely. */
 export function hostPatternRegex(pattern: string): string | null {
   const body = pattern.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');

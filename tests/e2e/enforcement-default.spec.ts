@@ -11,7 +11,7 @@ test.describe('default policy', () => {
   test.beforeEach(async ({ context }) => {
     await standIn(
       context,
-      /^https?:\/\/([a-z0-9-]+\.)*(deepseek\.com|moonshot\.cn|baidu\.com|aliyun\.com|chatgpt\.com|example\.org)\.?(:\d+)?\//i,
+      /^https?:\/\/([a-z0-9-]+\.)*(deepseek\.com|moonshot\.cn|baidu\.com|aliyun\.com|chatgpt\.com|example\.org|volcengine\.com)\.?(:\d+)?\//i,
     );
     await policyInForce(await extensionPage(context));
   });
@@ -39,11 +39,21 @@ test.describe('default policy', () => {
     context,
   }) => {
     const page = await context.newPage();
-    for (const url of ['https://kimi.moonshot.cn/', 'https://yiyan.baidu.com/']) {
+    for (const url of [
+      'https://kimi.moonshot.cn/',
+      'https://yiyan.baidu.com/',
+      // A path-prefix service, plainly and with a %-encoded letter the browser does not decode.
+      'https://www.volcengine.com/product/ark',
+      'https://www.volcengine.com/product/%61rk',
+    ]) {
       await page.goto(url).catch(() => undefined);
       await expect(page, url).toHaveURL(new RegExp(`^chrome-extension://${extensionId}/blocked\\.html#`));
     }
-    for (const url of ['https://www.baidu.com/', 'https://chatgpt.com/']) {
+    for (const url of [
+      'https://www.baidu.com/',
+      'https://chatgpt.com/',
+      'https://www.volcengine.com/docs/',
+    ]) {
       await page.goto(url);
       await expect(page.locator('h1'), url).toHaveText(standInText);
     }

@@ -119,6 +119,12 @@ describe('compileDnrRules agrees with decide()', () => {
     'https://github.com/marketplace/models/x',
     'https://github.com/copilot',
     'https://gist.github.com/',
+    // Encoded and re-cased spellings of path-prefix services: decide() normalises them, so must DNR.
+    'https://www.volcengine.com/product/%61rk',
+    'https://www.volcengine.com/PRODUCT/%41Rk/console',
+    'https://www.volcengine.com/product/arkx',
+    'https://github.com/%63opilot',
+    'https://huggingface.co/%43hat/',
   ];
   for (const [name, input] of policies) {
     it(`gives every catalog entry the verdict of decide() under the ${name} policy`, () => {
@@ -148,6 +154,21 @@ describe('compileDnrRules', () => {
       const got = outcome(rules, { url: 'wss://chat.deepseek.com/ws', type });
       expect(got).toBe(type === 'sub_frame' ? `${target.blockPageUrl}#wss://chat.deepseek.com/ws` : 'block');
     }
+  });
+
+  it('fails closed on %-encoded paths of a blocked path-prefix service, and only there', () => {
+    const { rules } = compileDnrRules(policy(defaultPolicy()), target);
+    const page = (url: string) => outcome(rules, { url, type: 'main_frame' });
+    // decide() would call this one "not AI"; DNR cannot tell without decoding, so it blocks.
+    const encodedElsewhere = 'https://www.volcengine.com/docs/%61bc';
+    expect(page(encodedElsewhere)).toBe(`${target.blockPageUrl}#${encodedElsewhere}`);
+    expect(page('https://www.volcengine.com/docs/abc')).toBe('allow');
+    expect(page('https://www.volcengine.com/docs/a%2Fb')).toBe('allow'); // %2F is reserved: not decoded
+    // An allowed path-prefix service gets no such rule.
+    expect(page('https://github.com/%63opilot')).toBe('allow');
+    expect(outcome(rules, { url: 'https://www.volcengine.com/product/%61rk', type: 'xmlhttprequest' })).toBe(
+      'block',
+    );
   });
 
   it('installs no rules in audit mode', () => {
