@@ -103,13 +103,19 @@ export async function recordWithRetries(page: Page, events: ({ id: string } & Ev
   return page.evaluate(async (events) => {
     let failures = 0;
     let pending = events;
-    while (pending.length) {
+    // A message in flight when the worker is stopped may never be answered: after 5 s it counts as
+    // failed and is sent again (fixed ids make that safe). Bounded, so a real loss fails the test.
+    const unanswered = () => new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000));
+    for (let round = 0; pending.length && round < 30; round++) {
       const answers = await Promise.all(
         pending.map((event) =>
-          chrome.runtime
-            .sendMessage({ type: 'recordEvent', event: { time: Date.now(), ...event } })
-            .then((answer: { ok?: boolean } | undefined) => answer?.ok === true)
-            .catch(() => false),
+          Promise.race([
+            chrome.runtime
+              .sendMessage({ type: 'recordEvent', event: { time: Date.now(), ...event } })
+              .then((answer: { ok?: boolean } | undefined) => answer?.ok === true)
+              .catch(() => false),
+            unanswered(),
+          ]),
         ),
       );
       failures += answers.filter((ok) => !ok).length;
