@@ -42,11 +42,12 @@ function referenceReplacement(reference: string): string | undefined {
   return code >= 32 && code < 127 ? String.fromCharCode(code) : undefined;
 }
 
-const identity = (start: number, end: number) => ({ start, end });
+/** The offset map of a text the normaliser left as it was. */
+export const identityOffsets = (start: number, end: number) => ({ start, end });
 
 export function normaliseText(original: string): NormalisedText {
   rewritten.lastIndex = 0;
-  if (!rewritten.test(original)) return { text: original, toOriginal: identity };
+  if (!rewritten.test(original)) return { text: original, toOriginal: identityOffsets };
   // Rewrites keep one UTF-16 unit per character; only dropped units shift offsets. For each dropped unit,
   // record the normalised offset it sat before. The tail of a character reference ("#64;" of "&#64;") is
   // recorded half a unit earlier, so it belongs with the character the reference became: it counts
@@ -75,7 +76,7 @@ export function normaliseText(original: string): NormalisedText {
   }
   parts.push(original.slice(last));
   const text = parts.join('');
-  if (dropped === 0) return { text, toOriginal: identity };
+  if (dropped === 0) return { text, toOriginal: identityOffsets };
   // Number of dropped units before normalised offset `n` (those sitting at or before it).
   const shiftBefore = (n: number, inclusive: boolean) => {
     let lo = 0;

@@ -13,7 +13,7 @@ import { detectPhone } from './detect-phone';
 import { detectUkNino } from './detect-uk-nino';
 import { detectUsSsn } from './detect-us-ssn';
 import type { Detection } from './detection';
-import { normaliseText } from './normalise-text';
+import { identityOffsets, normaliseText } from './normalise-text';
 export {
   validateRedactionSettings,
   type CustomPatternCheck,
@@ -115,19 +115,36 @@ function compileSettings(settings: RedactionSettings): CompiledSettings {
  * Keeps the longest of overlapping detections (then the higher-priority type, then the earliest) and sorts
  * by start. Longest first means a finding never cuts a bigger one short: a dictionary term inside an e-mail
  * address leaves the whole address redacted, not just the term with the rest of the address in clear.
- * `length` is the length of the scanned text: taken offsets are marked in one byte per character, so each
- * candidate costs its own length instead of an insertion into a sorted array.
+ * Detections are grouped into runs that overlap one another; a choice in one run cannot affect another, so
+ * only runs of two or more are ranked, each marking its taken offsets in a buffer as long as the run.
  */
-function resolveOverlaps(detections: Detection[], length: number): Detection[] {
+function resolveOverlaps(detections: Detection[]): Detection[] {
   if (detections.length < 2) return detections;
-  const ranked = [...detections].sort(
+  // By start, and longer first at the same start, so an empty span there joins the longer one's run.
+  const byStart = detections.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Detection[] = [];
+  for (let i = 0; i < byStart.length; ) {
+    let runEnd = byStart[i]!.end;
+    let j = i + 1;
+    while (j < byStart.length && byStart[j]!.start < runEnd) runEnd = Math.max(runEnd, byStart[j++]!.end);
+    if (j === i + 1) kept.push(byStart[i]!);
+    else for (const d of resolveRun(byStart.slice(i, j), byStart[i]!.start, runEnd)) kept.push(d);
+    i = j;
+  }
+  return kept;
+}
+
+/** Greedy longest-first choice among detections that lie within [from, to), returned sorted by start. */
+function resolveRun(run: Detection[], from: number, to: number): Detection[] {
+  const ranked = run.sort(
     (a, b) => b.end - b.start - (a.end - a.start) || priority[a.type] - priority[b.type] || a.start - b.start,
   );
   // 0 = free, 2 = first offset of a kept span, 1 = the rest of it.
-  const taken = new Uint8Array(length + 1);
+  const taken = new Uint8Array(to - from + 1);
   const kept: Detection[] = [];
   for (const candidate of ranked) {
-    const { start, end } = candidate;
+    const start = candidate.start - from;
+    const end = candidate.end - from;
     // An empty span collides only with a kept span that starts before it and ends after it.
     let free = start < end || taken[start] !== 1;
     for (let i = start; free && i < end; i++) free = taken[i] === 0;
@@ -165,7 +182,10 @@ export function findPii(text: string, settings?: Partial<RedactionSettings>): Fi
   if (hasCustomMatchers(compiled.custom)) {
     for (const d of detectCustom(scanned, compiled.custom)) detections.push(d);
   }
-  return resolveOverlaps(detections, scanned.length).map((d) => {
+  const kept = resolveOverlaps(detections);
+  // Detectors build findings in the Finding shape; they only need copying when offsets move.
+  if (normalised.toOriginal === identityOffsets) return kept;
+  return kept.map((d) => {
     const { start, end } = normalised.toOriginal(d.start, d.end);
     return d.label === undefined
       ? { type: d.type, start, end }
