@@ -29,7 +29,16 @@ export default defineConfig({
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
     // alarms: Continue grants expiring, log retention, the forwarder waking a stopped worker.
-    permissions: ['storage', 'unlimitedStorage', 'declarativeNetRequest', 'alarms', 'scripting', 'tabs'],
+    // webRequest: observing (never blocking) the requests DNR blocked below the page, to log them.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'declarativeNetRequest',
+      'alarms',
+      'scripting',
+      'tabs',
+      'webRequest',
+    ],
     // A policy can name any host, DNR redirects need host access to the request URL, and the log
     // pipeline endpoint is the organisation's own.
     host_permissions: ['<all_urls>'],

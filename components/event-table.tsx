@@ -22,6 +22,9 @@ const overscan = 8;
 
 function eventDetail(event: LogEvent, t: Translate): string {
   switch (event.kind) {
+    case 'blocked':
+      // A request below the page (frame, fetch, websocket…): its type and how many were coalesced.
+      return event.resourceType ? `${event.resourceType} × ${event.count ?? 1}` : '';
     case 'continued':
       return event.justification ? `“${event.justification}”` : t('popup_noJustification');
     case 'paste_override':

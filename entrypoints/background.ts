@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { loadActivePolicy } from '../lib/browser/active-policy';
+import { watchBlockedRequests } from '../lib/browser/blocked-requests';
 import { browserDnr } from '../lib/browser/dnr-api';
 import { startEventLog } from '../lib/browser/event-log';
 import { createForwarder } from '../lib/browser/forwarder';
@@ -50,6 +51,8 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.runtime.onMessage.addListener(createMessageListener(messageHandlers(dnr)));
+  // Frames and sub-resources the rules blocked: logged here, since no block page records them.
+  watchBlockedRequests({ blockPageUrl: deps.target.blockPageUrl });
   // Resume forwarding from the stored cursor whenever the worker starts.
   void forwarder.kick();
 });

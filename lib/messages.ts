@@ -36,10 +36,21 @@ export type MessageType = Message['type'];
 export interface MessageSender {
   id?: string | undefined;
   url?: string | undefined;
-  tab?: { id?: number | undefined } | undefined;
+  tab?: { id?: number | undefined; incognito?: boolean | undefined } | undefined;
   frameId?: number | undefined;
   /** The frame's origin; about:blank and srcdoc frames report their creator's. */
   origin?: string | undefined;
+}
+
+/** The tab a message came from, as the background's events need it (-1: not from a tab). */
+export interface SenderTab {
+  id: number;
+  /** From the browser, never from the message: an incognito tab's events say so in the log. */
+  incognito: boolean;
+}
+
+export function senderTab(sender: MessageSender): SenderTab {
+  return { id: sender.tab?.id ?? -1, incognito: sender.tab?.incognito ?? false };
 }
 
 /**

@@ -1,8 +1,9 @@
 // The background's side of the block and warn pages: details, events, pending warns and Continue grants.
 import browser from 'webextension-polyfill';
 import { decisionEvent, describeInterstitial } from '../interstitial/describe-interstitial';
+import type { NewLogEvent } from '../log/event-schema';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
-import type { ContinueResult, InterstitialInfo, InterstitialPage } from '../messages';
+import type { ContinueResult, InterstitialInfo, InterstitialPage, SenderTab } from '../messages';
 import { compileGrantRules } from '../policy/compile-dnr-rules';
 import { decideCompiled } from '../policy/decide';
 import { readCompiledPolicy } from './active-policy-store';
@@ -16,8 +17,9 @@ const pendingKey = 'pendingWarns';
 export async function openInterstitial(
   page: InterstitialPage,
   url: string,
-  tabId: number,
+  tab: SenderTab,
 ): Promise<InterstitialInfo> {
+  const tabId = tab.id;
   const { compiled } = await readCompiledPolicy();
   const decision = decideCompiled(url, compiled);
   const enforcedAction = decision.enforced ? decision.action : 'allow';
@@ -28,9 +30,9 @@ export async function openInterstitial(
   }
   // Only the page the browser's rule sent the user to is an event; a hand-typed mismatch is not.
   if (page === 'blocked' && enforcedAction === 'block') {
-    await recordEvent(decisionEvent('blocked', decision, compiled, url));
+    await recordEvent(inTab(tab, decisionEvent('blocked', decision, compiled, url)));
   } else if (page === 'warn' && enforcedAction === 'warn') {
-    await recordEvent(decisionEvent('warned', decision, compiled, url));
+    await recordEvent(inTab(tab, decisionEvent('warned', decision, compiled, url)));
   }
   return describeInterstitial(page, url, compiled, decision, nonce);
 }
@@ -38,10 +40,11 @@ export async function openInterstitial(
 /** Continue: only for the warning this tab was shown, with its nonce, and still a warning under the policy. */
 export async function continueToService(
   dnr: DnrApi,
-  tabId: number,
+  tab: SenderTab,
   nonce: string,
   justification: string,
 ): Promise<ContinueResult> {
+  const tabId = tab.id;
   const pending = (await readPending())[tabId];
   if (!pending || pending.nonce !== nonce) return { ok: false, error: 'no warning is pending for this tab' };
   const { compiled } = await readCompiledPolicy();
@@ -56,17 +59,23 @@ export async function continueToService(
   const grants = compileGrantRules(compiled, decision, tabId);
   await grantAccess(dnr, tabId, grants, decision.options?.bypassMinutes ?? 60);
   await removePending(tabId);
-  await recordEvent(decisionEvent('continued', decision, compiled, pending.url, reason));
+  await recordEvent(inTab(tab, decisionEvent('continued', decision, compiled, pending.url, reason)));
   return { ok: true, url: pending.url };
 }
 
-export async function goBack(tabId: number, nonce: string): Promise<{ ok: boolean }> {
-  const pending = (await readPending())[tabId];
+export async function goBack(tab: SenderTab, nonce: string): Promise<{ ok: boolean }> {
+  const pending = (await readPending())[tab.id];
   if (!pending || pending.nonce !== nonce) return { ok: false };
   const { compiled } = await readCompiledPolicy();
-  await removePending(tabId);
-  await recordEvent(decisionEvent('went_back', decideCompiled(pending.url, compiled), compiled, pending.url));
+  await removePending(tab.id);
+  const decision = decideCompiled(pending.url, compiled);
+  await recordEvent(inTab(tab, decisionEvent('went_back', decision, compiled, pending.url)));
   return { ok: true };
+}
+
+/** The event as seen in the tab the page runs in: incognito comes from the browser, not the page. */
+function inTab(tab: SenderTab, event: NewLogEvent): NewLogEvent {
+  return { ...event, incognito: tab.incognito };
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

@@ -1,6 +1,6 @@
 // Receives every runtime message: parses it with the contract in lib/messages.ts, checks the sender, dispatches.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { messageSchema, senderAllowed, type Message } from '../messages';
+import { messageSchema, senderAllowed, senderTab, type Message, type SenderTab } from '../messages';
 import { readCompiledPolicy } from './active-policy-store';
 import type { DnrApi } from './dnr-api';
 import { continueToService, goBack, openInterstitial } from './interstitial-service';
@@ -9,16 +9,16 @@ import { pasteMessageHandlers } from './paste-guard-background';
 type Handlers = {
   [T in Message['type']]: (
     message: Extract<Message, { type: T }>,
-    tabId: number,
+    tab: SenderTab,
     sender: Runtime.MessageSender,
   ) => Promise<unknown>;
 };
 
 export function messageHandlers(dnr: DnrApi): Handlers {
   return {
-    getInterstitial: (m, tabId) => openInterstitial(m.page, m.url, tabId),
-    continue: (m, tabId) => continueToService(dnr, tabId, m.nonce, m.justification),
-    goBack: (m, tabId) => goBack(tabId, m.nonce),
+    getInterstitial: (m, tab) => openInterstitial(m.page, m.url, tab),
+    continue: (m, tab) => continueToService(dnr, tab, m.nonce, m.justification),
+    goBack: (m, tab) => goBack(tab, m.nonce),
     getActivePolicy: async () => (await readCompiledPolicy()).active,
     ...pasteMessageHandlers(async () => (await readCompiledPolicy()).compiled),
   };
@@ -40,10 +40,10 @@ export function createMessageListener(handlers: Handlers) {
       return Promise.resolve({ ok: false, error: 'sender not allowed' });
     const handler = handlers[message.type] as (
       m: Message,
-      tabId: number,
+      tab: SenderTab,
       sender: Runtime.MessageSender,
     ) => Promise<unknown>;
-    return handler(message, sender.tab?.id ?? -1, sender).catch((error: unknown) => ({
+    return handler(message, senderTab(sender), sender).catch((error: unknown) => ({
       ok: false,
       error: error instanceof Error ? error.message : String(error),
     }));

@@ -7,6 +7,7 @@ import { pasteGuardMatchPatterns } from '../paste/match-patterns';
 import type { z } from 'zod';
 import type { PasteRequest, pasteRequestSchema } from '../paste/paste-messages';
 import type { CompiledPolicy } from '../policy/compile-policy';
+import { senderTab, type SenderTab } from '../messages';
 import { recordEvent } from './record-event';
 
 const scriptId = 'gatehouse-paste-guard';
@@ -54,7 +55,7 @@ async function register(matches: string[]): Promise<void> {
 type PasteMessage<T extends PasteRequest['type']> = Extract<z.output<typeof pasteRequestSchema>, { type: T }>;
 type PasteHandler<T extends PasteRequest['type']> = (
   message: PasteMessage<T>,
-  tabId: number,
+  tab: SenderTab,
   sender: Runtime.MessageSender,
 ) => Promise<unknown>;
 
@@ -77,23 +78,23 @@ export function pasteMessageHandlers(active: () => Promise<CompiledPolicy>): {
       service: guard.guarded ? guard.service : null,
       rule: guard.guarded ? guard.rule : null,
       host: new URL(url).hostname,
-      incognito: sender.tab?.incognito ?? false,
+      incognito: senderTab(sender).incognito,
       ...(compiled.policy.logging.fullUrls ? { url } : {}),
     };
     return { guard, context };
   };
   return {
-    'paste:guard': async (_message, _tabId, sender) => {
+    'paste:guard': async (_message, _tab, sender) => {
       const { guard } = await prepare(sender);
       return guard.guarded ? { guarded: true, files: guard.paste.files } : { guarded: false };
     },
-    'paste:check': async (message, _tabId, sender) => {
+    'paste:check': async (message, _tab, sender) => {
       const { guard, context } = await prepare(sender);
       const verdict = guardPaste(message, guard);
       for (const event of eventsForVerdict(verdict, context)) await recordEvent(event);
       return verdict;
     },
-    'paste:outcome': async (message, _tabId, sender) => {
+    'paste:outcome': async (message, _tab, sender) => {
       const { guard, context } = await prepare(sender);
       if (!guard.guarded) throw new Error('no paste guard applies to this page');
       await recordEvent(eventForOutcome(message, context));

@@ -49,6 +49,10 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
   add('gatehouse.rule', event.rule === null ? undefined : str(event.rule));
   add('gatehouse.incognito', bool(event.incognito));
   switch (event.kind) {
+    case 'blocked':
+      add('gatehouse.resource_type', event.resourceType === undefined ? undefined : str(event.resourceType));
+      add('gatehouse.count', event.count === undefined ? undefined : int(event.count));
+      break;
     case 'continued':
       add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
       break;

@@ -26,6 +26,7 @@ function detail(event: LogEvent): string {
   if ('error' in event) return event.error;
   if (event.kind === 'log_pruned') return `${event.removed} removed: ${event.reason}`;
   if ('reason' in event) return event.reason;
+  if (event.kind === 'blocked' && event.resourceType) return `${event.resourceType} × ${event.count ?? 1}`;
   return '';
 }
 

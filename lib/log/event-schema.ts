@@ -31,10 +31,42 @@ const common = {
   incognito: z.boolean().default(false),
 };
 
+/**
+ * What a blocked request loaded, for blocks that were not a page: the browsers' webRequest types
+ * (Chromium's and Firefox's). Absent on a page block, which the block page records.
+ */
+export const requestTypes = [
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'imageset',
+  'font',
+  'object',
+  'object_subrequest',
+  'xmlhttprequest',
+  'ping',
+  'beacon',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+] as const;
+export type RequestType = (typeof requestTypes)[number];
+
 const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive());
 
 export const logEventSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...common, kind: z.literal('blocked') }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('blocked'),
+    // Both optional: rows written before sub-resource blocks were logged still parse.
+    resourceType: z.enum(requestTypes).optional(),
+    /** How many blocked requests of this tab, service and type the event stands for (coalesced). */
+    count: z.number().int().positive().optional(),
+  }),
   z.strictObject({ ...common, kind: z.literal('warned') }),
   z.strictObject({
     ...common,

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { launchExtensionContext } from './fixtures';
 import { expect, test } from './locked-test';
 import { acquireLockForTest, releaseLock } from './managed-policy';
+import { dumpExtensionIndexedDb } from './log-popup-page';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
 
 test.describe('default policy', () => {
@@ -87,8 +88,32 @@ test.describe('default policy', () => {
       .poll(() => frame.url())
       .toMatch(new RegExp(`^chrome-extension://${extensionId}/blocked\\.html#`));
     await expect(frame.locator('body')).toContainText('Gatehouse blocked this content.');
+
+    // Neither has a block page of its own to record it: the background logs both, the control host not.
+    const log = await extensionPage(context);
+    const blockedBelowPage = async () =>
+      (
+        (JSON.parse(await dumpExtensionIndexedDb(log)) as Record<string, LoggedBlock[]>)[
+          'gatehouse-log/events'
+        ] ?? []
+      )
+        .filter((e) => e.kind === 'blocked' && e.resourceType)
+        .map((e) => [e.service, e.host, e.resourceType, e.count]);
+    await expect.poll(blockedBelowPage, { timeout: 15_000 }).toEqual([
+      ['deepseek', 'api.deepseek.com', 'xmlhttprequest', 1],
+      ['deepseek', 'chat.deepseek.com', 'sub_frame', 1],
+    ]);
+    expect(JSON.stringify(await dumpExtensionIndexedDb(log))).not.toContain('example.org');
   });
 });
+
+interface LoggedBlock {
+  kind: string;
+  service: string | null;
+  host: string | null;
+  resourceType?: string;
+  count?: number;
+}
 
 /** A WebSocket server that completes the handshake by hand (the `ws` package is not installed). */
 function startWebSocketServer(): Promise<Server> {

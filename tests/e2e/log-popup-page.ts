@@ -97,9 +97,14 @@ export function eventRows(page: Page) {
 
 /**
  * Sends events with fixed ids until every one is acknowledged, the way a careful sender retries after the
- * service worker died under it. Returns how many sends failed along the way.
+ * service worker died under it. Returns how many sends failed along the way and how many events were
+ * still unacknowledged when the rounds ran out: those were never stored as far as the sender knows, which
+ * is a different failure from an acknowledged event missing from the log.
  */
-export async function recordWithRetries(page: Page, events: ({ id: string } & EventSpec)[]): Promise<number> {
+export async function recordWithRetries(
+  page: Page,
+  events: ({ id: string } & EventSpec)[],
+): Promise<{ failures: number; unacknowledged: string[] }> {
   return page.evaluate(async (events) => {
     let failures = 0;
     let pending = events;
@@ -121,6 +126,6 @@ export async function recordWithRetries(page: Page, events: ({ id: string } & Ev
       failures += answers.filter((ok) => !ok).length;
       pending = pending.filter((_, i) => !answers[i]);
     }
-    return failures;
+    return { failures, unacknowledged: pending.map((event) => event.id) };
   }, events);
 }

@@ -10,6 +10,7 @@ import {
   recordWithRetries,
   storeActivePolicy,
 } from './log-popup-page';
+import { WorkerKiller } from './service-worker-control';
 
 test('the popup lists recorded events, filters them and exports what the filter shows', async ({
   context,
@@ -95,42 +96,36 @@ test('an event sent twice is stored once, in order of a rising seq', async ({ co
   expect(new Set(seqs).size).toBe(3);
 });
 
-// Open finding: about 1 run in 20 ends with none of the 600 ids in the log although every send was
-// acknowledged (seen after the final merge; cause not yet found: a stop during the database's first
-// upgrade is the suspect). One retry keeps CI from hiding everything else behind it; a loss that
-// repeats still fails. Do not raise the retries: find the cause.
-test.describe('worker stops', () => {
-  test.describe.configure({ retries: 1 });
-  test('a worker stopped mid-write loses nothing acknowledged and stores a resent event once', async ({
-    context,
-    extensionId,
-  }) => {
-    test.setTimeout(180_000);
-    const page = await openPopup(context, extensionId);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const events = Array.from({ length: 600 }, (_, i) => ({
-      id: `stopped-worker-${String(i).padStart(4, '0')}`,
-      kind: 'blocked',
-      host: 'chat.deepseek.com',
-    }));
-    const sending = recordWithRetries(page, events);
-    let stops = 0;
-    for (let i = 0; i < 3; i++) {
-      await page.waitForTimeout(40);
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      stops++;
-    }
-    const failures = await sending;
-    const rows = (JSON.parse(await dumpExtensionIndexedDb(page)) as Record<string, { id: string }[]>)[
-      'gatehouse-log/events'
-    ]!;
-    const ids = rows.map((row) => row.id).filter((id) => id.startsWith('stopped-worker-'));
-    expect(stops).toBe(3);
-    expect(ids).toHaveLength(600);
-    expect(new Set(ids).size).toBe(600);
-    test.info().annotations.push({ type: 'sends retried after a stop', description: String(failures) });
-  });
+test('a worker stopped mid-write loses nothing acknowledged and stores a resent event once', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(180_000);
+  const page = await openPopup(context, extensionId);
+  // Stops only an activated worker: one stopped while installing is discarded by Chromium and the
+  // extension has no background left to answer (see WorkerKiller).
+  const killer = await WorkerKiller.attach(context);
+  const events = Array.from({ length: 600 }, (_, i) => ({
+    id: `stopped-worker-${String(i).padStart(4, '0')}`,
+    kind: 'blocked',
+    host: 'chat.deepseek.com',
+  }));
+  const sending = recordWithRetries(page, events);
+  await killer.reached('activated');
+  for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(40);
+    await killer.kill();
+  }
+  const { failures, unacknowledged } = await sending;
+  const rows = (JSON.parse(await dumpExtensionIndexedDb(page)) as Record<string, { id: string }[]>)[
+    'gatehouse-log/events'
+  ]!;
+  const ids = rows.map((row) => row.id).filter((id) => id.startsWith('stopped-worker-'));
+  expect(killer.kills).toBe(3);
+  expect(unacknowledged, 'events the background never acknowledged').toEqual([]);
+  expect(ids).toHaveLength(600);
+  expect(new Set(ids).size).toBe(600);
+  test.info().annotations.push({ type: 'sends retried after a stop', description: String(failures) });
 });
 
 test('no redacted value reaches IndexedDB', async ({ context, extensionId }) => {

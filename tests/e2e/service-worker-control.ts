@@ -19,21 +19,65 @@ export async function liveWorker(context: BrowserContext, timeoutMs = 30_000): P
   throw new Error('the extension service worker did not come back');
 }
 
+/**
+ * Stops the extension's worker the way Chrome idles one out, but only once Chromium has activated it.
+ * A worker stopped while it is still installing is not idled out: Chromium discards that version
+ * (status "redundant") and the extension has no background at all until the browser restarts, so every
+ * message fails with "Receiving end does not exist". The fixture hands out the worker as soon as its
+ * script runs, which is before installation finished.
+ */
 export class WorkerKiller {
   kills = 0;
-  private constructor(private readonly cdp: CDPSession) {}
+  private readonly seen = new Set<string>();
+  private readonly waiters: { status: string; resolve: () => void }[] = [];
 
-  /** A CDP session on an ordinary tab; its ServiceWorker domain reaches the extension's worker too. */
-  static async attach(context: BrowserContext): Promise<WorkerKiller> {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
+  private constructor(private readonly cdp: CDPSession) {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) this.saw(version.status);
+    });
+  }
+
+  /**
+   * A CDP session whose ServiceWorker domain reaches the extension's worker too: on `page`, or on a new
+   * ordinary tab. Enabling the domain reports the versions that exist now, then every change.
+   */
+  static async attach(context: BrowserContext, page?: Page): Promise<WorkerKiller> {
+    const cdp = await context.newCDPSession(page ?? (await context.newPage()));
+    const killer = new WorkerKiller(cdp);
     await cdp.send('ServiceWorker.enable');
-    return new WorkerKiller(cdp);
+    return killer;
+  }
+
+  /** Resolves once a version of the worker has reported `status` (e.g. "installing", "activated"). */
+  reached(status: 'installing' | 'activated', timeoutMs = 30_000): Promise<void> {
+    if (this.seen.has(status)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the extension's service worker never reported "${status}"`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        status,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
   }
 
   async kill(): Promise<void> {
+    await this.reached('activated');
     await this.cdp.send('ServiceWorker.stopAllWorkers');
     this.kills++;
+  }
+
+  private saw(status: string): void {
+    this.seen.add(status);
+    for (const waiter of this.waiters.filter((w) => w.status === status)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   }
 }
 

@@ -10,7 +10,7 @@ import { fakeDnr, type FakeDnr } from './fake-dnr';
 
 let events: LogEvent[];
 let dnr: FakeDnr;
-const tab = 42;
+const tab = { id: 42, incognito: false };
 const url = 'https://chat.deepseek.com/a/chat';
 
 beforeEach(async () => {
@@ -54,7 +54,9 @@ describe('interstitial service', () => {
       ok: false,
       error: expect.any(String),
     });
-    expect(await continueToService(dnr, tab + 1, nonce!, 'reason')).toMatchObject({ ok: false });
+    expect(await continueToService(dnr, { ...tab, id: tab.id + 1 }, nonce!, 'reason')).toMatchObject({
+      ok: false,
+    });
     expect(await continueToService(dnr, tab, nonce!, '   ')).toEqual({
       ok: false,
       error: 'a justification is required',
@@ -68,7 +70,7 @@ describe('interstitial service', () => {
     expect(await continueToService(dnr, tab, nonce!, 'vendor evaluation')).toEqual({ ok: true, url });
     expect(dnr.session.length).toBeGreaterThan(0);
     expect(
-      dnr.session.every((r) => r.condition.tabIds?.join() === String(tab) && r.action.type === 'allow'),
+      dnr.session.every((r) => r.condition.tabIds?.join() === String(tab.id) && r.action.type === 'allow'),
     ).toBe(true);
     const [alarm] = await fakeBrowser.alarms.getAll();
     expect(alarm!.scheduledTime).toBeGreaterThanOrEqual(before + 30 * 60_000);
@@ -101,5 +103,21 @@ describe('interstitial service', () => {
     const info = await openInterstitial('warn', 'https://chatgpt.com/', tab);
     expect(info).toMatchObject({ ok: true, action: 'allow', nonce: null });
     expect(events).toEqual([]);
+  });
+
+  it('marks every event from an incognito tab as incognito, and only those', async () => {
+    const incognito = { id: 7, incognito: true };
+    const first = await openInterstitial('warn', url, incognito);
+    await continueToService(dnr, incognito, first.ok ? first.nonce! : '', 'vendor evaluation');
+    const second = await openInterstitial('warn', url, incognito);
+    await goBack(incognito, second.ok ? second.nonce! : '');
+    await warn();
+    expect(events.map((e) => [e.kind, e.incognito])).toEqual([
+      ['warned', true],
+      ['continued', true],
+      ['warned', true],
+      ['went_back', true],
+      ['warned', false],
+    ]);
   });
 });

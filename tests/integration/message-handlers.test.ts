@@ -48,4 +48,14 @@ describe('createMessageListener', () => {
     expect(listen()({ type: 'somebodyElses' }, fromWarnPage)).toBeUndefined();
     expect(stored.map((e) => [e.kind, e.host])).toEqual([['warned', 'chat.qwen.ai']]);
   });
+
+  it("records the sender tab's incognito flag, never one the page could choose", async () => {
+    const fromIncognitoWarnPage = { ...fromWarnPage, tab: { id: 2, incognito: true } as never };
+    await listen()(ask, fromIncognitoWarnPage);
+    await listen()(ask, fromWarnPage);
+    expect(stored.map((e) => [e.kind, e.incognito])).toEqual([
+      ['warned', true],
+      ['warned', false],
+    ]);
+  });
 });

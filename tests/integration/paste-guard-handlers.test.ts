@@ -8,8 +8,9 @@ import { compilePolicy } from '../../lib/policy/compile-policy';
 import { defaultPolicy } from '../../lib/policy/default-policy';
 
 const handlers = pasteMessageHandlers(async () => compilePolicy(defaultPolicy(), shippedCatalog()));
-const sender = (url: string): Runtime.MessageSender =>
-  ({ id: 'ext', url, tab: { id: 3, incognito: false } }) as unknown as Runtime.MessageSender;
+const tab = { id: 3, incognito: false };
+const sender = (url: string, incognito = false): Runtime.MessageSender =>
+  ({ id: 'ext', url, tab: { id: 3, incognito } }) as unknown as Runtime.MessageSender;
 
 async function recording(run: () => Promise<unknown>): Promise<{ result: unknown; events: LogEvent[] }> {
   const events: LogEvent[] = [];
@@ -27,7 +28,7 @@ describe('paste-guard message handlers', () => {
     const { result, events } = await recording(() =>
       handlers['paste:check'](
         { type: 'paste:check', plain: 'mail jane.doe@example.com', html: null, files: 0 },
-        3,
+        tab,
         sender('https://chatgpt.com/c/1'),
       ),
     );
@@ -44,10 +45,10 @@ describe('paste-guard message handlers', () => {
 
   it('tells the content script on a page no guard applies to that it can stand down', async () => {
     await expect(
-      handlers['paste:guard']({ type: 'paste:guard' }, 3, sender('https://github.com/settings')),
+      handlers['paste:guard']({ type: 'paste:guard' }, tab, sender('https://github.com/settings')),
     ).resolves.toEqual({ guarded: false });
     await expect(
-      handlers['paste:guard']({ type: 'paste:guard' }, 3, sender('https://github.com/copilot')),
+      handlers['paste:guard']({ type: 'paste:guard' }, tab, sender('https://github.com/copilot')),
     ).resolves.toEqual({ guarded: true, files: 'allow' });
   });
 
@@ -55,7 +56,7 @@ describe('paste-guard message handlers', () => {
     const { result, events } = await recording(() =>
       handlers['paste:check'](
         { type: 'paste:check', plain: 'a@b.com', html: null, files: 0 },
-        3,
+        tab,
         sender('https://example.org/'),
       ),
     );
@@ -72,15 +73,27 @@ describe('paste-guard message handlers', () => {
       justification: 'customer asked',
     };
     const { events } = await recording(() =>
-      handlers['paste:outcome'](outcome, 3, sender('https://claude.ai/new')),
+      handlers['paste:outcome'](outcome, tab, sender('https://claude.ai/new')),
     );
     expect(events[0]).toMatchObject({
       kind: 'paste_override',
       justification: 'customer asked',
       host: 'claude.ai',
     });
-    await expect(handlers['paste:outcome'](outcome, 3, sender('https://example.org/'))).rejects.toThrow(
+    await expect(handlers['paste:outcome'](outcome, tab, sender('https://example.org/'))).rejects.toThrow(
       'no paste guard applies',
     );
+  });
+
+  it('marks the events of a paste in an incognito tab as incognito, from the sender', async () => {
+    const check = { type: 'paste:check' as const, plain: 'mail jane.doe@example.com', html: null, files: 0 };
+    const { events } = await recording(async () => {
+      await handlers['paste:check'](check, tab, sender('https://chatgpt.com/c/1', true));
+      await handlers['paste:check'](check, tab, sender('https://chatgpt.com/c/1'));
+    });
+    expect(events.map((e) => [e.kind, e.incognito])).toEqual([
+      ['redacted', true],
+      ['redacted', false],
+    ]);
   });
 });

@@ -1,0 +1,78 @@
+import type { WebRequest } from 'webextension-polyfill';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { watchBlockedRequests } from '../../lib/browser/blocked-requests';
+import { setEventSink } from '../../lib/browser/record-event';
+import type { LogEvent } from '../../lib/log/event-schema';
+
+type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
+type RedirectDetails = WebRequest.OnBeforeRedirectDetailsType;
+
+const blockPageUrl = 'chrome-extension://gatehouse/blocked.html';
+let events: LogEvent[];
+let errorOccurred: (details: ErrorDetails) => void;
+let beforeRedirect: (details: RedirectDetails) => void;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  events = [];
+  await setEventSink(async (event) => void events.push(event));
+  vi.spyOn(fakeBrowser.webRequest.onErrorOccurred, 'addListener').mockImplementation((listener) => {
+    errorOccurred = listener;
+  });
+  vi.spyOn(fakeBrowser.webRequest.onBeforeRedirect, 'addListener').mockImplementation((listener) => {
+    beforeRedirect = listener;
+  });
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(
+    async (tabId) => ({ id: tabId, incognito: tabId === 9 }) as never,
+  );
+});
+
+const failed = (url: string, type: string, tabId = 5, error = 'net::ERR_BLOCKED_BY_CLIENT') =>
+  errorOccurred({ url, type, tabId, error } as ErrorDetails);
+const redirected = (url: string, type: string, tabId = 5) =>
+  beforeRedirect({ url, type, tabId, redirectUrl: `${blockPageUrl}#${url}` } as RedirectDetails);
+
+describe('watchBlockedRequests (default policy)', () => {
+  it('logs 1,000 blocked fetches of a tab as one event with their count, and a blocked frame', async () => {
+    const watch = watchBlockedRequests({ blockPageUrl, windowMs: 60_000 });
+    for (let i = 0; i < 1000; i++)
+      failed(`https://api.deepseek.com/v1/chat/completions?n=${i}`, 'xmlhttprequest');
+    redirected('https://chat.deepseek.com/', 'sub_frame');
+    failed('wss://chat.deepseek.com/ws', 'websocket', 9);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the policy is read once, asynchronously
+    watch.flush();
+    await vi.waitFor(() => expect(events).toHaveLength(3));
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'blocked',
+        service: 'deepseek',
+        host: 'api.deepseek.com',
+        resourceType: 'xmlhttprequest',
+        count: 1000,
+        incognito: false,
+      }),
+      expect.objectContaining({ host: 'chat.deepseek.com', resourceType: 'sub_frame', count: 1 }),
+      expect.objectContaining({ resourceType: 'websocket', count: 1, incognito: true }),
+    ]);
+    expect(events.every((e) => e.url === undefined)).toBe(true);
+  });
+
+  it("ignores other extensions' blocks, other errors, pages and redirects elsewhere", async () => {
+    const watch = watchBlockedRequests({ blockPageUrl, windowMs: 60_000 });
+    failed('https://ads.example.org/pixel.gif', 'image'); // an ad blocker's, not Gatehouse's
+    failed('https://api.deepseek.com/v1/models', 'xmlhttprequest', 5, 'net::ERR_FAILED');
+    failed('https://chat.deepseek.com/', 'main_frame'); // the block page records pages
+    redirected('https://chatgpt.com/', 'sub_frame'); // allowed: not Gatehouse's redirect
+    beforeRedirect({
+      url: 'https://chat.deepseek.com/',
+      type: 'sub_frame',
+      tabId: 5,
+      redirectUrl: 'https://example.org/',
+    } as RedirectDetails);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watch.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual([]);
+  });
+});
