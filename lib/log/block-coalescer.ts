@@ -1,18 +1,20 @@
-// Coalesces blocked requests into log events: a page firing thousands of blocked fetches writes one event
-// per tab, service and request type per window, with the number of requests it stands for.
+// Coalesces blocked requests into log events: a page firing thousands of blocked fetches writes at most two
+// events per tab, service and request type per window, with the number of requests each stands for.
+// The first block of a window is written at once, so a worker stopped during the window loses at most the
+// count of the repeats, never the fact that the service was blocked.
 import type { RequestType } from './event-schema';
 
 export interface BlockedRequest<E> {
   tabId: number;
   service: string | null;
   resourceType: RequestType;
-  /** The event for the first request of a window; `count` is added when the window closes. */
+  /** The event for this request; the first one of a window is written, the later ones are counted. */
   event: E;
 }
 
 export interface BlockCoalescer<E> {
   hit(request: BlockedRequest<E>): void;
-  /** Records every open window now (tests, and a worker that is about to stop). */
+  /** Records the repeats of every open window now (tests, and a worker that is about to stop). */
   flush(): void;
 }
 
@@ -22,17 +24,24 @@ export interface BlockCoalescerOptions<E> {
   setTimer?: (run: () => void, ms: number) => unknown;
 }
 
-/** The window opens at a key's first request and closes `windowMs` later, whatever follows. */
+/**
+ * The window opens at a key's first request, which is recorded with count 1 straight away, and closes
+ * `windowMs` later, whatever follows; the requests in between are then recorded as one event (the event of
+ * the second request, with their count).
+ */
 export function createBlockCoalescer<E>(options: BlockCoalescerOptions<E>): BlockCoalescer<E> {
   const windowMs = options.windowMs ?? 2000;
   const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
-  const open = new Map<string, { first: BlockedRequest<E>; count: number }>();
+  const open = new Map<string, { repeat?: BlockedRequest<E>; count: number }>();
+
+  const record = (request: BlockedRequest<E>, count: number) =>
+    options.record({ ...request.event, resourceType: request.resourceType, count });
 
   function close(key: string): void {
     const window = open.get(key);
     if (!window) return;
     open.delete(key);
-    options.record({ ...window.first.event, resourceType: window.first.resourceType, count: window.count });
+    if (window.repeat) record(window.repeat, window.count);
   }
 
   return {
@@ -40,10 +49,12 @@ export function createBlockCoalescer<E>(options: BlockCoalescerOptions<E>): Bloc
       const key = JSON.stringify([request.tabId, request.service, request.resourceType]);
       const window = open.get(key);
       if (window) {
+        window.repeat ??= request;
         window.count++;
         return;
       }
-      open.set(key, { first: request, count: 1 });
+      open.set(key, { count: 0 });
+      record(request, 1);
       setTimer(() => close(key), windowMs);
     },
     flush() {
