@@ -71,9 +71,18 @@ const validityCacheSize = 4096;
 // Numbers written with '+' or '00' carry their own country code.
 const withCountryCode: (CountryCode | undefined)[] = [undefined];
 
+// Each country list is a constant; its part of the cache key is built once.
+const countryKeys = new WeakMap<(CountryCode | undefined)[], string>();
+function countryKey(countries: (CountryCode | undefined)[]): string {
+  let key = countryKeys.get(countries);
+  if (key === undefined) countryKeys.set(countries, (key = countries.join()));
+  return key;
+}
+const northAmerica: CountryCode[] = ['US', 'CA'];
+
 /** Valid (a real numbering-plan range) or, with `possibleOnly`, merely of a possible length. */
 function isValidIn(digits: string, countries: (CountryCode | undefined)[], possibleOnly = false): boolean {
-  const key = (possibleOnly ? 'possible:' : '') + countries.join() + ':' + digits;
+  const key = (possibleOnly ? 'possible:' : '') + countryKey(countries) + ':' + digits;
   let valid = validity.get(key);
   if (valid === undefined) {
     valid = false;
@@ -146,7 +155,7 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
 
 function nationalNumberValid(text: string, raw: string, digits: string, start: number): boolean {
   if (/[ ().\/-]/.test(raw)) {
-    if (nanpShape.test(raw) && isValidIn(digits, ['US', 'CA'])) return true;
+    if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
     // Without context, a national number must be complete: short ones are extensions, parts, codes.
     // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
     const trunkShape =

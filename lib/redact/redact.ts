@@ -123,7 +123,7 @@ function resolveOverlaps(detections: Detection[]): Detection[] {
   // By start, and longer first at the same start, so an empty span there joins the longer one's run.
   const byStart = detections.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Detection[] = [];
-  for (let i = 0; i < byStart.length; ) {
+  for (let i = 0; i < byStart.length;) {
     let runEnd = byStart[i]!.end;
     let j = i + 1;
     while (j < byStart.length && byStart[j]!.start < runEnd) runEnd = Math.max(runEnd, byStart[j++]!.end);

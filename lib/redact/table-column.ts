@@ -10,6 +10,8 @@ interface Block {
   header: string;
   /** Occurrences of each separator in the header. */
   headerCounts: number[];
+  /** Whether the header matches a `mentioning` expression, remembered per expression. */
+  mentions?: Map<RegExp, boolean>;
 }
 
 let lastBlock: Block | undefined;
@@ -56,10 +58,21 @@ export function columnHeaderAt(text: string, index: number, mentioning?: RegExp)
     if (text.slice(previousStart, headerStart - 1).trim() === '') break;
     headerStart = previousStart;
   }
-  const { header, headerCounts } =
-    known && known.headerStart === headerStart ? known : blockHeader(text, headerStart);
-  lastBlock = { text, lineStart, headerStart, header, headerCounts };
-  if (headerStart === lineStart || (mentioning && !mentioning.test(header))) return undefined;
+  const reused = known && known.headerStart === headerStart ? known : undefined;
+  const { header, headerCounts } = reused ?? blockHeader(text, headerStart);
+  const mentions = reused?.mentions;
+  lastBlock = { text, lineStart, headerStart, header, headerCounts, mentions };
+  if (headerStart === lineStart) return undefined;
+  if (mentioning) {
+    // Every number in a long table asks about the same header: test it once per expression.
+    lastBlock.mentions ??= new Map();
+    let mentioned = lastBlock.mentions.get(mentioning);
+    if (mentioned === undefined) {
+      mentioned = mentioning.test(header);
+      lastBlock.mentions.set(mentioning, mentioned);
+    }
+    if (!mentioned) return undefined;
+  }
   const lineEndAt = text.indexOf('\n', index);
   const line = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt).replace(/\r$/, '');
   for (let i = 0; i < separators.length; i++) {
