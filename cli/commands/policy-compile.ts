@@ -36,6 +36,8 @@ Options:
                           policy-installed extensions, private windows off (Firefox: the extension
                           runs in them), every other extension blocked unless allowed
   --allow-extension IDS   with --harden: extension ids still allowed (comma-separated, repeatable)
+  --reg-list-start N      chrome-windows, edge-windows: number our entries in list policies from N
+                          (default 1), after the numbered entries your machines already have
   --out FILE              write the artifact to FILE instead of stdout
 `;
 
@@ -53,6 +55,7 @@ export function runPolicyCompile(args: string[], io: CliIo): number {
         'no-force-install': { type: 'boolean' },
         harden: { type: 'boolean' },
         'allow-extension': { type: 'string', multiple: true },
+        'reg-list-start': { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -88,6 +91,9 @@ export function runPolicyCompile(args: string[], io: CliIo): number {
     extensionId: values['extension-id'] ?? defaultExtensionId(target),
     updateUrl: values['update-url'],
     forceInstall: !values['no-force-install'],
+    ...(values['reg-list-start'] === undefined
+      ? {}
+      : { regListStart: /^\d+$/.test(values['reg-list-start']) ? Number(values['reg-list-start']) : NaN }),
     harden: values.harden ?? false,
     allowExtensions: (values['allow-extension'] ?? []).flatMap((list) =>
       list

@@ -125,6 +125,13 @@ export function artifactOptionsSchema(target: ArtifactTarget) {
     forceInstall: z.boolean().default(true),
     harden: z.boolean().default(false),
     allowExtensions: z.array(id).default([]),
+    /** Windows targets: the number of the first registry value in each list policy. */
+    regListStart: z
+      .number({ error: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(1)
+      .max(999_999)
+      .default(1),
   });
 }
 export type ArtifactOptions = z.infer<ReturnType<typeof artifactOptionsSchema>>;

@@ -49,6 +49,16 @@ export function compileArtifact(
         },
       ],
     };
+  if (options.regListStart !== 1 && target !== 'chrome-windows' && target !== 'edge-windows')
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '--reg-list-start',
+          message: `numbers registry list values, so it applies only to chrome-windows and edge-windows, not ${target}`,
+        },
+      ],
+    };
   if (info.installs && options.forceInstall && !options.updateUrl)
     return {
       ok: false,
@@ -72,7 +82,12 @@ function render(bundle: CheckedBundle, target: ArtifactTarget, options: Artifact
       const browser = target === 'chrome-windows' ? 'chrome' : 'edge';
       return {
         ok: true,
-        text: windowsRegFile(chromiumPolicySet(bundle.input, browser, options), browser, title),
+        text: windowsRegFile(
+          chromiumPolicySet(bundle.input, browser, options),
+          browser,
+          title,
+          options.regListStart,
+        ),
       };
     }
     case 'chrome-macos':
@@ -95,6 +110,7 @@ const optionFlags: Record<string, string> = {
   allowExtensions: '--allow-extension',
   forceInstall: '--no-force-install',
   harden: '--harden',
+  regListStart: '--reg-list-start',
 };
 
 /** Names a problem by the CLI flag that set the option ("allowExtensions[1]" → "--allow-extension[1]"). */

@@ -7,13 +7,23 @@ export const registryPolicyRoots = {
   edge: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge',
 } as const;
 
-export function windowsRegFile(set: ChromiumPolicySet, browser: 'chrome' | 'edge', title: string): string {
+/**
+ * List policies are registry keys holding one value per entry, named by number. Chrome and Edge read every
+ * numbered value, so `listStart` lets an organisation that already numbers entries (other force-installed
+ * extensions) put ours after theirs instead of overwriting their "1".
+ */
+export function windowsRegFile(
+  set: ChromiumPolicySet,
+  browser: 'chrome' | 'edge',
+  title: string,
+  listStart = 1,
+): string {
   const root = registryPolicyRoots[browser];
   const scalars: string[] = [];
   const lists: string[] = [];
   for (const [name, value] of Object.entries(set.browser)) {
     if (Array.isArray(value))
-      lists.push('', `[${root}\\${name}]`, ...value.map((v, i) => regValue(String(i + 1), v)));
+      lists.push('', `[${root}\\${name}]`, ...value.map((v, i) => regValue(String(listStart + i), v)));
     else scalars.push(regValue(name, value));
   }
   // Chrome reads 3rdparty\extensions\<id>\policy; a dictionary value may be a REG_SZ holding JSON.

@@ -169,3 +169,28 @@ describe('policy compile', () => {
 function checkSummary(): string {
   return 'policy "Warn on China-processed AI services" version 1: 2 rules, mode enforce, fallback allow, catalog 167 services (+0 added, 0 overridden)';
 }
+
+describe('policy compile --reg-list-start', () => {
+  it('numbers the force-install entry from N in the .reg file', async () => {
+    const { code, out, err } = await run([
+      'compile',
+      warnCn,
+      '--target',
+      'chrome-windows',
+      '--reg-list-start',
+      '12',
+    ]);
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toMatch(/\\ExtensionInstallForcelist\]\r\n"12"="hdelpkplhkpocfoajdbmibkebgpkflda;/);
+    expect(out).not.toMatch(/^"1"=/m);
+  });
+
+  it('names the flag when the value is not a whole number, or the target has no registry lists', async () => {
+    const notNumber = await run(['compile', warnCn, '--target', 'edge-windows', '--reg-list-start', 'x']);
+    expect(notNumber.code).toBe(1);
+    expect(notNumber.err).toMatch(/^--reg-list-start: expected a whole number/m);
+    const linux = await run(['compile', warnCn, '--target', 'chrome-linux', '--reg-list-start', '3']);
+    expect(linux.code).toBe(1);
+    expect(linux.err).toMatch(/^--reg-list-start: .*only to chrome-windows and edge-windows/m);
+  });
+});

@@ -64,10 +64,10 @@ function readReg(text: string, root: string, id: string): ReadArtifact {
     const list =
       path.startsWith(`${root}\\`) && !path.includes('\\3rdparty\\') ? path.slice(root.length + 1) : '';
     if (!list) continue;
-    // List policies are numbered REG_SZ values 1, 2, 3… in order.
-    const names = [...values.keys()];
-    if (names.some((n, i) => n !== String(i + 1)))
-      throw new Error(`${path}: list values must be numbered 1..n`);
+    // List policies are REG_SZ values numbered in ascending order (from 1 unless --reg-list-start).
+    const numbers = [...values.keys()].map((n) => (/^[1-9]\d*$/.test(n) ? Number(n) : NaN));
+    if (numbers.some((n, i) => !(n > (i === 0 ? 0 : numbers[i - 1]!))))
+      throw new Error(`${path}: list values must be numbered in ascending order`);
     browser[list] = [...values.values()].map((v) => v.value);
   }
   return { managed, browser };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactTargets, targetInfo, type ArtifactTarget } from '../../../lib/deploy/artifact-target';
 import { compileArtifact } from '../../../lib/deploy/compile-artifact';
 import { readArtifact } from './artifact-readers';
+import { parseRegFile } from './reg-file-parser';
 import { awkwardBundle, checked, readBundle, shippedBundleFiles } from './checked-bundle';
 
 const chromiumId = 'hdelpkplhkpocfoajdbmibkebgpkflda';
@@ -98,5 +99,41 @@ describe('force install', () => {
     expect(allowed.ok && JSON.parse(allowed.text).policies.ExtensionSettings).toEqual({
       [firefoxId]: { installation_mode: 'allowed' },
     });
+  });
+});
+
+describe('--reg-list-start', () => {
+  it.each(['chrome-windows', 'edge-windows'] as const)(
+    '%s numbers every list policy from the given value, so existing entries 1..N-1 stay',
+    (target) => {
+      const text = compile(awkwardBundle, target, { harden: true, regListStart: 7 });
+      const keys = parseRegFile(text);
+      const lists = [...keys].filter(([path]) => /\\Extension\w+list$/.test(path));
+      expect(lists.map(([path]) => path.split('\\').pop()).sort()).toEqual([
+        'ExtensionInstallAllowlist',
+        'ExtensionInstallBlocklist',
+        'ExtensionInstallForcelist',
+      ]);
+      for (const [, values] of lists) expect([...values.keys()][0]).toBe('7');
+      const { browser } = readArtifact(target, text, chromiumId);
+      expect(browser).toEqual(
+        readArtifact(target, compile(awkwardBundle, target, { harden: true }), chromiumId).browser,
+      );
+    },
+  );
+
+  it('is refused for targets without registry lists, and below 1', () => {
+    const refused = (target: ArtifactTarget, regListStart: number) => {
+      const result = compileArtifact(checked(awkwardBundle), target, {
+        ...baseOptions(target),
+        regListStart,
+      });
+      return result.ok ? [] : result.problems.map((p) => p.path);
+    };
+    expect(refused('chrome-linux', 3)).toEqual(['--reg-list-start']);
+    expect(refused('edge-macos', 3)).toEqual(['--reg-list-start']);
+    expect(refused('chrome-windows', 0)).toEqual(['--reg-list-start']);
+    expect(refused('chrome-windows', 1.5)).toEqual(['--reg-list-start']);
+    expect(refused('chrome-windows', 1)).toEqual([]);
   });
 });
