@@ -34,8 +34,6 @@ function editorBundles(): Promise<Record<BundleName, string>> {
         write: false,
         format: 'iife',
         target: 'chrome120',
-        // @lexical/* 0.52 each carry a nested lexical 0.52: one copy, or the editor breaks.
-        alias: { lexical: path.resolve('node_modules/@lexical/rich-text/node_modules/lexical') },
         logLevel: 'silent',
       });
       return [name, result.outputFiles[0]!.text] as const;
