@@ -7,8 +7,9 @@ const hyphenated = /\d(?<![\w.\/-]\d)\d{2}-\d{2}-\d{4}(?![\w\/]|[.-]\d)/g;
 // Bare ("536228714") or spaced ("536 22 8714") forms are everyday numbers too; they only count right
 // after an SSN context word, so the scan looks for the words and then at the number that follows.
 const contextWord = /\b(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)/gi;
-// A cell holding only nine digits (optionally spaced 3-2-4), for the table-column check.
-const bareInTable = /(?:^|[,;\t|])[ \t]*(\d{3}( ?)\d{2}\2\d{4})(?=[ \t]*(?:[,;\t|]|$))/gm;
+// A cell holding only nine digits (optionally spaced 3-2-4), for the table-column check. The scan stops at
+// digits and looks back for the cell's start, rather than trying every position as a possible cell start.
+const bareInTable = /\d(?<=(?:^|[,;\t|])[ \t]*\d)\d{2}( ?)\d{2}\1\d{4}(?=[ \t]*(?:[,;\t|]|$))/gm;
 const headerContext = /\b(?:ssn|social security|soc\.? ?sec|taxpayer id|itin)/i;
 const numberAfterContext = /[^\n\d]{0,20}?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
 
@@ -31,8 +32,8 @@ export function detectUsSsn(text: string): Detection[] {
   bareInTable.lastIndex = 0;
   const mentionsSsn = headerContext.test(text);
   for (let m = mentionsSsn ? bareInTable.exec(text) : null; m; m = bareInTable.exec(text)) {
-    const raw = m[1]!;
-    const start = m.index + m[0].length - raw.length;
+    const raw = m[0];
+    const start = m.index;
     const digits = raw.replace(/ /g, '');
     if (!ssnRangeValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
     if (!inColumnHeaded(text, start, headerContext)) continue;
