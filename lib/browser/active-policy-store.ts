@@ -1,20 +1,12 @@
 // Reads and writes the policy in force in storage.local, so every context sees the same one.
 import browser from 'webextension-polyfill';
 import { shippedCatalog } from '../catalog/shipped-catalog';
-import {
-  activePolicyKey,
-  activePolicySchema,
-  lastValidPolicyKey,
-  type ActivePolicy,
-} from '../policy/active-policy';
+import { activePolicyKey, lastValidPolicyKey, type ActivePolicy } from '../policy/active-policy';
 import { compilePolicy, type CompiledPolicy } from '../policy/compile-policy';
 import { defaultPolicy } from '../policy/default-policy';
+import { readActivePolicy } from './active-policy';
 
-export async function readActivePolicy(): Promise<ActivePolicy | null> {
-  const stored = (await browser.storage.local.get(activePolicyKey))[activePolicyKey];
-  const parsed = activePolicySchema.safeParse(stored);
-  return parsed.success ? parsed.data : null;
-}
+export { readActivePolicy };
 
 /** The policy in force, compiled; the default until the loader has stored one. */
 export async function readCompiledPolicy(): Promise<{ active: ActivePolicy; compiled: CompiledPolicy }> {
