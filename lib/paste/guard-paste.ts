@@ -2,6 +2,7 @@
 import { RedactionInputTooLargeError, redactText } from '../redact/redact';
 import type { PiiType } from '../redact/settings';
 import type { PasteGuard } from './paste-guard-for';
+import type { PasteBlockReason } from './paste-block-reasons';
 import { redactSegments, type TextSegment } from './redact-segments';
 
 export type PiiCounts = Partial<Record<PiiType, number>>;
@@ -13,9 +14,6 @@ export interface PastePayload {
   /** Number of files (images, documents) pasted or dropped along with the text. */
   files: number;
 }
-
-export const pasteBlockReasons = ['personal-data', 'files', 'too-large', 'cancelled', 'error'] as const;
-export type PasteBlockReason = (typeof pasteBlockReasons)[number];
 
 export type PasteVerdict =
   /** Insert exactly what was pasted. */

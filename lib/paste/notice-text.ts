@@ -1,6 +1,7 @@
 // The sentences of the paste notice, pluralised per locale from counts ("2 email addresses and 1 card number").
 import { piiTypes, type PiiType } from '../redact/settings';
-import type { PasteBlockReason, PiiCounts } from './guard-paste';
+import type { PiiCounts } from './guard-paste';
+import type { PasteBlockReason } from './paste-block-reasons';
 
 /** Looks up a `paste_*` message (browser.i18n.getMessage in the extension); '' when missing. */
 export type Translate = (key: string) => string;

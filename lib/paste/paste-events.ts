@@ -1,6 +1,7 @@
 // The log events a paste produces: kinds, types and counts, never the pasted values.
 import type { NewLogEvent } from '../log/event-schema';
-import type { PasteBlockReason, PasteVerdict, PiiCounts } from './guard-paste';
+import type { PasteVerdict, PiiCounts } from './guard-paste';
+import type { PasteBlockReason } from './paste-block-reasons';
 
 export interface PasteEventContext {
   service: string | null;

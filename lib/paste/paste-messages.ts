@@ -1,7 +1,7 @@
 // The only messages a paste-guard content script may send, and the replies it gets (zod-validated both ways).
 import { z } from 'zod';
 import { piiTypes } from '../redact/settings';
-import { pasteBlockReasons } from './guard-paste';
+import { pasteBlockReasons } from './paste-block-reasons';
 
 /** Above the largest `redaction.maxInputChars` a policy may set; the engine applies the real limit. */
 export const maxPasteChars = 50_000_000;

@@ -1,5 +1,6 @@
 // The content-script side of the paste guard: intercept paste and drop before the page, ask, insert.
-import type { PasteBlockReason, PasteVerdict, PiiCounts } from '../../paste/guard-paste';
+import type { PasteBlockReason } from '../../paste/paste-block-reasons';
+import type { PasteVerdict, PiiCounts } from '../../paste/guard-paste';
 import { blockedNotice, redactedNotice, warnTitle, type Translate } from '../../paste/notice-text';
 import {
   pasteGuardReplySchema,
