@@ -1,5 +1,6 @@
 // LogEvent: what Gatehouse records. Types and counts only — never a redacted value.
 import { z } from 'zod';
+import { dnrResourceTypes } from '../policy/dnr-rule';
 import { piiTypes } from '../redact/settings';
 
 export const eventKinds = [
@@ -35,26 +36,9 @@ const common = {
  * What a blocked request loaded, for blocks that were not a page: the browsers' webRequest types
  * (Chromium's and Firefox's). Absent on a page block, which the block page records.
  */
-export const requestTypes = [
-  'sub_frame',
-  'stylesheet',
-  'script',
-  'image',
-  'imageset',
-  'font',
-  'object',
-  'object_subrequest',
-  'xmlhttprequest',
-  'ping',
-  'beacon',
-  'csp_report',
-  'media',
-  'websocket',
-  'webtransport',
-  'webbundle',
-  'other',
-] as const;
-export type RequestType = (typeof requestTypes)[number];
+const requestTypeSchema = z.enum(dnrResourceTypes).exclude(['main_frame']);
+export const requestTypes = requestTypeSchema.options;
+export type RequestType = z.infer<typeof requestTypeSchema>;
 
 const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive());
 
@@ -63,7 +47,7 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     ...common,
     kind: z.literal('blocked'),
     // Both optional: rows written before sub-resource blocks were logged still parse.
-    resourceType: z.enum(requestTypes).optional(),
+    resourceType: requestTypeSchema.optional(),
     /** How many blocked requests of this tab, service and type the event stands for (coalesced). */
     count: z.number().int().positive().optional(),
   }),

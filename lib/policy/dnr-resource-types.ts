@@ -1,26 +1,9 @@
 // Which request types a blocking rule names, per target browser: the one place browsers differ here.
-import type { DnrResourceType } from './dnr-rule';
+import { chromiumResourceTypes, firefoxOnlyResourceTypes, type DnrResourceType } from './dnr-rule';
 
 export type TargetBrowser = 'chromium' | 'firefox';
 
-/** Every type Chromium accepts (Chrome and Edge share this build). */
-const chromium: DnrResourceType[] = [
-  'main_frame',
-  'sub_frame',
-  'stylesheet',
-  'script',
-  'image',
-  'font',
-  'object',
-  'xmlhttprequest',
-  'ping',
-  'csp_report',
-  'media',
-  'websocket',
-  'webtransport',
-  'webbundle',
-  'other',
-];
+const chromium: DnrResourceType[] = [...chromiumResourceTypes];
 
 /**
  * Firefox's declarativeNetRequest rejects rules naming webtransport or webbundle, and has types of its
@@ -29,12 +12,7 @@ const chromium: DnrResourceType[] = [
  */
 const firefox: DnrResourceType[] = [
   ...chromium.filter((t) => t !== 'webtransport' && t !== 'webbundle'),
-  'beacon',
-  'imageset',
-  'object_subrequest',
-  'xslt',
-  'xml_dtd',
-  'web_manifest',
+  ...firefoxOnlyResourceTypes,
 ];
 
 export function resourceTypesFor(browser: TargetBrowser): {

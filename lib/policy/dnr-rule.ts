@@ -1,27 +1,34 @@
 // The declarativeNetRequest rule shape Gatehouse emits (the subset of chrome.declarativeNetRequest.Rule it uses).
-export type DnrResourceType =
-  | 'main_frame'
-  | 'sub_frame'
-  | 'stylesheet'
-  | 'script'
-  | 'image'
-  | 'font'
-  | 'object'
-  | 'xmlhttprequest'
-  | 'ping'
-  | 'csp_report'
-  | 'media'
-  | 'websocket'
-  | 'webtransport'
-  | 'webbundle'
-  | 'other'
-  // Firefox only
-  | 'beacon'
-  | 'imageset'
-  | 'object_subrequest'
-  | 'xslt'
-  | 'xml_dtd'
-  | 'web_manifest';
+/** The request types Chromium's declarativeNetRequest accepts (Chrome and Edge share this build). */
+export const chromiumResourceTypes = [
+  'main_frame',
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'object',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+] as const;
+/** The types only Firefox has (sendBeacon is `beacon` there, srcset images `imageset`). */
+export const firefoxOnlyResourceTypes = [
+  'beacon',
+  'imageset',
+  'object_subrequest',
+  'xslt',
+  'xml_dtd',
+  'web_manifest',
+] as const;
+/** Every request type Chromium's or Firefox's declarativeNetRequest (and webRequest) names. */
+export const dnrResourceTypes = [...chromiumResourceTypes, ...firefoxOnlyResourceTypes] as const;
+export type DnrResourceType = (typeof dnrResourceTypes)[number];
 
 export interface DnrCondition {
   requestDomains?: string[];
