@@ -33,3 +33,26 @@ export interface Command {
 export function wantsHelp(args: string[]): boolean {
   return args.includes('--help') || args.includes('-h');
 }
+
+/**
+ * Runs the subcommand named by the first argument. No subcommand prints the help and fails; `--help`
+ * prints it and succeeds; an unknown one is an error that shows the help.
+ */
+export async function runSubcommand(
+  command: Pick<Command, 'name' | 'help'>,
+  args: string[],
+  io: CliIo,
+  subcommands: Record<string, (rest: string[]) => Promise<number> | number>,
+): Promise<number> {
+  const [sub, ...rest] = args;
+  if (!sub || sub === '--help' || sub === '-h') {
+    io.out(command.help);
+    return sub ? 0 : 1;
+  }
+  const run = Object.hasOwn(subcommands, sub) ? subcommands[sub] : undefined;
+  if (!run) {
+    io.err(`${command.name}: unknown subcommand "${sub}"\n\n${command.help}`);
+    return 1;
+  }
+  return run(rest);
+}

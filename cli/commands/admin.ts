@@ -1,6 +1,6 @@
 // `admin hash-passphrase`: turns the admin passphrase (from stdin) into the value for policy.admin.passphraseHash.
 import { defaultIterations, hashPassphrase } from '../../lib/log/passphrase-hash';
-import { wantsHelp, type Command } from '../io';
+import { runSubcommand, wantsHelp, type CliIo, type Command } from '../io';
 
 const help = `Usage: npm run --silent cli -- admin <subcommand>
 
@@ -29,38 +29,35 @@ export const adminCommand: Command = {
   summary: 'admin popup settings (admin hash-passphrase < passphrase)',
   help,
   async run(args, io) {
-    const [sub, ...rest] = args;
-    if (!sub || sub === '--help' || sub === '-h') {
-      io.out(help);
-      return sub ? 0 : 1;
-    }
-    if (sub !== 'hash-passphrase') {
-      io.err(`admin: unknown subcommand "${sub}"\n\n${help}`);
-      return 1;
-    }
-    if (wantsHelp(rest)) {
-      io.out(help);
-      return 0;
-    }
-    const iterations = parseIterations(rest);
-    if (typeof iterations === 'string') {
-      io.err(`admin hash-passphrase: ${iterations}\n`);
-      return 1;
-    }
-    let passphrase: string | undefined;
-    for await (const line of io.lines()) {
-      passphrase = line;
-      break;
-    }
-    if (!passphrase) {
-      io.err('admin hash-passphrase: expected the passphrase on the first line of standard input\n');
-      return 1;
-    }
-    if (passphrase.length < 8) {
-      io.err('admin hash-passphrase: use a passphrase of at least 8 characters\n');
-      return 1;
-    }
-    io.out(`${await hashPassphrase(passphrase, { iterations })}\n`);
-    return 0;
+    return runSubcommand(adminCommand, args, io, {
+      'hash-passphrase': (rest) => hashPassphraseCommand(rest, io),
+    });
   },
 };
+
+async function hashPassphraseCommand(rest: string[], io: CliIo): Promise<number> {
+  if (wantsHelp(rest)) {
+    io.out(help);
+    return 0;
+  }
+  const iterations = parseIterations(rest);
+  if (typeof iterations === 'string') {
+    io.err(`admin hash-passphrase: ${iterations}\n`);
+    return 1;
+  }
+  let passphrase: string | undefined;
+  for await (const line of io.lines()) {
+    passphrase = line;
+    break;
+  }
+  if (!passphrase) {
+    io.err('admin hash-passphrase: expected the passphrase on the first line of standard input\n');
+    return 1;
+  }
+  if (passphrase.length < 8) {
+    io.err('admin hash-passphrase: use a passphrase of at least 8 characters\n');
+    return 1;
+  }
+  io.out(`${await hashPassphrase(passphrase, { iterations })}\n`);
+  return 0;
+}

@@ -1,6 +1,6 @@
 // `policy check FILE` validates a policy bundle; `policy compile FILE --target T` turns it into an MDM artifact.
 import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
-import { wantsHelp, type Command } from '../io';
+import { runSubcommand, wantsHelp, type CliIo, type Command } from '../io';
 import { checkPolicyFile } from '../load-policy-file';
 import { runPolicyCompile } from './policy-compile';
 
@@ -27,31 +27,28 @@ export const policyCommand: Command = {
   summary: 'check a policy bundle or compile it for an MDM (policy check|compile FILE)',
   help,
   async run(args, io) {
-    const [sub, ...rest] = args;
-    if (!sub || sub === '--help' || sub === '-h') {
-      io.out(help);
-      return sub ? 0 : 1;
-    }
-    if (sub === 'check') {
-      if (wantsHelp(rest)) {
-        io.out(checkHelp);
-        return 0;
-      }
-      const [file, ...extra] = rest;
-      if (!file || extra.length) {
-        io.err(checkHelp);
-        return 1;
-      }
-      const result = checkPolicyFile(file, io, shippedCatalog());
-      if (result.ok) {
-        io.out(`${file}: ok: ${result.summary}\n`);
-        return 0;
-      }
-      for (const p of result.problems) io.out(`${p.path}: ${p.message}\n`);
-      return 1;
-    }
-    if (sub === 'compile') return runPolicyCompile(rest, io);
-    io.err(`policy: unknown subcommand "${sub}"\n\n${help}`);
-    return 1;
+    return runSubcommand(policyCommand, args, io, {
+      check: (rest) => checkCommand(rest, io),
+      compile: (rest) => runPolicyCompile(rest, io),
+    });
   },
 };
+
+function checkCommand(rest: string[], io: CliIo): number {
+  if (wantsHelp(rest)) {
+    io.out(checkHelp);
+    return 0;
+  }
+  const [file, ...extra] = rest;
+  if (!file || extra.length) {
+    io.err(checkHelp);
+    return 1;
+  }
+  const result = checkPolicyFile(file, io, shippedCatalog());
+  if (result.ok) {
+    io.out(`${file}: ok: ${result.summary}\n`);
+    return 0;
+  }
+  for (const p of result.problems) io.out(`${p.path}: ${p.message}\n`);
+  return 1;
+}
