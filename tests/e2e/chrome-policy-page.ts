@@ -36,12 +36,18 @@ export async function chromePolicies(context: BrowserContext): Promise<{
       );
       return values;
     });
-    const policyGroups = (groups as { policyGroups: Record<string, PolicyGroup & { isExtension?: boolean }> })
-      .policyGroups;
+    // Chromium renamed the payload's groups (policyGroups until ~149, policyValues since 150).
+    const shown = groups as {
+      policyGroups?: Record<string, PolicyGroup & { isExtension?: boolean }>;
+      policyValues?: Record<string, PolicyGroup & { isExtension?: boolean }>;
+    };
+    const policyGroups = shown.policyValues ?? shown.policyGroups;
+    if (!policyGroups) throw new Error(`chrome://policy sent no policy groups: ${JSON.stringify(groups)}`);
     const browser: Record<string, ShownPolicy> = {};
     const extensions: Record<string, Record<string, ShownPolicy>> = {};
     for (const [id, group] of Object.entries(policyGroups)) {
-      if (group.isExtension) extensions[id] = group.policies;
+      // An extension's group is keyed by its id (32 letters a–p).
+      if (group.isExtension || /^[a-p]{32}$/.test(id)) extensions[id] = group.policies;
       else Object.assign(browser, group.policies);
     }
     return { browser, extensions };
