@@ -20,6 +20,8 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      '.stryker-tmp/**',
+      'reports/**',
       'tests/fixtures/**',
     ],
   },
