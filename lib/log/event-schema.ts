@@ -12,6 +12,10 @@ export const eventKinds = [
   'redacted',
   'paste_blocked',
   'paste_override',
+  'upload_redacted',
+  'upload_blocked',
+  'upload_override',
+  'guard_unavailable',
   'visited_allowed',
   'policy_applied',
   'policy_error',
@@ -40,6 +44,24 @@ export type RequestType = z.infer<typeof requestTypeSchema>;
 
 const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive());
 
+/**
+ * The input-guard channel an event came from. Absent on rows written before channels existed (all pastes
+ * or drops): the kinds keep their names, so existing queries on `redacted` still find every redaction.
+ */
+export const guardTriggers = ['paste', 'drop', 'send', 'upload', 'clipboard'] as const;
+export type GuardTrigger = (typeof guardTriggers)[number];
+const trigger = z.enum(guardTriggers).optional();
+
+/** File extensions from a fixed vocabulary ("csv", "other"), never the name: names can be personal data. */
+const fileFields = {
+  files: z.number().int().positive().max(10_000),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(100),
+};
+
+/** What the input guard could not recognise on a guarded page: the site probably changed. */
+export const guardProblems = ['composer', 'send-control'] as const;
+export type GuardProblem = (typeof guardProblems)[number];
+
 export const logEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...common,
@@ -56,13 +78,45 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     justification: z.string().max(2000).default(''),
   }),
   z.strictObject({ ...common, kind: z.literal('went_back') }),
-  z.strictObject({ ...common, kind: z.literal('redacted'), counts }),
-  z.strictObject({ ...common, kind: z.literal('paste_blocked'), counts, reason: z.string().max(200) }),
+  z.strictObject({ ...common, kind: z.literal('redacted'), counts, trigger }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('paste_blocked'),
+    counts,
+    reason: z.string().max(200),
+    trigger,
+  }),
   z.strictObject({
     ...common,
     kind: z.literal('paste_override'),
     counts,
     justification: z.string().max(2000).default(''),
+    trigger,
+  }),
+  z.strictObject({ ...common, kind: z.literal('upload_redacted'), counts, ...fileFields, trigger }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('upload_blocked'),
+    counts,
+    ...fileFields,
+    reason: z.string().max(200),
+    trigger,
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('upload_override'),
+    counts,
+    ...fileFields,
+    justification: z.string().max(2000).default(''),
+    trigger,
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('guard_unavailable'),
+    trigger,
+    problem: z.enum(guardProblems),
+    /** How many times the problem was seen on this host in the coalescing window. */
+    count: z.number().int().positive(),
   }),
   z.strictObject({ ...common, kind: z.literal('visited_allowed') }),
   z.strictObject({
