@@ -21,7 +21,7 @@ import {
   redactedNotice,
   warnTitle,
 } from '../guard/notice-text';
-import type { GuardTrigger } from '../log/event-schema';
+import type { GuardTrigger } from '../log/guard-trigger';
 import type { Translate } from '../translate';
 import { askUser, noticeLabels, showNotice } from './guard-notice';
 import type { HtmlSegments } from './html-segments';

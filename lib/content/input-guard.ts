@@ -1,7 +1,7 @@
 // The input guard's pipeline in the page: triggers intercept an input before the page sees it, the
 // background checks it (guard:check), and the verdict is applied (apply-verdict.ts).
 import type { GuardStatusReply } from '../guard/guard-messages';
-import type { GuardProblem, GuardTrigger } from '../log/event-schema';
+import type { GuardProblem, GuardTrigger } from '../log/guard-trigger';
 import { ask, type MessageInput } from '../messages';
 import type { Translate } from '../translate';
 import { createVerdictApplier, type PendingInput } from './apply-verdict';

@@ -1,10 +1,10 @@
 // The input guard's messages: what its content script may ask the background, and the replies it gets.
 // lib/messages.ts puts them in the contract with their sender rule; both sides parse with these schemas.
 import { z } from 'zod';
-import { guardProblems, guardTriggers } from '../log/event-schema';
-import { pasteGuardSchema, sendGuardSchema, uploadGuardSchema } from '../policy/guard-settings';
+import { guardProblems, guardTriggers } from '../log/guard-trigger';
 import { piiTypes } from '../redact/settings';
 import { guardBlockReasons } from './block-reasons';
+import { textGuardModes } from '../policy/guard-settings';
 import { fileDropReasons } from './file-verdict';
 
 /** Above the largest `redaction.maxInputChars` a policy may set; the engine applies the real limit. */
@@ -65,12 +65,12 @@ export const guardStatusReplySchema = z.union([
   z.strictObject({ guarded: z.literal(false) }),
   z.strictObject({
     guarded: z.literal(true),
-    paste: pasteGuardSchema.shape.mode.unwrap(),
-    send: sendGuardSchema.shape.mode.unwrap(),
+    paste: z.enum(textGuardModes),
+    send: z.enum(textGuardModes),
     /** allow: files pass unread; check: they go to guard:check (read as text when `readFiles`). */
     files: z.enum(['allow', 'check']),
     readFiles: z.boolean(),
-    maxScanBytes: uploadGuardSchema.shape.maxScanBytes.unwrap(),
+    maxScanBytes: z.number().int().positive(),
   }),
 ]);
 export type GuardStatusReply = z.infer<typeof guardStatusReplySchema>;

@@ -1,6 +1,6 @@
 // Coalesces the input guard's health reports: one guard_unavailable event per host and problem per window,
 // carrying how many reports it stands for, so a page (or a hostile one opening frames) cannot flood the log.
-import type { GuardProblem } from '../log/event-schema';
+import type { GuardProblem } from '../log/guard-trigger';
 
 export interface HealthCoalescer {
   /** The count to record now for a report, or null when it only adds to the open window. */

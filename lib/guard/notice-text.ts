@@ -1,6 +1,6 @@
 // The sentences of the input guard's notices and dialogs, per channel, pluralised per locale from counts
 // ("2 email addresses and 1 card number").
-import type { GuardTrigger } from '../log/event-schema';
+import type { GuardTrigger } from '../log/guard-trigger';
 import { piiTypes, type PiiType } from '../redact/settings';
 import type { GuardBlockReason } from './block-reasons';
 import type { FileDropReason, PiiCounts } from './file-verdict';

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { policySources } from '../policy/policy-source';
 import { dnrResourceTypes } from '../policy/dnr-rule';
 import { piiTypes } from '../redact/settings';
+import { guardProblems, guardTriggers } from './guard-trigger';
+
+export { guardProblems, guardTriggers, type GuardProblem, type GuardTrigger } from './guard-trigger';
 
 export const eventKinds = [
   'blocked',
@@ -44,12 +47,6 @@ export type RequestType = z.infer<typeof requestTypeSchema>;
 
 const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive());
 
-/**
- * The input-guard channel an event came from. Absent on rows written before channels existed (all pastes
- * or drops): the kinds keep their names, so existing queries on `redacted` still find every redaction.
- */
-export const guardTriggers = ['paste', 'drop', 'send', 'upload', 'clipboard'] as const;
-export type GuardTrigger = (typeof guardTriggers)[number];
 const trigger = z.enum(guardTriggers).optional();
 
 /** File extensions from a fixed vocabulary ("csv", "other"), never the name: names can be personal data. */
@@ -57,10 +54,6 @@ const fileFields = {
   files: z.number().int().positive().max(10_000),
   extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(100),
 };
-
-/** What the input guard could not recognise on a guarded page: the site probably changed. */
-export const guardProblems = ['composer', 'send-control'] as const;
-export type GuardProblem = (typeof guardProblems)[number];
 
 export const logEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -2,9 +2,13 @@
 // at the top level as defaults and on each rule): what each channel does with personal data.
 import { z } from 'zod';
 
+/** What a channel does with text holding personal data (paste, send). */
+export const textGuardModes = ['redact', 'block', 'warn', 'off'] as const;
+export type TextGuardMode = (typeof textGuardModes)[number];
+
 export const pasteGuardSchema = z.strictObject({
   mode: z
-    .enum(['redact', 'block', 'warn', 'off'])
+    .enum(textGuardModes)
     .default('redact')
     .describe('What a paste or drop with personal data does on allowed services'),
   allowOriginal: z
@@ -21,7 +25,7 @@ export type PasteGuardSettings = z.infer<typeof pasteGuardSchema>;
 
 export const sendGuardSchema = z.strictObject({
   mode: z
-    .enum(['redact', 'block', 'warn', 'off'])
+    .enum(textGuardModes)
     .default('redact')
     .describe(
       'What sending a prompt with personal data does (Enter, the send button, form submission): redact replaces it in the composer and holds this send; warn asks; block holds the send',

@@ -1,7 +1,7 @@
 // What a trigger of the input guard is: the page events that carry one kind of input to the page. A new
 // channel is one more file beside paste.ts and drop.ts; the check, the verdict and the notice are shared.
 import type { GuardStatusReply } from '../../guard/guard-messages';
-import type { GuardProblem, GuardTrigger } from '../../log/event-schema';
+import type { GuardProblem, GuardTrigger } from '../../log/guard-trigger';
 import type { PendingInput } from '../apply-verdict';
 import type { InputTarget } from '../input-target';
 import type { TransferContent } from '../transfer';
