@@ -52,6 +52,11 @@ let current: {
   onReplaced?: () => void;
 } | null = null;
 
+/** Whether a node is the guard's own notice or dialog (events from inside it are the user's answers). */
+export function isGuardUi(node: Node): boolean {
+  return current !== null && node === current.host;
+}
+
 function mount(): { root: ShadowRoot; host: HTMLElement } {
   dismiss();
   const host = document.createElement('gatehouse-paste-notice');

@@ -7,7 +7,7 @@ import type { PiiType } from '../redact/settings';
 import type { GuardBlockReason } from './block-reasons';
 import { checkFile } from './check-file';
 import { addCounts, type FileInput, type FileVerdict, type PiiCounts } from './file-verdict';
-import type { PageGuard } from './guard-for-page';
+import type { GuardedPage, PageGuard } from './guard-for-page';
 import { redactSegments, type TextSegment } from './redact-segments';
 
 export type { PiiCounts } from './file-verdict';
@@ -25,7 +25,15 @@ export type GuardVerdict =
   /** Hand over exactly what came in. */
   | { action: 'pass' }
   /** Hand over this content: the text (redacted where `counts` says so) and each file as decided. */
-  | { action: 'insert'; plain: string; html: string[] | null; counts: PiiCounts; files: FileVerdict[] }
+  | {
+      action: 'insert';
+      plain: string;
+      html: string[] | null;
+      counts: PiiCounts;
+      files: FileVerdict[];
+      /** The organisation's message, when files were refused. */
+      message?: string | undefined;
+    }
   /**
    * Ask the user: hand over the redacted content, cancel, or (if `allowOriginal`) the original. `textAsked`:
    * the question is about the text (otherwise only files are, and the text goes in as `plain` either way).
@@ -51,7 +59,7 @@ export type GuardVerdict =
     };
 
 /** The settings that govern text on a channel; uploads carry no text. */
-function textSettings(trigger: GuardTrigger, guard: Extract<PageGuard, { guarded: true }>) {
+function textSettings(trigger: GuardTrigger, guard: GuardedPage) {
   if (trigger === 'send') return guard.send as SendGuardSettings;
   if (trigger === 'upload') return null;
   return guard.paste as PasteGuardSettings;
@@ -132,9 +140,18 @@ export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict 
     };
   }
   if (textFound || files.some((f) => f.action !== 'keep')) {
-    return { action: 'insert', plain, html, counts, files };
+    const refused = files.find((f) => f.action === 'drop');
+    if (!refused) return { action: 'insert', plain, html, counts, files };
+    const message = refusalMessage(refused, guard);
+    return { action: 'insert', plain, html, counts, files, ...(message ? { message } : {}) };
   }
   return { action: 'pass' };
+}
+
+/** The organisation's message for a refused file: the paste settings' when they keep files out. */
+function refusalMessage(file: FileVerdict, guard: GuardedPage): string | undefined {
+  const byPaste = file.action === 'drop' && file.reason === 'files' && guard.paste.files === 'block';
+  return byPaste ? guard.paste.message : guard.uploads.message;
 }
 
 /** The text and HTML flavours usually hold the same data: count each type as often as the richer one has it. */

@@ -95,6 +95,7 @@ export const guardVerdictSchema = z.discriminatedUnion('action', [
     html: z.array(z.string()).nullable(),
     counts,
     files: z.array(fileVerdict),
+    message: z.string().optional(),
   }),
   z.strictObject({
     action: z.literal('warn'),

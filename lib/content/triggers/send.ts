@@ -13,6 +13,7 @@ import {
   replaceComposerContent,
   type Composer,
 } from '../composer';
+import { isGuardUi } from '../guard-notice';
 import { ownEvents } from '../insert-content';
 import { eventNode, isField } from '../input-target';
 import { listenFirst, type InputTrigger, type TriggerContext } from './trigger';
@@ -138,6 +139,7 @@ export const sendTrigger: InputTrigger = (context) => {
         const input = event as InputEvent;
         if (!input.isTrusted || !active() || !input.inputType.startsWith('insert')) return;
         const node = eventNode(event);
+        if (isGuardUi(node)) return;
         const element = node instanceof Element ? node : node.parentElement;
         // Typing into something that is neither a form control nor an editor we can read (a closed
         // shadow root, a canvas editor): its text cannot be checked at send.

@@ -217,12 +217,17 @@ describe('checkInput: files (upload, and files pasted or dropped)', () => {
   it('decides each file on its own: one redacted, one kept, one refused', () => {
     const verdict = checkInput(
       upload([file('a@b.com'), image, file('x', 'exe')]),
-      guard({ uploads: { blockTypes: ['.exe'] } }),
+      guard({ uploads: { blockTypes: ['.exe'], message: 'No programs' } }),
     );
     expect(verdict).toMatchObject({
       action: 'insert',
       files: [{ action: 'redact' }, { action: 'keep' }, { action: 'drop', reason: 'file-type' }],
+      message: 'No programs',
     });
+    // Nothing refused: no message.
+    expect(
+      checkInput(upload([file('a@b.com')]), guard({ uploads: { message: 'No programs' } })),
+    ).not.toHaveProperty('message');
   });
 
   it('paste.files: block refuses pasted and dropped files, and keeps the text (redacted)', () => {
