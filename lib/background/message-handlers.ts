@@ -5,6 +5,7 @@ import { createPolicyCache } from './current-policy';
 import { guardMessageHandlers } from './guard-service';
 import { continueToService, goBack, openInterstitial } from './interstitial-service';
 import type { MessageHandlers } from './message-router';
+import { placeholderMessageHandlers } from './placeholder-store';
 import { onPolicyApplied } from './policy-applied';
 
 export function messageHandlers(dnr: DnrApi): MessageHandlers<MessageContract> {
@@ -16,5 +17,6 @@ export function messageHandlers(dnr: DnrApi): MessageHandlers<MessageContract> {
     continue: (m, tab) => continueToService(dnr, tab, m.nonce, m.justification),
     goBack: (m, tab) => goBack(tab, m.nonce),
     ...guardMessageHandlers(policy.compiled),
+    ...placeholderMessageHandlers(policy.compiled),
   };
 }
