@@ -5,7 +5,14 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { claudeUrl, editorText, openEditor, serveEditorPages, waitForPasteGuard } from './editor-pages';
+import {
+  claudeUrl,
+  editorText,
+  grantClipboard,
+  openEditor,
+  serveEditorPages,
+  waitForPasteGuard,
+} from './editor-pages';
 import { launchExtensionContext } from './fixtures';
 import { loggedEvents } from './guard-log';
 import { extensionPolicyFile, withManagedPolicy } from './managed-policy';
@@ -89,6 +96,7 @@ test('send and upload settings per rule', async () => {
       await policyInForce(ext, policy.name, 'managed');
       await ext.close();
       await waitForPasteGuard(context);
+      await grantClipboard(context);
       await serveEditorPages(context);
 
       await test.step('send warn: "Send redacted", then "Send as typed" with a reason', async () => {
@@ -174,6 +182,23 @@ test('send and upload settings per rule', async () => {
           'Gatehouse did not upload 1 file: it cannot be checked for personal data.',
         );
         expect(await uploaded(page)).toEqual(['notes.txt:Agenda\n']);
+
+        // A pasted image is a file too: unscannable, refused here.
+        await page.evaluate(async () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = 4;
+          const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+          await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+        });
+        await page.locator('#pastezone').click();
+        await page.keyboard.press('Control+V');
+        // The refusal is recorded (checked with the log below); the page's paste handler got nothing.
+        await page.waitForTimeout(1000);
+        expect(
+          (await page.evaluate(() => (window as unknown as { uploadsSeen: Seen[] }).uploadsSeen)).filter(
+            (s) => s.source === 'paste',
+          ),
+        ).toEqual([]);
         await page.close();
       });
 
@@ -234,6 +259,13 @@ test('send and upload settings per rule', async () => {
           }),
           expect.objectContaining({
             kind: 'upload_blocked',
+            reason: 'unscannable',
+            files: 1,
+            extensions: ['png'],
+          }),
+          expect.objectContaining({
+            kind: 'upload_blocked',
+            trigger: 'paste',
             reason: 'unscannable',
             files: 1,
             extensions: ['png'],

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serveEditorPages, waitForPasteGuard } from './editor-pages';
+import { grantClipboard, serveEditorPages, waitForPasteGuard } from './editor-pages';
 import { loggedEvents } from './guard-log';
 import { expect, test } from './locked-test';
 import { accessibleText } from './paste-notice';
@@ -108,6 +108,26 @@ test('files dropped from outside the page: the drop handler gets the redacted co
   await expect
     .poll(async () => (await seen(page)).map(({ source, name, bytes }) => ({ source, name, bytes })))
     .toEqual([{ source: 'drop', name: 'customers.csv', bytes: bytes(csvRedacted) }]);
+});
+
+test('a pasted image (not text: unscannable, allowed by default) reaches the page’s paste handler', async ({
+  context,
+}) => {
+  await grantClipboard(context);
+  const page = await context.newPage();
+  await page.goto(uploadUrl);
+  await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 4;
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+  });
+  await page.locator('#pastezone').click();
+  await page.keyboard.press('Control+V');
+  await expect
+    .poll(async () => (await seen(page)).map(({ source, type, bytes }) => [source, type, bytes.slice(0, 4)]))
+    .toEqual([['paste', 'image/png', [0x89, 0x50, 0x4e, 0x47]]]);
+  expect(await loggedEvents(context)).toEqual([]);
 });
 
 test('an input the page never put in the document still goes through the guard', async ({ context }) => {
