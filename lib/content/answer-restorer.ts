@@ -55,11 +55,33 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   const root = options.root ?? document.body;
   const states = new WeakMap<Text, NodeState>();
 
-  const skip = (node: Text): boolean => {
-    const parent = node.parentElement;
-    return !parent || parent.closest(skipped) !== null || !root.contains(node);
+  /**
+   * Per element, for one pass (the restorer changes text, never structure, so a pass's answers hold):
+   * whether its text is skipped, and the block it is in, each derived from its parent's. An answer
+   * re-rendered whole has thousands of text nodes: one `matches` per element, not a `closest` per node.
+   */
+  type Place = { skipped: boolean; block: Element };
+  let places = new Map<Element, Place>();
+  const placeOfElement = (element: Element): Place => {
+    let place = places.get(element);
+    if (place) return place;
+    const parent = element.parentElement;
+    if (element === root) place = { skipped: element.closest(skipped) !== null, block: element };
+    else if (!parent)
+      place = { skipped: true, block: element }; // outside the root
+    else {
+      const up = placeOfElement(parent);
+      place = {
+        skipped: up.skipped || element.matches(skipped),
+        block: element.matches(blocks) ? element : up.block,
+      };
+    }
+    places.set(element, place);
+    return place;
   };
-  const blockOf = (node: Text): Element => node.parentElement!.closest(blocks) ?? (root as Element);
+  const placeOf = (node: Text) => (node.parentElement ? placeOfElement(node.parentElement) : null);
+  const skip = (node: Text): boolean => placeOf(node)?.skipped ?? true;
+  const blockOf = (node: Text): Element => placeOf(node)!.block;
 
   /** The page's text of a node: what it wrote, not what the restorer shows there. */
   const pageText = (node: Text): string => {
@@ -103,6 +125,8 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     const pieces = run.map(pageText);
     const contested = run.some((n) => (states.get(n)?.reverts ?? 0) >= maxReverts);
     const result = restoreRun(pieces, original, contested ? 'on-hover' : display);
+    // Most of an answer holds no placeholder: nothing to write, and no node here had marks to drop.
+    if (result.marks.length === 0 && !run.some((n) => states.has(n))) return;
     const markStarts = new Set(result.marks.map((m) => m.start.piece));
     run.forEach((node, i) => {
       const shown = result.shown[i]!;
@@ -119,10 +143,13 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     // Marks are ranges over the text as now shown; each belongs to the node where it starts.
     const owned = new Map<Text, { mark: RestoreMark; nodes: Text[] }[]>();
     for (const mark of result.marks) {
-      const range = document.createRange();
       const owner = run[mark.start.piece]!;
-      range.setStart(owner, mark.start.offset);
-      range.setEnd(run[mark.end.piece]!, mark.end.offset);
+      const range = new StaticRange({
+        startContainer: owner,
+        startOffset: mark.start.offset,
+        endContainer: run[mark.end.piece]!,
+        endOffset: mark.end.offset,
+      });
       let list = owned.get(owner);
       if (!list) owned.set(owner, (list = []));
       list.push({
@@ -159,6 +186,7 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   };
 
   const observer = new MutationObserver((records) => {
+    places = new Map();
     const dirty = new Set<Text>();
     const subtrees: Node[] = [];
     let removed = false;
@@ -188,6 +216,7 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
 
   return {
     refreshAll() {
+      places = new Map();
       restoreSubtree(root);
       observer.takeRecords();
     },

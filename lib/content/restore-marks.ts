@@ -1,10 +1,13 @@
 // How restored placeholders are marked in the page: a dotted underline drawn with the CSS Custom Highlight
 // API (ranges over the page's own text nodes: no element is added around the text, so the page's renderer
 // never finds a node it did not make), and the index the tooltip uses to find the mark under the pointer.
+// The ranges are StaticRanges: a live Range is updated by the browser on every change to the document, so
+// thousands of them (a long restored answer) made every text write of the page and the restorer cost as
+// much again; the restorer replaces a node's marks whenever that node changes, so nothing goes stale.
 
 /** One restored placeholder on screen. */
 export interface RestoreMark {
-  range: Range;
+  range: StaticRange;
   placeholder: string;
   original: string;
 }
@@ -64,9 +67,7 @@ export function createRestoreMarks(): RestoreMarks {
     },
     at(node, offset) {
       if (!(node instanceof Text)) return null;
-      for (const mark of byNode.get(node) ?? []) {
-        if (mark.range.isPointInRange(node, offset)) return mark;
-      }
+      for (const mark of byNode.get(node) ?? []) if (covers(mark.range, node, offset)) return mark;
       return null;
     },
     prune() {
@@ -81,6 +82,27 @@ export function createRestoreMarks(): RestoreMarks {
       sheet();
     },
   };
+}
+
+/** Whether a caret position in `node`, one of the text nodes the range touches, is inside it. */
+function covers(range: StaticRange, node: Text, offset: number): boolean {
+  if (node === range.startContainer && offset < range.startOffset) return false;
+  if (node === range.endContainer && offset > range.endOffset) return false;
+  return true;
+}
+
+/** A live Range over the mark, for measuring it on screen; null when its text changed since. */
+export function liveRange(mark: RestoreMark): Range | null {
+  const { startContainer, startOffset, endContainer, endOffset } = mark.range;
+  if (!startContainer.isConnected || !endContainer.isConnected) return null;
+  try {
+    const range = document.createRange();
+    range.setStart(startContainer, startOffset);
+    range.setEnd(endContainer, endOffset);
+    return range;
+  } catch {
+    return null;
+  }
 }
 
 /** The highlight's style, in the page's own style sheets (a highlight is styled by the document). */

@@ -2,7 +2,7 @@
 // `restoreDisplay: on-hover` the original itself. It lives in a closed shadow root the page's scripts cannot
 // open, so an original shown there never enters the page's DOM text.
 import type { RestoreDisplay } from '../guard/restore-text';
-import type { RestoreMark, RestoreMarks } from './restore-marks';
+import { liveRange, type RestoreMark, type RestoreMarks } from './restore-marks';
 
 const style = `
 :host { all: initial; }
@@ -70,7 +70,8 @@ export function startRestoreTooltip(marks: RestoreMarks, display: RestoreDisplay
     if (!point || marks.size === 0) return hide();
     const caret = caretAt(point.x, point.y);
     const mark = caret ? marks.at(caret.node, caret.offset) : null;
-    const rect = mark ? rectAt(mark.range, point.x, point.y) : null;
+    const range = mark ? liveRange(mark) : null;
+    const rect = range ? rectAt(range, point.x, point.y) : null;
     if (mark && rect) show(mark, rect);
     else hide();
   };

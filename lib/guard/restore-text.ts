@@ -44,11 +44,13 @@ export function restoreRun(
     joined += piece;
   }
   const found: { start: number; end: number; placeholder: string; original: string }[] = [];
-  const pattern = numberedPlaceholderPattern();
-  for (let m = pattern.exec(joined); m; m = pattern.exec(joined)) {
-    const value = original(m[0]);
-    if (value !== undefined)
-      found.push({ start: m.index, end: m.index + m[0].length, placeholder: m[0], original: value });
+  if (joined.includes('[')) {
+    const pattern = numberedPlaceholderPattern();
+    for (let m = pattern.exec(joined); m; m = pattern.exec(joined)) {
+      const value = original(m[0]);
+      if (value !== undefined)
+        found.push({ start: m.index, end: m.index + m[0].length, placeholder: m[0], original: value });
+    }
   }
   const joins = pieces.map(() => false);
   if (found.length === 0) return { shown: [...pieces], marks: [], joins };

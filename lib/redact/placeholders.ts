@@ -17,12 +17,15 @@ export function numberedPlaceholder(type: PiiType, n: number): string {
   return `[${type}_${n}]`;
 }
 
+const numberedPattern = new RegExp(`\\[(${piiTypes.join('|')})_([1-9]\\d{0,${maxDigits - 1}})\\]`, 'g');
+
 /**
  * Numbered placeholders in any text, e.g. an AI's answer: "[EMAIL_1]", "[IT_CODICE_FISCALE_12]". A fresh
- * RegExp each call (it is global, so it has state); group 1 is the type, group 2 the number.
+ * RegExp each call (it is global, so it has state), copied from one compiled once; group 1 is the type,
+ * group 2 the number.
  */
 export function numberedPlaceholderPattern(): RegExp {
-  return new RegExp(`\\[(${piiTypes.join('|')})_([1-9]\\d{0,${maxDigits - 1}})\\]`, 'g');
+  return new RegExp(numberedPattern);
 }
 
 /**

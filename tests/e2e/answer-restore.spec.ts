@@ -71,16 +71,29 @@ async function expectNothingLeft(page: Page, service: FakeService): Promise<void
   for (const original of originals) expect(sent).not.toContain(original);
 }
 
-/** The text of every restored mark (CSS highlight ranges over the page's text). */
-function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) => r.toString()));
+/** The marks: CSS highlight ranges (static) over the page's text, as live ranges to read them. */
+function liveMarks(): Range[] {
+  return [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  });
+}
+
+/** The text of every restored mark. */
+async function markedTexts(page: Page): Promise<string[]> {
+  await page.evaluate(`window.liveMarks = ${liveMarks.toString()}`);
+  return page.evaluate(() => (window as unknown as { liveMarks: typeof liveMarks }).liveMarks().map(String));
 }
 
 /** Moves the pointer onto the first mark whose text is `text`. */
 async function hover(page: Page, text: string): Promise<void> {
+  await page.evaluate(`window.liveMarks = ${liveMarks.toString()}`);
   const box = await page.evaluate((wanted) => {
-    const range = [...(CSS.highlights.get('gatehouse-restored') ?? [])].find((r) => r.toString() === wanted);
-    const rect = (range as Range | undefined)?.getClientRects()[0];
+    const marks = (window as unknown as { liveMarks: typeof liveMarks }).liveMarks();
+    const range = marks.find((r) => r.toString() === wanted);
+    const rect = range?.getClientRects()[0];
     return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
   }, text);
   expect(box).not.toBeNull();

@@ -9,6 +9,8 @@ declare global {
   interface Window {
     restorer: { refreshAll(): void; stop(): void };
     startRestorer(display: 'inline' | 'on-hover'): void;
+    /** How often the restorer looked a placeholder up: what it worked on. */
+    lookups: number;
   }
 }
 
@@ -16,8 +18,13 @@ const entry = `
 import { startAnswerRestorer } from './lib/content/answer-restorer';
 import { createRestoreMarks } from './lib/content/restore-marks';
 const originals = { '[EMAIL_1]': 'anna.berg@example.com', '[IBAN_1]': 'DE89370400440532013000' };
+window.lookups = 0;
 window.startRestorer = (display) => {
-  window.restorer = startAnswerRestorer({ original: (p) => originals[p], display, marks: createRestoreMarks() });
+  const original = (p) => {
+    window.lookups++;
+    return originals[p];
+  };
+  window.restorer = startAnswerRestorer({ original, display, marks: createRestoreMarks() });
 };
 `;
 
@@ -50,8 +57,16 @@ async function pageWith(html: string, display: 'inline' | 'on-hover' = 'inline')
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).evaluate((e) => e.textContent);
+/** The text under each mark (static ranges: read through a live one). */
 const marked = (page: Page) =>
-  page.evaluate(() => [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) => r.toString()));
+  page.evaluate(() =>
+    [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }),
+  );
 /** Lets the mutation observer run. */
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 
@@ -172,6 +187,30 @@ test('on-hover never writes an original into the page: placeholders are only mar
   await settle(page);
   expect(await text(page, '#a')).toBe('Hi [EMAIL_1] and [IBAN_1]');
   expect(await marked(page)).toEqual(['[EMAIL_1]', '[IBAN_1]']);
+});
+
+test('work follows what changed: a chunk streamed into a long conversation is not a rescan of the page', async () => {
+  const earlier = Array.from({ length: 2000 }, (_, i) => `<p>Turn ${i}: [EMAIL_1] and [IBAN_1]</p>`);
+  const page = await pageWith(`${earlier.join('')}<p id="a">Now [EMA</p>`);
+  expect(await page.evaluate(() => window.lookups)).toBeGreaterThanOrEqual(4000);
+  const lookups = await page.evaluate(async () => {
+    window.lookups = 0;
+    const answer = document.querySelector('#a')!;
+    answer.append(document.createTextNode('IL_1] and'));
+    await new Promise((r) => setTimeout(r, 0));
+    answer.append(document.createTextNode(' [IBAN_1]'));
+    await new Promise((r) => setTimeout(r, 0));
+    const done = document.createTextNode(' Done');
+    answer.append(done);
+    await new Promise((r) => setTimeout(r, 0));
+    done.appendData('!');
+    await new Promise((r) => setTimeout(r, 0));
+    return window.lookups;
+  });
+  expect(await text(page, '#a')).toBe('Now anna.berg@example.com and DE89370400440532013000 Done!');
+  expect(await text(page, 'p:first-child')).toBe('Turn 0: anna.berg@example.com and DE89370400440532013000');
+  // Four mutations in one paragraph: a few lookups each, not the 4000 of the page.
+  expect(lookups).toBeLessThanOrEqual(16);
 });
 
 test('stopping gives the page its own text back', async () => {
