@@ -1,7 +1,7 @@
 // `npm run bench -- restore`: what restoring placeholders adds to the main thread while a 50 KB answer
 // streams in, in real Chromium with the built extension under `redaction.placeholders: restore`, next to
 // the same browser without the extension (the peer), in the same run. The answer holds a placeholder every
-// ~150 characters; it streams in 100-character chunks, one per animation frame, into the ChatGPT-like page
+// ~150 characters; it streams in 250-character chunks, one per animation frame, into the ChatGPT-like page
 // (Preact re-renders the markdown per chunk) and the Gemini-like page (innerHTML of the whole answer per
 // chunk: every node new, the most work for the restorer). Measured from a Chromium trace of the page's
 // renderer main thread: the longest task, and the 95th percentile of tasks, while the answer streams.
@@ -25,7 +25,7 @@ import { acquireLock, extensionPolicyFile, managedPolicyDir, releaseLock } from 
 import { extensionPage, policyInForce } from '../tests/e2e/stand-in';
 
 const styles: AnswerStyle[] = ['chatgpt', 'gemini'];
-const chunk = 100;
+const chunk = 250;
 const prompt = 'Write to anna.berg@example.com about DE89370400440532013000, cc bob@example.com';
 const policy = { name: 'Bench: restore', version: '1', redaction: { placeholders: 'restore' } };
 
@@ -125,7 +125,7 @@ async function streamAnswer(context: BrowserContext, style: AnswerStyle): Promis
     () => (window as unknown as { answersDone: number }).answersDone === 1,
     undefined,
     {
-      timeout: 120_000,
+      timeout: 600_000,
     },
   );
   await page.waitForTimeout(200);
