@@ -1,0 +1,151 @@
+// Managed policy pushed the ways Firefox takes it: the per-user managed-storage manifest (under a temporary
+// HOME: no root, no lock) and the machine-wide policies.json compiled by the CLI (under the shared lock).
+// Firefox reads both at startup only, so each policy change here is a browser restart.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterEach, expect, test } from 'vitest';
+import { compilePolicy } from '../e2e/compiled-policy';
+import { acquireLock, releaseLock } from '../e2e/machine-lock';
+import { standInText } from '../e2e/stand-in';
+import warnCn from '../../policies/examples/warn-cn.json' with { type: 'json' };
+import {
+  addonId,
+  extensionOrigin,
+  launchFirefox,
+  navigate,
+  open,
+  policyInForce,
+  temporaryDir,
+  waitForUrl,
+  writeManagedStorageManifest,
+  type Firefox,
+} from './firefox';
+import { click, clickButton, textOf } from './page-text';
+import { serve } from './serve';
+
+const interstitial = (name: string) => new RegExp(`^${extensionOrigin}/${name}\\.html#`);
+const standIns = /^https:\/\/([a-z0-9-]+\.)*(deepseek\.com|moonshot\.cn)\//;
+/** Where Debian's Firefox ESR reads the machine-wide policies (not /etc/firefox-esr/policies/). */
+const machinePolicies = '/etc/firefox/policies/policies.json';
+const blockDeepSeek = {
+  name: 'Block DeepSeek',
+  version: '3',
+  rules: [{ id: 'block-deepseek', match: { services: ['deepseek'] }, action: 'block' }],
+};
+
+interface ActiveSummary {
+  source: string;
+  name: string;
+  problems: string[];
+}
+
+async function activePolicy(extension: Page): Promise<ActiveSummary | null> {
+  return extension.evaluate(async () => {
+    const { activePolicy } = (await chrome.storage.local.get('activePolicy')) as {
+      activePolicy?: { source: string; policy: { name: string }; problems: string[] };
+    };
+    return activePolicy
+      ? { source: activePolicy.source, name: activePolicy.policy.name, problems: activePolicy.problems }
+      : null;
+  });
+}
+
+async function tab(firefox: Firefox): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await serve(page, { standIns });
+  return page;
+}
+
+/** DeepSeek meets the warn page; Continue needs the reason the rule requires, then reaches the site. */
+async function warnThenContinue(firefox: Firefox): Promise<void> {
+  const page = await tab(firefox);
+  await navigate(page, 'https://chat.deepseek.com/', interstitial('warn'));
+  await expect.poll(() => textOf(page, '.message')).toContain(warnCn.rules[0]!.message!);
+  expect(await textOf(page, '.details')).toContain('warn-cn-jurisdiction');
+  await clickButton(page, 'Continue');
+  await expect.poll(() => textOf(page, '[role="alert"]')).toBe('Please write a reason before you continue.');
+  await click(page, 'textarea');
+  await page.keyboard.type('comparing vendors for procurement');
+  await clickButton(page, 'Continue');
+  await waitForUrl(page, 'https://chat.deepseek.com/');
+  await expect.poll(() => textOf(page, 'h1')).toBe(standInText);
+  await page.close();
+}
+
+let cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+  // Whatever a test did, no machine-wide policy is left for the next browser on this machine.
+  expect(existsSync(machinePolicies)).toBe(false);
+});
+
+test('per-user manifest: in force at startup; an invalid one after a restart keeps the last valid; a valid one replaces it', async () => {
+  const home = temporaryDir('gatehouse-ff-home-');
+  const profile = temporaryDir('gatehouse-ff-profile-');
+  cleanup.push(home.remove, profile.remove);
+  const launch = async (policy: unknown) => {
+    const firefox = await launchFirefox({ home: home.dir, profile: profile.dir, managedPolicy: policy });
+    cleanup.push(() => firefox.close());
+    const extension = await firefox.extensionPage();
+    return { firefox, extension, close: () => firefox.close().then(() => void cleanup.pop()) };
+  };
+
+  // 1. warn-cn.json from the manifest: DeepSeek warns, and Continue needs a reason.
+  let run = await launch(warnCn);
+  await policyInForce(run.extension, warnCn.name, 'managed');
+  await warnThenContinue(run.firefox);
+  // Firefox does not see a manifest change while it runs: storage.managed still answers the first one.
+  writeManagedStorageManifest(home.dir, blockDeepSeek);
+  const seen = await run.extension.evaluate(() => chrome.storage.managed.get('policy'));
+  expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
+  await run.close();
+
+  // 2. An invalid policy (after a restart): the warn policy stays in force and the problem is on record.
+  run = await launch({ ...warnCn, version: '2', alternatives: ['no-such-service'] });
+  await expect
+    .poll(() => activePolicy(run.extension).then((a) => a?.source), { timeout: 15_000 })
+    .toBe('last-valid');
+  const active = await activePolicy(run.extension);
+  expect(active?.name).toBe(warnCn.name);
+  expect(active?.problems.join()).toMatch(/alternatives\[0\]: no catalog service/);
+  const kimi = await tab(run.firefox);
+  await navigate(kimi, 'https://kimi.moonshot.cn/', interstitial('warn'));
+  await run.close();
+
+  // 3. A valid change (after a restart) takes effect: DeepSeek is blocked, Kimi allowed.
+  run = await launch(blockDeepSeek);
+  await policyInForce(run.extension, blockDeepSeek.name, 'managed');
+  const page = await tab(run.firefox);
+  expect(await open(page, 'https://chat.deepseek.com/')).toMatch(interstitial('blocked'));
+  expect(await open(page, 'https://kimi.moonshot.cn/')).toBe('https://kimi.moonshot.cn/');
+  await expect.poll(() => textOf(page, 'h1')).toBe(standInText);
+  await run.close();
+});
+
+test('machine-wide policies.json compiled by the CLI, used as-is: the bundle is in force, DeepSeek warns', async () => {
+  // The artifact an admin deploys, without the force-install entry: this build is installed as a
+  // temporary add-on (Firefox ESR installs only signed add-ons from policy).
+  const artifact = compilePolicy('policies/examples/warn-cn.json', 'firefox', '--no-force-install');
+  const parsed = JSON.parse(artifact) as { policies: Record<string, unknown> };
+  expect(parsed.policies['3rdparty']).toEqual({ Extensions: { [addonId]: { policy: warnCn } } });
+  await acquireLock();
+  cleanup.push(releaseLock);
+  mkdirSync(path.dirname(machinePolicies), { recursive: true });
+  writeFileSync(machinePolicies, artifact);
+  cleanup.push(() => rmSync(machinePolicies, { force: true }));
+  const firefox = await launchFirefox({ holdsLock: true });
+  cleanup.push(() => firefox.close());
+  expect(readFileSync(machinePolicies, 'utf8')).toBe(artifact);
+  const extension = await firefox.extensionPage();
+  await policyInForce(extension, warnCn.name, 'managed');
+  await warnThenContinue(firefox);
+  // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
+  writeFileSync(
+    machinePolicies,
+    compilePolicy('policies/examples/audit-only.json', 'firefox', '--no-force-install'),
+  );
+  const seen = await extension.evaluate(() => chrome.storage.managed.get('policy'));
+  expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
+});
