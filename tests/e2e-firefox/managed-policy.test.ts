@@ -28,6 +28,8 @@ const interstitial = (name: string) => new RegExp(`^${extensionOrigin}/${name}\\
 const standIns = /^https:\/\/([a-z0-9-]+\.)*(deepseek\.com|moonshot\.cn)\//;
 /** Where Debian's Firefox ESR reads the machine-wide policies (not /etc/firefox-esr/policies/). */
 const machinePolicies = '/etc/firefox/policies/policies.json';
+/** The machine-wide lock may be held by another run for minutes (acquireLock gives up after 5). */
+const lockedTestTimeout = 420_000;
 const blockDeepSeek = {
   name: 'Block DeepSeek',
   version: '3',
@@ -81,71 +83,87 @@ afterEach(async () => {
   expect(existsSync(machinePolicies)).toBe(false);
 });
 
-test('per-user manifest: in force at startup; an invalid one after a restart keeps the last valid; a valid one replaces it', async () => {
-  const home = temporaryDir('gatehouse-ff-home-');
-  const profile = temporaryDir('gatehouse-ff-profile-');
-  cleanup.push(home.remove, profile.remove);
-  const launch = async (policy: unknown) => {
-    const firefox = await launchFirefox({ home: home.dir, profile: profile.dir, managedPolicy: policy });
+test(
+  'per-user manifest: in force at startup; an invalid one after a restart keeps the last valid; a valid one replaces it',
+  async () => {
+    const home = temporaryDir('gatehouse-ff-home-');
+    const profile = temporaryDir('gatehouse-ff-profile-');
+    cleanup.push(home.remove, profile.remove);
+    // One wait for the machine-wide lock, held over the three launches, instead of one wait per launch.
+    await acquireLock();
+    cleanup.push(releaseLock);
+    const launch = async (policy: unknown) => {
+      const firefox = await launchFirefox({
+        home: home.dir,
+        profile: profile.dir,
+        managedPolicy: policy,
+        holdsLock: true,
+      });
+      cleanup.push(() => firefox.close());
+      const extension = await firefox.extensionPage();
+      return { firefox, extension, close: () => firefox.close().then(() => void cleanup.pop()) };
+    };
+
+    // 1. warn-cn.json from the manifest: DeepSeek warns, and Continue needs a reason.
+    let run = await launch(warnCn);
+    await policyInForce(run.extension, warnCn.name, 'managed');
+    await warnThenContinue(run.firefox);
+    // Firefox does not see a manifest change while it runs: storage.managed still answers the first one.
+    writeManagedStorageManifest(home.dir, blockDeepSeek);
+    const seen = await run.extension.evaluate(() => chrome.storage.managed.get('policy'));
+    expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
+    await run.close();
+
+    // 2. An invalid policy (after a restart): the warn policy stays in force and the problem is on record.
+    run = await launch({ ...warnCn, version: '2', alternatives: ['no-such-service'] });
+    await expect
+      .poll(() => activePolicy(run.extension).then((a) => a?.source), { timeout: 15_000 })
+      .toBe('last-valid');
+    const active = await activePolicy(run.extension);
+    expect(active?.name).toBe(warnCn.name);
+    expect(active?.problems.join()).toMatch(/alternatives\[0\]: no catalog service/);
+    const kimi = await tab(run.firefox);
+    await navigate(kimi, 'https://kimi.moonshot.cn/', interstitial('warn'));
+    await run.close();
+
+    // 3. A valid change (after a restart) takes effect: DeepSeek is blocked, Kimi allowed.
+    run = await launch(blockDeepSeek);
+    await policyInForce(run.extension, blockDeepSeek.name, 'managed');
+    const page = await tab(run.firefox);
+    expect(await open(page, 'https://chat.deepseek.com/')).toMatch(interstitial('blocked'));
+    expect(await open(page, 'https://kimi.moonshot.cn/')).toBe('https://kimi.moonshot.cn/');
+    await expect.poll(() => textOf(page, 'h1')).toBe(standInText);
+    await run.close();
+  },
+  lockedTestTimeout,
+);
+
+test(
+  'machine-wide policies.json compiled by the CLI, used as-is: the bundle is in force, DeepSeek warns',
+  async () => {
+    // The artifact an admin deploys, without the force-install entry: this build is installed as a
+    // temporary add-on (Firefox ESR installs only signed add-ons from policy).
+    const artifact = compilePolicy('policies/examples/warn-cn.json', 'firefox', '--no-force-install');
+    const parsed = JSON.parse(artifact) as { policies: Record<string, unknown> };
+    expect(parsed.policies['3rdparty']).toEqual({ Extensions: { [addonId]: { policy: warnCn } } });
+    await acquireLock();
+    cleanup.push(releaseLock);
+    mkdirSync(path.dirname(machinePolicies), { recursive: true });
+    writeFileSync(machinePolicies, artifact);
+    cleanup.push(() => rmSync(machinePolicies, { force: true }));
+    const firefox = await launchFirefox({ holdsLock: true });
     cleanup.push(() => firefox.close());
+    expect(readFileSync(machinePolicies, 'utf8')).toBe(artifact);
     const extension = await firefox.extensionPage();
-    return { firefox, extension, close: () => firefox.close().then(() => void cleanup.pop()) };
-  };
-
-  // 1. warn-cn.json from the manifest: DeepSeek warns, and Continue needs a reason.
-  let run = await launch(warnCn);
-  await policyInForce(run.extension, warnCn.name, 'managed');
-  await warnThenContinue(run.firefox);
-  // Firefox does not see a manifest change while it runs: storage.managed still answers the first one.
-  writeManagedStorageManifest(home.dir, blockDeepSeek);
-  const seen = await run.extension.evaluate(() => chrome.storage.managed.get('policy'));
-  expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
-  await run.close();
-
-  // 2. An invalid policy (after a restart): the warn policy stays in force and the problem is on record.
-  run = await launch({ ...warnCn, version: '2', alternatives: ['no-such-service'] });
-  await expect
-    .poll(() => activePolicy(run.extension).then((a) => a?.source), { timeout: 15_000 })
-    .toBe('last-valid');
-  const active = await activePolicy(run.extension);
-  expect(active?.name).toBe(warnCn.name);
-  expect(active?.problems.join()).toMatch(/alternatives\[0\]: no catalog service/);
-  const kimi = await tab(run.firefox);
-  await navigate(kimi, 'https://kimi.moonshot.cn/', interstitial('warn'));
-  await run.close();
-
-  // 3. A valid change (after a restart) takes effect: DeepSeek is blocked, Kimi allowed.
-  run = await launch(blockDeepSeek);
-  await policyInForce(run.extension, blockDeepSeek.name, 'managed');
-  const page = await tab(run.firefox);
-  expect(await open(page, 'https://chat.deepseek.com/')).toMatch(interstitial('blocked'));
-  expect(await open(page, 'https://kimi.moonshot.cn/')).toBe('https://kimi.moonshot.cn/');
-  await expect.poll(() => textOf(page, 'h1')).toBe(standInText);
-  await run.close();
-});
-
-test('machine-wide policies.json compiled by the CLI, used as-is: the bundle is in force, DeepSeek warns', async () => {
-  // The artifact an admin deploys, without the force-install entry: this build is installed as a
-  // temporary add-on (Firefox ESR installs only signed add-ons from policy).
-  const artifact = compilePolicy('policies/examples/warn-cn.json', 'firefox', '--no-force-install');
-  const parsed = JSON.parse(artifact) as { policies: Record<string, unknown> };
-  expect(parsed.policies['3rdparty']).toEqual({ Extensions: { [addonId]: { policy: warnCn } } });
-  await acquireLock();
-  cleanup.push(releaseLock);
-  mkdirSync(path.dirname(machinePolicies), { recursive: true });
-  writeFileSync(machinePolicies, artifact);
-  cleanup.push(() => rmSync(machinePolicies, { force: true }));
-  const firefox = await launchFirefox({ holdsLock: true });
-  cleanup.push(() => firefox.close());
-  expect(readFileSync(machinePolicies, 'utf8')).toBe(artifact);
-  const extension = await firefox.extensionPage();
-  await policyInForce(extension, warnCn.name, 'managed');
-  await warnThenContinue(firefox);
-  // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
-  writeFileSync(
-    machinePolicies,
-    compilePolicy('policies/examples/audit-only.json', 'firefox', '--no-force-install'),
-  );
-  const seen = await extension.evaluate(() => chrome.storage.managed.get('policy'));
-  expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
-});
+    await policyInForce(extension, warnCn.name, 'managed');
+    await warnThenContinue(firefox);
+    // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
+    writeFileSync(
+      machinePolicies,
+      compilePolicy('policies/examples/audit-only.json', 'firefox', '--no-force-install'),
+    );
+    const seen = await extension.evaluate(() => chrome.storage.managed.get('policy'));
+    expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
+  },
+  lockedTestTimeout,
+);

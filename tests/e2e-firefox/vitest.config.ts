@@ -9,7 +9,7 @@ export default defineConfig({
     sequence: { concurrent: false },
     testTimeout: 60_000,
     // Launches wait for the machine-wide managed-policy lock, which another run may hold a while.
-    hookTimeout: 360_000,
+    hookTimeout: 420_000,
     retry: 0,
   },
 });
