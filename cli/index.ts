@@ -2,7 +2,7 @@
 // gatehouse admin CLI: `npm run --silent cli -- <command> [--help]`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readStream, streamLines, type CliIo, type Command } from './io';
-import { commands } from './commands';
+import { commands } from './commands/commands';
 
 const io: CliIo = {
   lines: () => streamLines(process.stdin),

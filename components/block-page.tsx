@@ -1,5 +1,6 @@
 // The block page: names what was stopped, why, and what to use instead.
-import { InterstitialDetails, type ShownInfo, type Translate } from './interstitial-details';
+import type { Translate } from '../lib/translate';
+import { InterstitialDetails, type ShownInfo } from './interstitial-details';
 
 export function BlockPage({
   info,

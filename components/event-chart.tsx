@@ -2,7 +2,7 @@
 import { eventKinds } from '../lib/log/event-schema';
 import { maxDayTotal, totalOf, type DayCounts } from '../lib/log/day-buckets';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface EventChartProps {
   days: DayCounts[];

@@ -3,7 +3,7 @@ import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import { dayMs } from '../lib/log/retention';
 import type { EventFilter } from '../lib/log/event-filter';
 import { kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export const timeRanges = ['all', '24h', '7d', '30d'] as const;
 export type TimeRange = (typeof timeRanges)[number];

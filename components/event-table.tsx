@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LogEvent } from '../lib/log/event-schema';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface EventTableProps {
   /** Grows while the store streams; `version` changes whenever it did. */

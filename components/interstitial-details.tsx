@@ -1,7 +1,7 @@
 // What was stopped and why: shared by the block and warn pages. Takes data and a translator, no browser calls.
-import type { InterstitialInfo, ServiceSummary } from '../lib/messages';
+import type { InterstitialInfo, ServiceSummary } from '../lib/interstitial/interstitial-info';
+import type { Translate } from '../lib/translate';
 
-export type Translate = (key: string, substitutions?: string[]) => string;
 export type ShownInfo = Extract<InterstitialInfo, { ok: true }>;
 
 export function InterstitialDetails({

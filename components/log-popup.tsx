@@ -5,7 +5,7 @@ import { dayBoundaries, type DayCounts } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import { eventsToCsv, eventsToJson } from '../lib/log/event-export';
 import type { EventFilter } from '../lib/log/event-filter';
-import { verifyPassphrase } from '../lib/log/passphrase-hash';
+import { verifyPassphrase } from '../lib/policy/passphrase-hash';
 import type { PolicyStatus } from '../lib/log/policy-status';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import { AdminGate } from './admin-gate';
@@ -13,7 +13,7 @@ import { EventChart } from './event-chart';
 import { EventFilters, initialFilterState, toEventFilter, type FilterState } from './event-filters';
 import { EventTable } from './event-table';
 import { StatusHeader } from './status-header';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 /** Everything the popup reads or does outside itself; the page passes the IndexedDB/browser versions. */
 export interface PopupSource {

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eventKinds, policySources } from '../../../lib/log/event-schema';
+import { eventKinds } from '../../../lib/log/event-schema';
+import { policySources } from '../../../lib/policy/policy-source';
 import { timeRanges } from '../../../components/event-filters';
 
 const locales = ['en', 'de', 'fr', 'it'];
