@@ -33,11 +33,12 @@ export default defineBackground(() => {
     recordEvent,
   });
 
-  const dnr = browserDnr();
+  const targetBrowser = import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const);
+  const dnr = browserDnr(targetBrowser);
   const deps = {
     dnr,
     target: {
-      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
+      browser: targetBrowser,
       blockPageUrl: browser.runtime.getURL('/blocked.html'),
       warnPageUrl: browser.runtime.getURL('/warn.html'),
     },
