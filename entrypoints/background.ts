@@ -6,6 +6,7 @@ import { watchBlockedRequests } from '../lib/background/blocked-requests';
 import { startEventLog } from '../lib/background/event-log';
 import { createForwarder } from '../lib/background/forwarder';
 import { grantExpiry } from '../lib/background/grants';
+import { checkHostAccess } from '../lib/background/host-access';
 import { syncInputGuardScript } from '../lib/background/guard-script';
 import { forgetTab } from '../lib/background/interstitial-service';
 import { messageHandlers } from '../lib/background/message-handlers';
@@ -15,6 +16,7 @@ import { applyPolicy } from '../lib/background/policy-loader';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
+import { hasHostAccess, onHostAccessChange } from '../lib/browser/host-access';
 import { activePolicyItem, managedPolicyItem } from '../lib/browser/storage-items';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { messageContract } from '../lib/messages';
@@ -37,6 +39,7 @@ export default defineBackground(() => {
   const dnr = browserDnr(targetBrowser);
   const deps = {
     dnr,
+    hostAccess: () => checkHostAccess(hasHostAccess),
     target: {
       browser: targetBrowser,
       blockPageUrl: browser.runtime.getURL('/blocked.html'),
@@ -52,6 +55,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(apply);
   browser.runtime.onStartup.addListener(apply);
   managedPolicyItem.watch(apply);
+  // A withdrawn (or restored) host permission changes which rules can work: install them again.
+  onHostAccessChange(apply);
   browser.alarms.onAlarm.addListener(
     createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms], (name, error) =>
       console.error(`Gatehouse: the alarm ${name} failed`, error),

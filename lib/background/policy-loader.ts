@@ -5,6 +5,7 @@ import { compileDnrRules, type DnrTarget } from '../policy/compile-dnr-rules';
 import { compilePolicy } from '../policy/compile-policy';
 import { defaultPolicy } from '../policy/default-policy';
 import type { DnrRule } from '../policy/dnr-rule';
+import { blockWithoutInterstitials } from '../policy/dnr-without-host-access';
 import { resolvePolicy } from '../policy/resolve-policy';
 import type { Policy } from '../policy/policy-schema';
 import { dnrLimits, type DnrApi } from '../browser/dnr-api';
@@ -17,6 +18,11 @@ export interface PolicyLoaderDeps {
   dnr: DnrApi;
   /** Interstitial URLs and target browser; limits come from the DNR API. */
   target: Omit<DnrTarget, 'limits'>;
+  /**
+   * Whether the extension may act on every site (checkHostAccess). Without that the browser ignores
+   * redirects, so the rules block instead of showing the interstitials. Absent: assumed granted.
+   */
+  hostAccess?: () => Promise<boolean>;
   now?: () => number;
 }
 
@@ -96,7 +102,8 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
   const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
   for (const problem of result.problems) await policyError(`policy "${policy.name}": ${problem}`);
   if (!result.ok) return false;
-  const rules = await withoutUnsupportedRegex(deps.dnr, result.rules);
+  const supported = await withoutUnsupportedRegex(deps.dnr, result.rules);
+  const rules = (await (deps.hostAccess?.() ?? true)) ? supported : blockWithoutInterstitials(supported);
   try {
     const existing = await deps.dnr.getDynamicRules();
     // One call replaces the whole set: the browser never runs with half a policy.
