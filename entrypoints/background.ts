@@ -13,6 +13,7 @@ import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageListener } from '../lib/background/message-router';
 import { onPolicyApplied } from '../lib/background/policy-applied';
 import { applyPolicy } from '../lib/background/policy-loader';
+import { schedulePolicyRefresh } from '../lib/background/policy-refresh';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
@@ -51,6 +52,7 @@ export default defineBackground(() => {
   // A new policy may change the forwarding endpoint or switch forwarding on.
   onPolicyApplied(() => forwarder.kick());
   const apply = () => void applyPolicy(deps);
+  const policyRefresh = schedulePolicyRefresh(() => applyPolicy(deps, { ifChanged: true }));
   // Listeners are registered synchronously so the event that woke the worker is delivered.
   browser.runtime.onInstalled.addListener(apply);
   browser.runtime.onStartup.addListener(apply);
@@ -58,7 +60,7 @@ export default defineBackground(() => {
   // A withdrawn (or restored) host permission changes which rules can work: install them again.
   onHostAccessChange(apply);
   browser.alarms.onAlarm.addListener(
-    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms], (name, error) =>
+    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms, policyRefresh], (name, error) =>
       console.error(`Gatehouse: the alarm ${name} failed`, error),
     ),
   );

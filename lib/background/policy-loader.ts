@@ -28,14 +28,25 @@ export interface PolicyLoaderDeps {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+export interface ApplyOptions {
+  /**
+   * Leave everything as it is (no rules installed, no event) when the policy that would be put in force,
+   * its source and its problems are those already in force: for the periodic re-read of managed storage.
+   */
+  ifChanged?: boolean;
+}
+
 /** Serialised: storage events, install and startup may all ask at once. */
-export function applyPolicy(deps: PolicyLoaderDeps): Promise<ActivePolicy | null> {
-  const run = queue.then(() => applyPolicyNow(deps));
+export function applyPolicy(
+  deps: PolicyLoaderDeps,
+  options: ApplyOptions = {},
+): Promise<ActivePolicy | null> {
+  const run = queue.then(() => applyPolicyNow(deps, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | null> {
+async function applyPolicyNow(deps: PolicyLoaderDeps, options: ApplyOptions): Promise<ActivePolicy | null> {
   const managed = await managedPolicyItem.load();
   const resolution = resolvePolicy(
     managed,
@@ -43,6 +54,10 @@ async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | nu
     defaultPolicy(),
     shippedCatalog(),
   );
+  if (options.ifChanged) {
+    const current = await activePolicyItem.read();
+    if (current && sameResolution(current, resolution)) return current;
+  }
   for (const problem of resolution.problems) await policyError(problem);
 
   let { policy, source } = resolution;
@@ -113,6 +128,14 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
     await policyError(`policy "${policy.name}": installing the browser rules failed: ${message(error)}`);
     return false;
   }
+}
+
+function sameResolution(current: ActivePolicy, resolution: ReturnType<typeof resolvePolicy>): boolean {
+  return (
+    current.source === resolution.source &&
+    JSON.stringify(current.policy) === JSON.stringify(resolution.policy) &&
+    JSON.stringify(current.problems) === JSON.stringify(resolution.problems)
+  );
 }
 
 async function keepCurrent(current: ActivePolicy): Promise<ActivePolicy> {

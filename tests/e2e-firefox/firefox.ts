@@ -23,6 +23,11 @@ export interface FirefoxOptions {
   /** Writes `$HOME/.mozilla/managed-storage/<add-on id>.json` with `{ policy }` before the launch. */
   managedPolicy?: unknown;
   prefs?: Record<string, unknown>;
+  /**
+   * false: do not install the build as a temporary add-on; Gatehouse must come from policy (the
+   * ExtensionSettings force-install entry of a policies.json). Default true.
+   */
+  install?: boolean;
   /** More temporary add-ons, installed after Gatehouse (test instruments). */
   addons?: string[];
   /**
@@ -94,7 +99,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   }
   if (!options.holdsLock) releaseLock();
   try {
-    await browser.installExtension(extensionDir);
+    if (options.install ?? true) await browser.installExtension(extensionDir);
     for (const addon of options.addons ?? []) await browser.installExtension(addon);
   } catch (error) {
     await browser.close();
@@ -118,9 +123,14 @@ export type UrlMatch = RegExp | string | ((href: string) => boolean);
  * Navigates without waiting for the load event: Puppeteer never sees one for moz-extension:// pages (the
  * block and warn pages a DNR redirect lands on included). Returns once the URL matches.
  */
-export async function navigate(page: Page, url: string, expected: UrlMatch = url): Promise<string> {
+export async function navigate(
+  page: Page,
+  url: string,
+  expected: UrlMatch = url,
+  timeoutMs?: number,
+): Promise<string> {
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
-  return waitForUrl(page, expected);
+  return waitForUrl(page, expected, timeoutMs);
 }
 
 /** Opens `url` and returns where the tab settled: at `url` itself, or at an interstitial naming it. */
@@ -149,10 +159,18 @@ export async function waitForUrl(page: Page, expected: UrlMatch, timeoutMs = 15_
   }
 }
 
+/** Opens an extension page, trying again while the add-on is not installed yet (policy installs take a while). */
 async function openExtensionPage(browser: Browser, file: string): Promise<Page> {
   const page = await browser.newPage();
-  await navigate(page, `${extensionOrigin}/${file}`);
-  return page;
+  const url = `${extensionOrigin}/${file}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await navigate(page, url, url, 3_000);
+      return page;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+    }
+  }
 }
 
 /** Waits until the background has put a policy in force (optionally a particular one from a source). */

@@ -1,7 +1,9 @@
 // Managed policy pushed the ways Firefox takes it: the per-user managed-storage manifest (under a temporary
 // HOME: no root, no lock) and the machine-wide policies.json compiled by the CLI (under the shared lock).
 // Firefox reads both at startup only, so each policy change here is a browser restart.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, expect, test } from 'vitest';
@@ -139,31 +141,96 @@ test(
 );
 
 test(
-  'machine-wide policies.json compiled by the CLI, used as-is: the bundle is in force, DeepSeek warns',
+  'the compiled policies.json, used as-is, force-installs Gatehouse and puts the bundle in force; a new one applies at the next start',
   async () => {
-    // The artifact an admin deploys, without the force-install entry: this build is installed as a
-    // temporary add-on (Firefox ESR installs only signed add-ons from policy).
-    const artifact = compilePolicy('policies/examples/warn-cn.json', 'firefox', '--no-force-install');
-    const parsed = JSON.parse(artifact) as { policies: Record<string, unknown> };
-    expect(parsed.policies['3rdparty']).toEqual({ Extensions: { [addonId]: { policy: warnCn } } });
+    // The signed .xpi an admin would host, stood in for by the unsigned build on a loopback server.
+    const xpi = await serveFile(builtXpi(), 'application/x-xpinstall');
+    cleanup.push(xpi.close);
+    const compile = (bundle: string) => compilePolicy(bundle, 'firefox', '--update-url', xpi.url);
+    const artifact = compile('policies/examples/warn-cn.json');
+    expect(JSON.parse(artifact)).toMatchObject({
+      policies: {
+        ExtensionSettings: { [addonId]: { installation_mode: 'force_installed', install_url: xpi.url } },
+        '3rdparty': { Extensions: { [addonId]: { policy: warnCn } } },
+      },
+    });
+    const profile = temporaryDir('gatehouse-ff-profile-');
+    const bundles = temporaryDir('gatehouse-ff-bundle-');
+    cleanup.push(profile.remove, bundles.remove);
+    const blockBundle = path.join(bundles.dir, 'block-deepseek.json');
+    writeFileSync(blockBundle, JSON.stringify(blockDeepSeek));
+    const blockArtifact = compile(blockBundle);
+
     await acquireLock();
     cleanup.push(releaseLock);
     mkdirSync(path.dirname(machinePolicies), { recursive: true });
     writeFileSync(machinePolicies, artifact);
     cleanup.push(() => rmSync(machinePolicies, { force: true }));
-    const firefox = await launchFirefox({ holdsLock: true });
-    cleanup.push(() => firefox.close());
-    expect(readFileSync(machinePolicies, 'utf8')).toBe(artifact);
-    const extension = await firefox.extensionPage();
+    // Firefox ESR installs an unsigned add-on from policy only with signature checks off (with them on it
+    // downloads the file and refuses it); release Firefox ignores this pref.
+    const launch = async () => {
+      const firefox = await launchFirefox({
+        holdsLock: true,
+        install: false,
+        profile: profile.dir,
+        prefs: { 'xpinstall.signatures.required': false },
+      });
+      cleanup.push(() => firefox.close());
+      return { firefox, close: () => firefox.close().then(() => void cleanup.pop()) };
+    };
+
+    let run = await launch();
+    const extension = await run.firefox.extensionPage();
+    expect(xpi.requests).toEqual(['/gatehouse.xpi']);
     await policyInForce(extension, warnCn.name, 'managed');
-    await warnThenContinue(firefox);
-    // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
-    writeFileSync(
-      machinePolicies,
-      compilePolicy('policies/examples/audit-only.json', 'firefox', '--no-force-install'),
+    // Installed by policy (not temporarily), with the host permission granted at install.
+    expect(await extension.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] }))).toBe(
+      true,
     );
+    await warnThenContinue(run.firefox);
+    // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
+    writeFileSync(machinePolicies, blockArtifact);
     const seen = await extension.evaluate(() => chrome.storage.managed.get('policy'));
     expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
+    await run.close();
+
+    // The next start: the installed add-on reads the new bundle at once (runtime.onStartup).
+    run = await launch();
+    const restarted = await run.firefox.extensionPage();
+    await policyInForce(restarted, blockDeepSeek.name, 'managed');
+    const page = await tab(run.firefox);
+    expect(await open(page, 'https://chat.deepseek.com/')).toMatch(interstitial('blocked'));
+    expect(xpi.requests).toEqual(['/gatehouse.xpi']);
+    await run.close();
   },
   lockedTestTimeout,
 );
+
+/** The packed Firefox build (`wxt zip -b firefox`, run by npm run test:e2e:firefox). */
+function builtXpi(): string {
+  const dir = path.resolve(process.env.GATEHOUSE_OUT_DIR ?? '.output');
+  const zip = readdirSync(dir).find((f) => f.endsWith('-firefox.zip'));
+  if (!zip) throw new Error(`no *-firefox.zip in ${dir}: run npm run zip:firefox`);
+  return path.join(dir, zip);
+}
+
+/** Serves one file at /gatehouse.xpi on loopback, recording each request path. */
+async function serveFile(
+  file: string,
+  contentType: string,
+): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
+  const body = readFileSync(file);
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    if (request.url !== '/gatehouse.xpi') return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': contentType, 'content-length': body.length }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/gatehouse.xpi`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
