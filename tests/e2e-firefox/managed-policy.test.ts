@@ -141,12 +141,12 @@ test(
 );
 
 test(
-  'the compiled policies.json, used as-is, force-installs Gatehouse and puts the bundle in force; a new one applies at the next start',
+  'the compiled, hardened policies.json, used as-is, force-installs Gatehouse and puts the bundle in force; a new one applies at the next start',
   async () => {
     // The signed .xpi an admin would host, stood in for by the unsigned build on a loopback server.
     const xpi = await serveFile(builtXpi(), 'application/x-xpinstall');
     cleanup.push(xpi.close);
-    const compile = (bundle: string) => compilePolicy(bundle, 'firefox', '--update-url', xpi.url);
+    const compile = (bundle: string) => compilePolicy(bundle, 'firefox', '--update-url', xpi.url, '--harden');
     const artifact = compile('policies/examples/warn-cn.json');
     expect(JSON.parse(artifact)).toMatchObject({
       policies: {
@@ -188,6 +188,12 @@ test(
       true,
     );
     await warnThenContinue(run.firefox);
+    // --harden's BlockAboutAddons: the page where users withdraw Gatehouse's host access is closed.
+    const addons = await run.firefox.browser.newPage();
+    void addons.goto('about:addons').catch(() => undefined);
+    await expect
+      .poll(() => textOf(addons, 'body'))
+      .toContain('Your organization has blocked access to this page or website.');
     // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
     writeFileSync(machinePolicies, blockArtifact);
     const seen = await extension.evaluate(() => chrome.storage.managed.get('policy'));
