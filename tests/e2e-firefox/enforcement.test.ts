@@ -138,6 +138,21 @@ describe('default policy', () => {
     await page.close();
   });
 
+  test('blocks a beacon (a request type only Firefox names) to deepseek.com, and logs it as one', async () => {
+    const page = await newPage();
+    const failures: string[] = [];
+    page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+    await expectStandIn(page, 'https://example.org/beacon');
+    expect(await page.evaluate(() => navigator.sendBeacon('https://www.deepseek.com/collect', 'x'))).toBe(
+      true,
+    );
+    await expect.poll(() => failures).toContain('https://www.deepseek.com/collect NS_ERROR_ABORT');
+    await expect
+      .poll(() => blockedBelowPage(['www.deepseek.com']), { timeout: 15_000 })
+      .toEqual([['deepseek', 'www.deepseek.com', 'beacon', 1]]);
+    await page.close();
+  });
+
   test('blocks a websocket to chat.deepseek.com while one to an ordinary host opens', async () => {
     const server = await startWebSocketServer();
     const port = (server.address() as AddressInfo).port;
