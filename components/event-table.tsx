@@ -45,6 +45,8 @@ function eventDetail(event: LogEvent, t: Translate): string {
       return event.error;
     case 'log_pruned':
       return t('popup_pruned', [String(event.removed), event.reason]);
+    case 'health':
+      return t(`popup_health_${event.check}_${event.ok ? 'ok' : 'failing'}`);
     default:
       return '';
   }
