@@ -1,17 +1,9 @@
 // Filters for the event list (kind, service, time range, text) and the export buttons.
+import { rangeStart, timeRanges, type TimeRange } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
-import { dayMs } from '../lib/log/retention';
 import type { EventFilter } from '../lib/log/event-filter';
 import { kindLabel } from './event-kind-style';
 import type { Translate } from './translate';
-
-export const timeRanges = ['all', '24h', '7d', '30d'] as const;
-export type TimeRange = (typeof timeRanges)[number];
-const rangeMs: Record<Exclude<TimeRange, 'all'>, number> = {
-  '24h': dayMs,
-  '7d': 7 * dayMs,
-  '30d': 30 * dayMs,
-};
 
 export interface FilterState {
   kind: EventKind | '';
@@ -27,7 +19,7 @@ export function toEventFilter(state: FilterState, now: number): EventFilter {
     kinds: state.kind ? [state.kind] : [],
     service: state.service,
     text: state.text,
-    from: state.range === 'all' ? undefined : now - rangeMs[state.range],
+    from: rangeStart(state.range, now),
   };
 }
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventKinds, policySources } from '../../../lib/log/event-schema';
-import { timeRanges } from '../../../components/event-filters';
+import { timeRanges } from '../../../lib/log/day-buckets';
 
 const locales = ['en', 'de', 'fr', 'it'];
 const messages = (locale: string) =>
