@@ -10,6 +10,7 @@ export const kindColors: Record<EventKind, string> = {
   paste_blocked: '#7b241c',
   paste_override: '#d35400',
   visited_allowed: '#7f8c8d',
+  access_requested: '#2e86c1',
   policy_applied: '#1e8449',
   policy_error: '#000000',
   log_pruned: '#b7950b',

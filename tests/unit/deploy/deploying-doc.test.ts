@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { artifactTargets } from '../../../lib/deploy/artifact-target';
 import { chromiumHardening, firefoxHardening } from '../../../lib/deploy/hardening';
-import { eventKinds } from '../../../lib/log/event-schema';
 
 const readme = readFileSync('README.md', 'utf8');
 const doc = readme.slice(readme.indexOf('\n## Deploying')).split(/\n## (?!#)/)[1]!;
@@ -23,10 +22,5 @@ describe('README: Deploying', () => {
       'private_browsing',
     ];
     for (const name of names) expect(hardening, name).toContain(name);
-  });
-
-  it('lists every kind of log event for works councils and data-protection officers', () => {
-    const logs = section('What Gatehouse logs');
-    for (const kind of eventKinds) expect(logs, kind).toContain(`| \`${kind}\``);
   });
 });
