@@ -12,6 +12,8 @@ export type ServiceOrigin = 'catalog' | 'added' | 'overridden' | 'rule-host';
 export interface PolicyViewRow extends DecisionExplanation {
   /** The address the decision was made for (the service's first address). */
   host: string;
+  /** Every address the catalog lists for the service ("chat.deepseek.com", "github.com/copilot"). */
+  addresses: string[];
   origin: ServiceOrigin;
   /** Other addresses of the same service that a host rule decides differently. */
   exceptions: { host: string; action: DecisionExplanation['action']; rule: string | null }[];
@@ -32,7 +34,13 @@ export function explainPolicy(compiled: CompiledPolicy): PolicyViewRow[] {
   for (const host of compiled.ruleHosts.keys()) {
     const decision = decideCompiled(`https://${host}/`, compiled);
     if (decision.service) continue;
-    rows.push({ ...explainDecision(decision, policy), host, origin: 'rule-host', exceptions: [] });
+    rows.push({
+      ...explainDecision(decision, policy),
+      host,
+      addresses: [host],
+      origin: 'rule-host',
+      exceptions: [],
+    });
   }
   return rows;
 }
@@ -44,7 +52,8 @@ export function explainService(
 ): PolicyViewRow {
   // Only the addresses decide() really attributes to this service: a more specific entry of another
   // service ("github.com/copilot" inside "github.com") is that service's row, not this one's.
-  const decisions = serviceEntryUrls(service)
+  const urls = serviceEntryUrls(service);
+  const decisions = urls
     .map((url) => decideCompiled(url, compiled))
     .filter((d): d is Decision & { host: string } => d.service?.id === service.id && d.host !== null);
   const primary = decisions[0] ?? decideUnreachable(compiled, service);
@@ -55,6 +64,7 @@ export function explainService(
   return {
     ...explainDecision(primary, compiled.policy),
     host: primary.host,
+    addresses: urls.map((url) => url.replace(/^https:\/\//, '').replace(/\/$/, '')),
     origin,
     exceptions,
   };
@@ -68,4 +78,37 @@ function decideUnreachable(compiled: CompiledPolicy, service: Service): Decision
   const host = service.hostSuffixes[0]?.replace(/^[.-]/, '') ?? service.hostPatterns[0] ?? service.id;
   const match = { service, kind: 'host' as const, pattern: host };
   return { ...decideMatch(compiled, host, match, rulesNamingHost(compiled, host)), host };
+}
+
+export interface PolicyViewFilter {
+  /** Empty: every action. */
+  action: DecisionExplanation['action'] | '';
+  /** Case-insensitive, over service id and name, addresses, rule, jurisdiction and parent country. */
+  text: string;
+}
+
+const actionOrder: Record<DecisionExplanation['action'], number> = { block: 0, warn: 1, allow: 2, none: 3 };
+
+/** The rows to show, strictest first and then by name, so what the policy stops is on top. */
+export function filterPolicyView(rows: readonly PolicyViewRow[], filter: PolicyViewFilter): PolicyViewRow[] {
+  const needle = filter.text.trim().toLowerCase();
+  const name = (row: PolicyViewRow) => (row.serviceName ?? row.host).toLowerCase();
+  return rows
+    .filter((row) => !filter.action || row.action === filter.action)
+    .filter(
+      (row) =>
+        !needle ||
+        [row.service, row.serviceName, ...row.addresses, row.rule, row.jurisdiction, row.parentCountry]
+          .join('\n')
+          .toLowerCase()
+          .includes(needle),
+    )
+    .sort((a, b) => actionOrder[a.action] - actionOrder[b.action] || name(a).localeCompare(name(b), 'en'));
+}
+
+/** How many rows each action has, for the filter's labels. */
+export function countByAction(rows: readonly PolicyViewRow[]): Record<DecisionExplanation['action'], number> {
+  const counts = { block: 0, warn: 0, allow: 0, none: 0 };
+  for (const row of rows) counts[row.action]++;
+  return counts;
 }

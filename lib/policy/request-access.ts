@@ -56,15 +56,19 @@ export function requestAccessHref(template: string, values: RequestAccessValues)
   return fill(template, values);
 }
 
+/** Whether a page may render this link: an https: or mailto: address, written out as such. */
+export function isAllowedLink(href: string): boolean {
+  if (!/^(https|mailto):/i.test(href)) return false;
+  try {
+    return allowedSchemes.includes(new URL(href).protocol);
+  } catch {
+    return false;
+  }
+}
+
 function fill(template: string, values: RequestAccessValues): string | null {
   const filled = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(values, name) ? encodeURIComponent(values[name as keyof RequestAccessValues]) : whole,
   );
-  let url: URL;
-  try {
-    url = new URL(filled);
-  } catch {
-    return null;
-  }
-  return allowedSchemes.includes(url.protocol) ? filled : null;
+  return isAllowedLink(filled) ? filled : null;
 }

@@ -4,7 +4,7 @@ import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { decide } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { explainDecision } from '../../../lib/policy/explain-decision';
-import { explainPolicy } from '../../../lib/policy/explain-policy';
+import { countByAction, explainPolicy, filterPolicyView } from '../../../lib/policy/explain-policy';
 import { policySchema, type PolicyInput, type RuleMatch } from '../../../lib/policy/schema';
 
 const catalog = shippedCatalog();
@@ -100,6 +100,8 @@ describe('explainPolicy (the popup policy view)', () => {
   it("decides a URL-pattern service on its pattern, not on its neighbour's host", () => {
     const r = row(view(), 'github-copilot');
     expect(r).toMatchObject({ host: 'githubcopilot.com', action: 'allow' });
+    expect(r.addresses).toContain('github.com/copilot');
+    expect(r.addresses).toContain('api.githubcopilot.com');
   });
 
   it('marks services the policy adds or overrides, and decides them with their new facts', () => {
@@ -191,5 +193,44 @@ describe('explainPolicy (the popup policy view)', () => {
   it('adds no row for a host rule naming a catalog host', () => {
     const p = policy({ rules: [{ id: 'h', match: { hosts: ['chat.deepseek.com'] }, action: 'allow' }] });
     expect(view(p)).toHaveLength(catalog.length);
+  });
+});
+
+describe('filterPolicyView', () => {
+  const rows = view();
+
+  it('keeps one action, strictest first then by name', () => {
+    const blocked = filterPolicyView(rows, { action: 'block', text: '' });
+    expect(blocked.length).toBeGreaterThan(10);
+    expect(blocked.every((r) => r.action === 'block')).toBe(true);
+    const names = blocked.map((r) => r.serviceName!.toLowerCase());
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    const all = filterPolicyView(rows, { action: '', text: '' });
+    expect(all.map((r) => r.action)).toEqual([
+      ...all.filter((r) => r.action === 'block').map(() => 'block'),
+      ...all.filter((r) => r.action === 'warn').map(() => 'warn'),
+      ...all.filter((r) => r.action === 'allow').map(() => 'allow'),
+    ]);
+  });
+
+  it.each([
+    ['a name, in any case', 'CHATGPT', 'openai-chatgpt'],
+    ['an id', 'github-copilot', 'github-copilot'],
+    ['a host', 'chat.deepseek', 'deepseek'],
+  ])('searches %s', (_name, text, id) => {
+    expect(filterPolicyView(rows, { action: '', text }).map((r) => r.service)).toContain(id);
+  });
+
+  it('searches rule and jurisdiction, combined with the action', () => {
+    const found = filterPolicyView(rows, { action: 'warn', text: 'unknown' });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((r) => r.action === 'warn' && r.jurisdiction === 'unknown')).toBe(true);
+    expect(filterPolicyView(rows, { action: 'block', text: 'warn-unknown' })).toEqual([]);
+  });
+
+  it('counts the rows per action', () => {
+    const counts = countByAction(rows);
+    expect(counts.block + counts.warn + counts.allow + counts.none).toBe(rows.length);
+    expect(counts.block).toBe(rows.filter((r) => r.action === 'block').length);
   });
 });
