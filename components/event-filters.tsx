@@ -1,4 +1,5 @@
 // Filters for the event list (kind, service, time range, text) and the export buttons.
+import type { ServiceLabel } from '../lib/catalog/service-names';
 import { rangeStart, timeRanges, type TimeRange } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import type { EventFilter } from '../lib/log/event-filter';
@@ -26,12 +27,17 @@ export function toEventFilter(state: FilterState, now: number): EventFilter {
 export interface EventFiltersProps {
   state: FilterState;
   services: string[];
+  /** Display name for a service id; the list is sorted by it. */
+  label?: ((id: string) => ServiceLabel) | undefined;
   onChange: (next: FilterState) => void;
   onExport: (format: 'csv' | 'json') => void;
   t: Translate;
 }
 
-export function EventFilters({ state, services, onChange, onExport, t }: EventFiltersProps) {
+export function EventFilters({ state, services, label, onChange, onExport, t }: EventFiltersProps) {
+  const named = services
+    .map((id) => ({ id, ...(label ? label(id) : { name: id, title: id }) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return (
     <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
       <span class="field">
@@ -59,9 +65,9 @@ export function EventFilters({ state, services, onChange, onExport, t }: EventFi
           onChange={(e) => onChange({ ...state, service: e.currentTarget.value })}
         >
           <option value="">{t('popup_all')}</option>
-          {services.map((service) => (
-            <option value={service} key={service}>
-              {service}
+          {named.map(({ id, name, title }) => (
+            <option value={id} key={id} title={title}>
+              {name}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 // The event list, newest first, virtualised: fixed-height rows, only those in view (plus a margin) rendered.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ServiceLabel } from '../lib/catalog/service-names';
 import type { LogEvent } from '../lib/log/event-schema';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import { kindColors, kindLabel } from './event-kind-style';
@@ -12,6 +13,8 @@ export interface EventTableProps {
   loading: boolean;
   locale: string;
   t: Translate;
+  /** Display name for a service id (the id itself, and the full name, on hover). */
+  label?: ((id: string) => ServiceLabel) | undefined;
   /** Called once, after the first rows were painted (the popup marks its first-render time here). */
   onFirstRows?: () => void;
   rowHeight?: number;
@@ -19,6 +22,7 @@ export interface EventTableProps {
 }
 
 const overscan = 8;
+const plainLabel = (id: string): ServiceLabel => ({ name: id, title: id });
 
 function eventDetail(event: LogEvent, t: Translate): string {
   switch (event.kind) {
@@ -46,6 +50,7 @@ function eventDetail(event: LogEvent, t: Translate): string {
 
 export function EventTable(props: EventTableProps) {
   const { events, loading, locale, t, onFirstRows } = props;
+  const label = props.label ?? plainLabel;
   const rowHeight = props.rowHeight ?? 28;
   const viewportHeight = props.viewportHeight ?? 280;
   const [scrollTop, setScrollTop] = useState(0);
@@ -104,7 +109,13 @@ export function EventTable(props: EventTableProps) {
                 {kindLabel(t, event.kind)}
                 {event.incognito ? ` (${t('popup_incognito')})` : ''}
               </span>
-              <span role="cell">{event.service ?? ''}</span>
+              {event.service === null ? (
+                <span role="cell" />
+              ) : (
+                <span role="cell" title={label(event.service).title} data-service={event.service}>
+                  {label(event.service).name}
+                </span>
+              )}
               <span role="cell" title={event.url ?? event.host ?? ''}>
                 {event.host ?? ''}
               </span>

@@ -17,9 +17,14 @@ export interface ServiceLabel {
   title: string;
 }
 
-/** Looks up display names for service ids as stored in the log (ids the catalog lacks stay as they are). */
-export function serviceLabeller(catalog: readonly Service[]): (id: string) => ServiceLabel {
-  const byId = new Map(catalog.map((s) => [s.id, s]));
+/**
+ * Looks up display names for service ids as stored in the log (ids the catalog lacks stay as they are),
+ * from catalog services or anything else that pairs an id with its catalog name.
+ */
+export function serviceLabeller(
+  services: Iterable<{ id: string; name: string }>,
+): (id: string) => ServiceLabel {
+  const byId = new Map([...services].map((s) => [s.id, s]));
   return (id) => {
     const service = byId.get(id);
     if (!service) return { name: id, title: id };

@@ -2,33 +2,8 @@
 // `cli decide --explain` prints it per URL; the popup's policy view shows it per service (explain-policy.ts).
 import type { Service } from '../catalog/schema';
 import type { Decision } from './decide';
-import type { Action, Policy, RuleMatch } from './schema';
-
-export type MatchCriterion = keyof RuleMatch;
-
-export interface DecisionExplanation {
-  action: Action | 'none';
-  /** Catalog id, or null when the address is not a catalog service. */
-  service: string | null;
-  serviceName: string | null;
-  jurisdiction: string | null;
-  parentCountry: string | null;
-  category: string | null;
-  /** Rule id, "fallback", or null for `none`. */
-  rule: string | null;
-  /** The rule's `description`, for admins. */
-  ruleDescription: string | null;
-  /**
-   * Each criterion of the deciding rule with the value that met it ({"jurisdictions": "CN"}): all of
-   * them held, which is why the rule applies. Empty for the fallback and for `none`.
-   */
-  matchedOn: Partial<Record<MatchCriterion, string>>;
-  /** False in audit mode: decided and logged, never enforced. */
-  enforced: boolean;
-  reason: string;
-  /** The catalog entry that recognised the address ("deepseek.com", "github.com/copilot"). */
-  match: string | null;
-}
+import type { DecisionExplanation } from './policy-view';
+import type { Policy, RuleMatch } from './schema';
 
 export function explainDecision(decision: Decision, policy: Policy): DecisionExplanation {
   const { service } = decision;

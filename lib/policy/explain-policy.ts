@@ -4,20 +4,8 @@ import { serviceEntryUrls } from '../catalog/service-names';
 import type { Service } from '../catalog/schema';
 import type { CompiledPolicy } from './compile-policy';
 import { decideCompiled, decideMatch, rulesNamingHost, type Decision } from './decide';
-import { explainDecision, type DecisionExplanation } from './explain-decision';
-
-/** Where a row's service comes from: the shipped catalog, the policy's `catalog.add`, or an override. */
-export type ServiceOrigin = 'catalog' | 'added' | 'overridden' | 'rule-host';
-
-export interface PolicyViewRow extends DecisionExplanation {
-  /** The address the decision was made for (the service's first address). */
-  host: string;
-  /** Every address the catalog lists for the service ("chat.deepseek.com", "github.com/copilot"). */
-  addresses: string[];
-  origin: ServiceOrigin;
-  /** Other addresses of the same service that a host rule decides differently. */
-  exceptions: { host: string; action: DecisionExplanation['action']; rule: string | null }[];
-}
+import { explainDecision } from './explain-decision';
+import type { PolicyViewRow, ServiceOrigin } from './policy-view';
 
 export function explainPolicy(compiled: CompiledPolicy): PolicyViewRow[] {
   const { policy } = compiled;
@@ -78,37 +66,4 @@ function decideUnreachable(compiled: CompiledPolicy, service: Service): Decision
   const host = service.hostSuffixes[0]?.replace(/^[.-]/, '') ?? service.hostPatterns[0] ?? service.id;
   const match = { service, kind: 'host' as const, pattern: host };
   return { ...decideMatch(compiled, host, match, rulesNamingHost(compiled, host)), host };
-}
-
-export interface PolicyViewFilter {
-  /** Empty: every action. */
-  action: DecisionExplanation['action'] | '';
-  /** Case-insensitive, over service id and name, addresses, rule, jurisdiction and parent country. */
-  text: string;
-}
-
-const actionOrder: Record<DecisionExplanation['action'], number> = { block: 0, warn: 1, allow: 2, none: 3 };
-
-/** The rows to show, strictest first and then by name, so what the policy stops is on top. */
-export function filterPolicyView(rows: readonly PolicyViewRow[], filter: PolicyViewFilter): PolicyViewRow[] {
-  const needle = filter.text.trim().toLowerCase();
-  const name = (row: PolicyViewRow) => (row.serviceName ?? row.host).toLowerCase();
-  return rows
-    .filter((row) => !filter.action || row.action === filter.action)
-    .filter(
-      (row) =>
-        !needle ||
-        [row.service, row.serviceName, ...row.addresses, row.rule, row.jurisdiction, row.parentCountry]
-          .join('\n')
-          .toLowerCase()
-          .includes(needle),
-    )
-    .sort((a, b) => actionOrder[a.action] - actionOrder[b.action] || name(a).localeCompare(name(b), 'en'));
-}
-
-/** How many rows each action has, for the filter's labels. */
-export function countByAction(rows: readonly PolicyViewRow[]): Record<DecisionExplanation['action'], number> {
-  const counts = { block: 0, warn: 0, allow: 0, none: 0 };
-  for (const row of rows) counts[row.action]++;
-  return counts;
 }

@@ -4,8 +4,14 @@ import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { decide } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { explainDecision } from '../../../lib/policy/explain-decision';
-import { countByAction, explainPolicy, filterPolicyView } from '../../../lib/policy/explain-policy';
-import { policySchema, type PolicyInput, type RuleMatch } from '../../../lib/policy/schema';
+import { explainPolicy } from '../../../lib/policy/explain-policy';
+import {
+  countByAction,
+  filterPolicyView,
+  matchCriteria,
+  policyViewRowSchema,
+} from '../../../lib/policy/policy-view';
+import { policySchema, ruleMatchSchema, type PolicyInput, type RuleMatch } from '../../../lib/policy/schema';
 
 const catalog = shippedCatalog();
 const policy = (input: Omit<PolicyInput, 'name' | 'version'>) =>
@@ -232,5 +238,15 @@ describe('filterPolicyView', () => {
     const counts = countByAction(rows);
     expect(counts.block + counts.warn + counts.allow + counts.none).toBe(rows.length);
     expect(counts.block).toBe(rows.filter((r) => r.action === 'block').length);
+  });
+});
+
+describe('the policy view rows the background sends the popup', () => {
+  it('every row of the default policy parses with the schema the popup checks', () => {
+    for (const row of view()) expect(policyViewRowSchema.parse(row)).toEqual(row);
+  });
+
+  it('names every criterion a rule can match on', () => {
+    expect([...matchCriteria].sort()).toEqual(Object.keys(ruleMatchSchema.shape).sort());
   });
 });
