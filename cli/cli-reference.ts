@@ -1,6 +1,6 @@
 // Generates docs/cli.md from the commands' own --help, so the reference never drifts from the CLI.
 import type { CliIo, Command } from './io';
-import { commands } from './commands';
+import { commands } from './commands/commands';
 import { usage } from './usage';
 
 export async function cliReferenceMarkdown(list: Command[] = commands): Promise<string> {

@@ -2,7 +2,7 @@
 // gatehouse admin CLI: `npm run --silent cli -- <command> [--help]`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readStream, streamLines, type CliIo } from './io';
-import { commands } from './commands';
+import { commands } from './commands/commands';
 import { usage } from './usage';
 
 const io: CliIo = {

@@ -1,6 +1,7 @@
 // The block page: names what was stopped, why, and what the person can do next.
 import type { WhatNext } from '../lib/interstitial/what-next';
-import { InterstitialDetails, type ShownInfo, type Translate } from './interstitial-details';
+import type { Translate } from '../lib/translate';
+import { InterstitialDetails, type ShownInfo } from './interstitial-details';
 
 export interface BlockPageProps {
   info: ShownInfo;

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { eventKinds } from '../lib/log/event-schema';
 import { maxDayTotal, totalOf, type DayCounts } from '../lib/log/day-buckets';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface EventChartProps {
   /** One entry per bar, oldest first; `start` is the bucket's first millisecond. */

@@ -4,7 +4,7 @@ import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import { topServices, type EventTally } from '../lib/log/event-tally';
 import type { ServiceLabel } from '../lib/catalog/service-names';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface EventCountsProps {
   tally: EventTally;

@@ -4,7 +4,7 @@ import { rangeStart, timeRanges, type TimeRange } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import type { EventFilter } from '../lib/log/event-filter';
 import { kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface FilterState {
   kind: EventKind | '';

@@ -4,7 +4,7 @@ import type { ServiceLabel } from '../lib/catalog/service-names';
 import type { LogEvent } from '../lib/log/event-schema';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface EventTableProps {
   /** Grows while the store streams; `version` changes whenever it did. */

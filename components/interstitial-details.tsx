@@ -1,9 +1,9 @@
 // What was stopped, why, and what to do next: shared by the block and warn pages. Data in, no browser calls.
+import type { InterstitialInfo } from '../lib/interstitial/interstitial-info';
 import type { WhatNext } from '../lib/interstitial/what-next';
-import type { InterstitialInfo } from '../lib/messages';
+import type { Translate } from '../lib/translate';
 import { WhatNextSection } from './what-next';
 
-export type Translate = (key: string, substitutions?: string[]) => string;
 export type ShownInfo = Extract<InterstitialInfo, { ok: true }>;
 
 export interface InterstitialDetailsProps {

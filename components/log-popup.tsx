@@ -14,7 +14,7 @@ import { eventKinds, type EventKind } from '../lib/log/event-schema';
 import { eventsToCsv, eventsToJson } from '../lib/log/event-export';
 import type { EventFilter } from '../lib/log/event-filter';
 import { addToTally, emptyTally, type EventTally } from '../lib/log/event-tally';
-import { verifyPassphrase } from '../lib/log/passphrase-hash';
+import { verifyPassphrase } from '../lib/policy/passphrase-hash';
 import type { PolicyStatus } from '../lib/log/policy-status';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import type { PolicyViewRow } from '../lib/policy/policy-view';
@@ -26,7 +26,7 @@ import { EventTable } from './event-table';
 import { PolicyView } from './policy-view';
 import { PopupTabs } from './popup-tabs';
 import { StatusHeader } from './status-header';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 /** Everything the popup reads or does outside itself; the page passes the IndexedDB/browser versions. */
 export interface PopupSource {

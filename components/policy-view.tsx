@@ -8,7 +8,7 @@ import {
   type PolicyViewRow,
 } from '../lib/policy/policy-view';
 import { shortServiceName } from '../lib/catalog/service-names';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface PolicyViewProps {
   /** Undefined while the policy is read. */

@@ -1,7 +1,8 @@
 // The warn page: the same details, plus Continue (with a justification when the rule asks) and Go back.
 import { useState } from 'preact/hooks';
 import type { WhatNext } from '../lib/interstitial/what-next';
-import { InterstitialDetails, type ShownInfo, type Translate } from './interstitial-details';
+import type { Translate } from '../lib/translate';
+import { InterstitialDetails, type ShownInfo } from './interstitial-details';
 
 export interface WarnPageProps {
   info: ShownInfo;

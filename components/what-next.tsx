@@ -1,7 +1,7 @@
 // What the person can do next, on the block and warn pages: approved alternatives (linked), a request for
 // access, and who to ask. Data from the background (lib/interstitial/what-next.ts); no browser calls.
 import type { WhatNext } from '../lib/interstitial/what-next';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface WhatNextProps {
   next: WhatNext;

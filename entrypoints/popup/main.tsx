@@ -1,20 +1,19 @@
 // The admin popup page: wires LogPopup to the IndexedDB log, storage.local and browser.i18n.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { ForwardingStatus } from '../../components/forwarding-status';
+import { ForwardingPanel } from '../../components/forwarding-panel';
 import { LogPopup, type PopupSource } from '../../components/log-popup';
-import { readActivePolicyStatus } from '../../lib/browser/active-policy-status';
-import { downloadText } from '../../lib/browser/download-text';
 import { EventStore } from '../../lib/browser/event-store';
-import { watchForwardingStatus } from '../../lib/browser/watch-forwarding-status';
-import type { ForwardingStatus as ForwardingState } from '../../lib/forward/forward-state';
+import type { ForwardingStatus } from '../../lib/forward/forwarding-status';
+import { downloadText } from '../../lib/pages/download-text';
+import { translate as t, uiLanguage } from '../../lib/pages/i18n';
+import { loadPolicyStatus } from '../../lib/pages/load-policy-status';
+import { watchForwardingStatus } from '../../lib/pages/watch-forwarding-status';
 
 // Both start before the first render: the first rows wait on them.
 const store = EventStore.open();
-const status = readActivePolicyStatus();
-const t = (key: string, substitutions?: string[]) => browser.i18n.getMessage(key, substitutions) || key;
-const locale = browser.i18n.getUILanguage();
+const status = loadPolicyStatus();
+const locale = uiLanguage();
 document.documentElement.lang = locale;
 document.title = t('popup_title');
 
@@ -33,7 +32,7 @@ const source: PopupSource = {
 };
 
 function Forwarding() {
-  const [status, setStatus] = useState<ForwardingState | null>(null);
+  const [status, setStatus] = useState<ForwardingStatus | null>(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const outbox = { countAfter: async (cursor: number) => (await store).countAfter(cursor) };
@@ -42,7 +41,7 @@ function Forwarding() {
       setNow(Date.now());
     });
   }, []);
-  return <ForwardingStatus status={status} now={now} t={t} locale={locale} />;
+  return <ForwardingPanel status={status} now={now} t={t} locale={locale} />;
 }
 
 render(

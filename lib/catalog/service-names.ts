@@ -1,5 +1,5 @@
 // How people see a catalog service: a short display name for an id, and the address that opens it.
-import type { Service } from './schema';
+import type { Service } from './catalog-schema';
 
 /**
  * "ChatGPT (incl. Sora app)" → "ChatGPT": the catalog's names carry research notes in a trailing

@@ -1,7 +1,7 @@
 // Compiles a checked policy bundle into one MDM artifact: the single entry point the CLI and tests use.
-import type { PathProblem } from '../policy/format-problems';
-import { formatZodIssues } from '../policy/format-problems';
-import type { Policy, PolicyInput } from '../policy/schema';
+import type { PathProblem } from '../problems/format-problems';
+import { formatZodIssues } from '../problems/format-problems';
+import type { Policy, PolicyInput } from '../policy/policy-schema';
 import {
   artifactOptionsSchema,
   targetInfo,

@@ -1,7 +1,7 @@
 // Maps one stored LogEvent to an OTLP log record, sending only the fields the policy allows.
 import type { LogEvent } from '../log/event-schema';
 import type { AnyValue, KeyValue, LogRecord } from './otlp-schema';
-import type { ForwardedFields } from './settings';
+import type { ForwardedFields } from '../policy/forwarding-settings';
 
 /** An event in the outbox: the log's own event plus the sequence number the store gave it. */
 export interface OutboxRow {

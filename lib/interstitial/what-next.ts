@@ -2,7 +2,7 @@
 // the service and host filled in, and who to ask. Computed by the background from its own decision.
 import { z } from 'zod';
 import { serviceHomeUrl, shortServiceName } from '../catalog/service-names';
-import type { Service } from '../catalog/schema';
+import type { Service } from '../catalog/catalog-schema';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import type { Decision } from '../policy/decide';
 import { isAllowedLink, requestAccessHref } from '../policy/request-access';

@@ -1,5 +1,6 @@
 // LogEvent: what Gatehouse records. Types and counts only — never a redacted value.
 import { z } from 'zod';
+import { policySources } from '../policy/policy-source';
 import { dnrResourceTypes } from '../policy/dnr-rule';
 import { piiTypes } from '../redact/settings';
 
@@ -18,9 +19,6 @@ export const eventKinds = [
   'log_pruned',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
-
-export const policySources = ['managed', 'default', 'last-valid'] as const;
-export type PolicySource = (typeof policySources)[number];
 
 // The descriptions are the documentation: docs/what-is-logged.md is generated from them.
 export const commonEventFields = {

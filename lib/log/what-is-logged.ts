@@ -1,7 +1,7 @@
 // Generates docs/what-is-logged.md from the event schema's descriptions, so the page for works councils
 // and data-protection officers lists exactly what the code records.
 import type { z } from 'zod';
-import { loggingSchema } from '../policy/schema';
+import { loggingSchema } from '../policy/policy-schema';
 import { commonEventFields, logEventSchema } from './event-schema';
 
 type Shape = Record<string, z.ZodType>;

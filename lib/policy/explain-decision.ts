@@ -1,9 +1,9 @@
 // Why a decision came out as it did: the deciding rule, the criteria it met and the service's facts.
 // `cli decide --explain` prints it per URL; the popup's policy view shows it per service (explain-policy.ts).
-import type { Service } from '../catalog/schema';
+import type { Service } from '../catalog/catalog-schema';
 import type { Decision } from './decide';
 import type { DecisionExplanation } from './policy-view';
-import type { Policy, RuleMatch } from './schema';
+import type { Policy, RuleMatch } from './policy-schema';
 
 export function explainDecision(decision: Decision, policy: Policy): DecisionExplanation {
   const { service } = decision;

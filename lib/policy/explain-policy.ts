@@ -1,7 +1,7 @@
 // The policy view: what the policy in force does to every catalog service and to every host its rules
 // name, each decided by decide() on the service's own addresses and explained by explainDecision().
 import { serviceEntryUrls } from '../catalog/service-names';
-import type { Service } from '../catalog/schema';
+import type { Service } from '../catalog/catalog-schema';
 import type { CompiledPolicy } from './compile-policy';
 import { decideCompiled, decideMatch, rulesNamingHost, type Decision } from './decide';
 import { explainDecision } from './explain-decision';

@@ -1,7 +1,7 @@
 // The policy view's data: one explained decision per service, as zod schemas (the background sends the
 // rows to the popup) with the popup's filter. Light on purpose: the popup must not bundle decide().
 import { z } from 'zod';
-import type { RuleMatch } from './schema';
+import type { RuleMatch } from './policy-schema';
 
 /** A rule's criteria, in the order the policy view names them. */
 export const matchCriteria = [

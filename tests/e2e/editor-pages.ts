@@ -103,17 +103,17 @@ export async function serveEditorPages(context: BrowserContext): Promise<void> {
   }
 }
 
-/** Waits until the background has registered the paste-guard content script (read from an extension page:
+/** Waits until the background has registered the input-guard content script (read from an extension page:
  * Playwright can miss an MV3 worker that started before it attached). */
 export async function waitForPasteGuard(context: BrowserContext): Promise<void> {
   const page = await extensionPage(context);
   await page.evaluate(async () => {
     for (let i = 0; i < 100; i++) {
       const scripts = await chrome.scripting.getRegisteredContentScripts();
-      if (scripts.some((s) => s.id === 'gatehouse-paste-guard')) return;
+      if (scripts.some((s) => s.id === 'gatehouse-input-guard')) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error('the paste-guard content script was never registered');
+    throw new Error('the input-guard content script was never registered');
   });
   await page.close();
 }

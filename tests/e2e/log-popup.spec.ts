@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { hashPassphrase } from '../../lib/log/passphrase-hash';
+import { hashPassphrase } from '../../lib/policy/passphrase-hash';
 import { expect, test } from './locked-test';
 import {
   dumpExtensionIndexedDb,
@@ -11,6 +11,9 @@ import {
   storeActivePolicy,
 } from './log-popup-page';
 import { WorkerKiller } from './service-worker-control';
+
+// Seeds the log through the testhooks build's recordEvent message (never in production).
+test.use({ extensionBuild: 'testhooks' });
 
 test('the popup lists recorded events, filters them and exports what the filter shows', async ({
   context,

@@ -1,8 +1,8 @@
 import type { WebRequest } from 'webextension-polyfill';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { watchBlockedRequests } from '../../lib/browser/blocked-requests';
-import { setEventSink } from '../../lib/browser/record-event';
+import { watchBlockedRequests } from '../../lib/background/blocked-requests';
+import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
 
 type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;

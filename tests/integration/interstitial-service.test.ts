@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { expireGrant } from '../../lib/browser/grants';
-import { continueToService, goBack, openInterstitial } from '../../lib/browser/interstitial-service';
-import { applyPolicy } from '../../lib/browser/policy-loader';
-import { setEventSink } from '../../lib/browser/record-event';
+import { grantExpiry } from '../../lib/background/grants';
+import { continueToService, goBack, openInterstitial } from '../../lib/background/interstitial-service';
+import { applyPolicy } from '../../lib/background/policy-loader';
+import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
 import warnCn from '../../policies/examples/warn-cn.json';
 import { fakeDnr, type FakeDnr } from './fake-dnr';
@@ -82,7 +82,8 @@ describe('interstitial service', () => {
     // The nonce is spent.
     expect(await continueToService(dnr, tab, nonce!, 'again')).toMatchObject({ ok: false });
     // When the alarm fires the grant goes, so the warning returns.
-    expect(await expireGrant(dnr, alarm!.name)).toBe(true);
+    expect(grantExpiry(dnr).matches(alarm!.name)).toBe(true);
+    await grantExpiry(dnr).run(alarm!);
     expect(dnr.session).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import {
   serviceLabeller,
   shortServiceName,
 } from '../../../lib/catalog/service-names';
-import { serviceSchema } from '../../../lib/catalog/schema';
+import { serviceSchema } from '../../../lib/catalog/catalog-schema';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 
 const service = (fields: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cliReferenceMarkdown } from '../../../cli/cli-reference';
-import { commands } from '../../../cli/commands';
+import { commands } from '../../../cli/commands/commands';
 import type { Command } from '../../../cli/io';
 
 describe('docs/cli.md, generated from the commands’ --help', () => {

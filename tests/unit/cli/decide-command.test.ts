@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decideCommand } from '../../../cli/commands/decide';
+import { decideCommand } from '../../../cli/commands/decide-command';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 import { fakeIo } from './fake-io';
 

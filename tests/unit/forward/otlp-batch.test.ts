@@ -7,7 +7,10 @@ import {
   type ExportLogsRequest,
   type KeyValue,
 } from '../../../lib/forward/otlp-schema';
-import { forwardingSettingsSchema, type ForwardingSettingsInput } from '../../../lib/forward/settings';
+import {
+  forwardingSettingsSchema,
+  type ForwardingSettingsInput,
+} from '../../../lib/policy/forwarding-settings';
 
 const resource = { deviceId: 'dev-1234', extensionVersion: '0.1.0', policyName: 'Acme', policyVersion: '7' };
 const time = Date.parse('2026-03-01T12:00:00.123Z');

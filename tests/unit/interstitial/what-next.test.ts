@@ -3,7 +3,7 @@ import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 import { whatNext, whatNextSchema } from '../../../lib/interstitial/what-next';
 import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { decideCompiled } from '../../../lib/policy/decide';
-import { policySchema, type PolicyInput } from '../../../lib/policy/schema';
+import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
 
 const next = (input: Omit<PolicyInput, 'name' | 'version'>, url = 'https://chat.deepseek.com/') => {
   const compiled = compilePolicy(policySchema.parse({ name: 'p', version: '1', ...input }), shippedCatalog());

@@ -3,11 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { categories, confidenceLevels } from '../../../lib/catalog/schema';
+import { categories, confidenceLevels } from '../../../lib/catalog/catalog-schema';
 import { timeRanges } from '../../../lib/log/day-buckets';
-import { eventKinds, policySources } from '../../../lib/log/event-schema';
+import { eventKinds } from '../../../lib/log/event-schema';
+import { policySources } from '../../../lib/policy/policy-source';
 import { serviceOrigins } from '../../../lib/policy/policy-view';
-import { actions } from '../../../lib/policy/schema';
+import { actions } from '../../../lib/policy/policy-schema';
 
 const locales = ['en', ...readdirSync('public/_locales').filter((l) => l !== 'en')];
 const messages = (locale: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventKinds, logEventSchema } from '../../../lib/log/event-schema';
 import { whatIsLoggedMarkdown } from '../../../lib/log/what-is-logged';
-import { pasteBlockReasons } from '../../../lib/paste/paste-block-reasons';
+import { guardBlockReasons } from '../../../lib/guard/block-reasons';
 
 const doc = whatIsLoggedMarkdown();
 const row = (kind: string) => doc.split('\n').find((line) => line.startsWith(`| \`${kind}\` |`)) ?? '';
@@ -23,7 +23,7 @@ describe('docs/what-is-logged.md, generated from the event schema', () => {
   });
 
   it('names every reason a paste can be refused for', () => {
-    for (const reason of pasteBlockReasons) expect(row('paste_blocked')).toContain(`\`${reason}\``);
+    for (const reason of guardBlockReasons) expect(row('paste_blocked')).toContain(`\`${reason}\``);
   });
 
   it('says what is never recorded', () => {

@@ -11,7 +11,12 @@ import {
   matchCriteria,
   policyViewRowSchema,
 } from '../../../lib/policy/policy-view';
-import { policySchema, ruleMatchSchema, type PolicyInput, type RuleMatch } from '../../../lib/policy/schema';
+import {
+  policySchema,
+  ruleMatchSchema,
+  type PolicyInput,
+  type RuleMatch,
+} from '../../../lib/policy/policy-schema';
 
 const catalog = shippedCatalog();
 const policy = (input: Omit<PolicyInput, 'name' | 'version'>) =>

@@ -1,0 +1,94 @@
+// The background's side of the block and warn pages: details, events, pending warns and Continue grants.
+import { describeInterstitial } from '../interstitial/describe-interstitial';
+import { decisionEvent } from '../log/decision-event';
+import type { NewLogEvent } from '../log/event-schema';
+import type { PendingWarns } from '../interstitial/pending-warn';
+import { pendingWarnsItem } from '../browser/storage-items';
+import type { ContinueResult, InterstitialInfo, InterstitialPage } from '../interstitial/interstitial-info';
+import type { SenderTab } from '../messages';
+import { compileGrantRules } from '../policy/compile-dnr-rules';
+import { decideCompiled } from '../policy/decide';
+import { loadCompiledPolicy } from './current-policy';
+import type { DnrApi } from '../browser/dnr-api';
+import { grantAccess } from './grants';
+import { recordEvent } from './record-event';
+
+/** Decides the original URL on the policy in force; records the block or warning; a warn gets a nonce. */
+export async function openInterstitial(
+  page: InterstitialPage,
+  url: string,
+  tab: SenderTab,
+): Promise<InterstitialInfo> {
+  const tabId = tab.id;
+  const { compiled } = await loadCompiledPolicy();
+  const decision = decideCompiled(url, compiled);
+  const enforcedAction = decision.enforced ? decision.action : 'allow';
+  let nonce: string | null = null;
+  if (enforcedAction === 'warn' && page === 'warn') {
+    nonce = crypto.randomUUID();
+    await updatePending((pending) => ({ ...pending, [tabId]: { url, nonce: nonce!, issuedAt: Date.now() } }));
+  }
+  // Only the page the browser's rule sent the user to is an event; a hand-typed mismatch is not.
+  if (page === 'blocked' && enforcedAction === 'block') {
+    await recordEvent(inTab(tab, decisionEvent('blocked', decision, compiled, url)));
+  } else if (page === 'warn' && enforcedAction === 'warn') {
+    await recordEvent(inTab(tab, decisionEvent('warned', decision, compiled, url)));
+  }
+  return describeInterstitial(page, url, compiled, decision, nonce);
+}
+
+/** Continue: only for the warning this tab was shown, with its nonce, and still a warning under the policy. */
+export async function continueToService(
+  dnr: DnrApi,
+  tab: SenderTab,
+  nonce: string,
+  justification: string,
+): Promise<ContinueResult> {
+  const tabId = tab.id;
+  const pending = (await pendingWarnsItem.load())[tabId];
+  if (!pending || pending.nonce !== nonce) return { ok: false, error: 'no warning is pending for this tab' };
+  const { compiled } = await loadCompiledPolicy();
+  const decision = decideCompiled(pending.url, compiled);
+  if (decision.action !== 'warn' || !decision.enforced) {
+    await removePending(tabId);
+    return { ok: false, error: 'the policy no longer warns for this address' };
+  }
+  const reason = justification.trim();
+  if (decision.options?.requireJustification && !reason)
+    return { ok: false, error: 'a justification is required' };
+  const grants = compileGrantRules(compiled, decision, tabId);
+  await grantAccess(dnr, tabId, grants, decision.options?.bypassMinutes ?? 60);
+  await removePending(tabId);
+  await recordEvent(inTab(tab, decisionEvent('continued', decision, compiled, pending.url, reason)));
+  return { ok: true, url: pending.url };
+}
+
+export async function goBack(tab: SenderTab, nonce: string): Promise<{ ok: boolean }> {
+  const pending = (await pendingWarnsItem.load())[tab.id];
+  if (!pending || pending.nonce !== nonce) return { ok: false };
+  const { compiled } = await loadCompiledPolicy();
+  await removePending(tab.id);
+  const decision = decideCompiled(pending.url, compiled);
+  await recordEvent(inTab(tab, decisionEvent('went_back', decision, compiled, pending.url)));
+  return { ok: true };
+}
+
+/** The event as seen in the tab the page runs in: incognito comes from the browser, not the page. */
+function inTab(tab: SenderTab, event: NewLogEvent): NewLogEvent {
+  return { ...event, incognito: tab.incognito };
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  if ((await pendingWarnsItem.load())[tabId]) await removePending(tabId);
+}
+
+async function updatePending(change: (pending: PendingWarns) => PendingWarns): Promise<void> {
+  await pendingWarnsItem.write(change(await pendingWarnsItem.load()));
+}
+
+function removePending(tabId: number): Promise<void> {
+  return updatePending((pending) => {
+    const { [tabId]: _removed, ...rest } = pending;
+    return rest;
+  });
+}

@@ -1,0 +1,24 @@
+// The log event for a decision someone met: a block or warn page, Continue, Go back, a blocked request.
+import type { CompiledPolicy } from '../policy/compile-policy';
+import type { Decision } from '../policy/decide';
+import type { NewLogEvent } from './event-schema';
+
+type DecisionEventKind = 'blocked' | 'warned' | 'continued' | 'went_back';
+
+/** The log event for an interstitial decision; the full URL only when the policy asks for it. */
+export function decisionEvent(
+  kind: DecisionEventKind,
+  decision: Decision,
+  compiled: CompiledPolicy,
+  url: string,
+  justification = '',
+): NewLogEvent {
+  const common = {
+    service: decision.service?.id ?? null,
+    host: decision.host,
+    rule: decision.rule,
+    ...(compiled.policy.logging.fullUrls ? { url: url.slice(0, 8192) } : {}),
+  };
+  if (kind === 'continued') return { ...common, kind, justification: justification.slice(0, 2000) };
+  return { ...common, kind };
+}
