@@ -20,29 +20,34 @@ export interface EventCountsProps {
 const shownServices = 8;
 
 export function EventCounts({ tally, label, kind, service, onKind, onService, t }: EventCountsProps) {
-  const kinds = eventKinds.filter((k) => tally.byKind[k]);
+  // The chosen kind and service keep their buttons while the list is read again (and when it is empty),
+  // so the button just pressed keeps the focus and can be pressed again to widen the list.
+  const kinds = eventKinds.filter((k) => tally.byKind[k] || k === kind);
   const services = topServices(tally, shownServices);
-  if (!tally.total) return null;
+  if (service && !services.some((s) => s.service === service)) services.unshift({ service, count: 0 });
+  if (!kinds.length && !services.length) return null;
   return (
     <section class="event-counts" aria-labelledby="counts-title">
       <h2 id="counts-title" class="visually-hidden">
         {t('popup_countsTitle')}
       </h2>
-      <div class="count-group" role="group" aria-label={t('popup_countsByKind')}>
-        {kinds.map((k) => (
-          <button
-            type="button"
-            key={k}
-            class="count-chip"
-            data-kind={k}
-            aria-pressed={kind === k}
-            onClick={() => onKind(kind === k ? '' : k)}
-          >
-            <span class="swatch" style={{ background: kindColors[k] }} aria-hidden="true" />
-            {kindLabel(t, k)} <strong>{tally.byKind[k]}</strong>
-          </button>
-        ))}
-      </div>
+      {kinds.length ? (
+        <div class="count-group" role="group" aria-label={t('popup_countsByKind')}>
+          {kinds.map((k) => (
+            <button
+              type="button"
+              key={k}
+              class="count-chip"
+              data-kind={k}
+              aria-pressed={kind === k}
+              onClick={() => onKind(kind === k ? '' : k)}
+            >
+              <span class="swatch" style={{ background: kindColors[k] }} aria-hidden="true" />
+              {kindLabel(t, k)} <strong>{tally.byKind[k] ?? 0}</strong>
+            </button>
+          ))}
+        </div>
+      ) : null}
       {services.length ? (
         <div class="count-group" role="group" aria-label={t('popup_countsByService')}>
           {services.map(({ service: id, count }) => {

@@ -1,6 +1,5 @@
 // What was stopped, why, and what to do next: shared by the block and warn pages. Data in, no browser calls.
 import type { InterstitialInfo } from '../lib/interstitial/interstitial-info';
-import type { WhatNext } from '../lib/interstitial/what-next';
 import type { Translate } from '../lib/translate';
 import { WhatNextSection } from './what-next';
 
@@ -10,11 +9,11 @@ export interface InterstitialDetailsProps {
   info: ShownInfo;
   t: Translate;
   region: (code: string) => string;
-  next?: WhatNext | undefined;
+  /** A real person's click on Request access (the background logs it). */
   onRequestAccess?: (() => void) | undefined;
 }
 
-export function InterstitialDetails({ info, t, region, next, onRequestAccess }: InterstitialDetailsProps) {
+export function InterstitialDetails({ info, t, region, onRequestAccess }: InterstitialDetailsProps) {
   const rows: [string, string][] = [
     [t('hostLabel'), info.host],
     [t('serviceLabel'), info.service?.name ?? t('notAService')],
@@ -32,12 +31,7 @@ export function InterstitialDetails({ info, t, region, next, onRequestAccess }: 
           <p>{info.message}</p>
         </section>
       ) : null}
-      <WhatNextSection
-        next={next ?? nextFromInfo(info)}
-        t={t}
-        region={region}
-        onRequestAccess={onRequestAccess}
-      />
+      <WhatNextSection next={info.next} t={t} region={region} onRequestAccess={onRequestAccess} />
       <h2 class="visually-hidden">{t('detailsTitle')}</h2>
       <dl class="details">
         {rows.map(([label, value]) => (
@@ -49,13 +43,4 @@ export function InterstitialDetails({ info, t, region, next, onRequestAccess }: 
       </dl>
     </>
   );
-}
-
-/** Until the background sends `next` with the page's details: the alternatives it names, unlinked. */
-function nextFromInfo(info: ShownInfo): WhatNext {
-  return {
-    alternatives: info.alternatives.map((s) => ({ ...s, url: null })),
-    requestAccess: null,
-    contact: null,
-  };
 }

@@ -41,9 +41,9 @@ export interface PopupSource {
   download(filename: string, text: string, type: string): void;
   now(): number;
   /** Time of the oldest stored event, null for an empty log: a new install's chart shows hours. */
-  oldestEventTime?(): Promise<number | null>;
+  oldestEventTime(): Promise<number | null>;
   /** What the policy in force does to every service (the background explains it: the popup does not decide). */
-  policyView?(): Promise<PolicyViewRow[]>;
+  policyView(): Promise<PolicyViewRow[]>;
 }
 
 export interface LogPopupProps {
@@ -140,8 +140,7 @@ export function LogPopup({ source, t, locale, onFirstRows, aside, region = (code
   useEffect(() => {
     if (!unlocked || !countsWanted) return;
     source.services().then(setServices, fail);
-    if (source.oldestEventTime) source.oldestEventTime().then(setOldest, fail);
-    else setOldest(null);
+    source.oldestEventTime().then(setOldest, fail);
   }, [unlocked, countsWanted]);
 
   // The chart follows the time range: hours for a day (or a log younger than a day), else days.
@@ -154,9 +153,12 @@ export function LogPopup({ source, t, locale, onFirstRows, aside, region = (code
       .catch(fail);
   }, [unlocked, oldest, filterState.range]);
 
+  // The policy view (and the display names the log takes from it) once the first rows are shown, or at
+  // once when the admin opens the Policy tab; read once per popup.
+  const policyWanted = unlocked && (countsWanted || tab === 'policy');
   useEffect(() => {
-    if (tab === 'policy' && !policyView && source.policyView) source.policyView().then(setPolicyView, fail);
-  }, [tab]);
+    if (policyWanted) source.policyView().then(setPolicyView, fail);
+  }, [policyWanted]);
 
   // Typing waits for a pause before the list is scanned again.
   useEffect(() => {
@@ -175,11 +177,7 @@ export function LogPopup({ source, t, locale, onFirstRows, aside, region = (code
     if (scan.finished) setCountsWanted(true);
   }, [scan.finished]);
 
-  // Display names come with the policy (its own services are named too); ids until it is read.
-  useEffect(() => {
-    if (unlocked && countsWanted && !policyView && source.policyView)
-      source.policyView().then(setPolicyView, fail);
-  }, [unlocked, countsWanted]);
+  // Display names come with the policy view (its own services are named too); ids until it is read.
   const label = useMemo(
     () =>
       policyView
@@ -255,22 +253,19 @@ export function LogPopup({ source, t, locale, onFirstRows, aside, region = (code
           }}
         />
       )}
-      {unlocked &&
-        (source.policyView ? (
-          <PopupTabs
-            label={t('popup_title')}
-            tabs={[
-              { id: 'log', label: t('popup_tabLog') },
-              { id: 'policy', label: t('popup_tabPolicy') },
-            ]}
-            selected={tab}
-            onSelect={setTab}
-          >
-            {tab === 'log' ? log : <PolicyView rows={policyView} t={t} region={region} />}
-          </PopupTabs>
-        ) : (
-          log
-        ))}
+      {unlocked && (
+        <PopupTabs
+          label={t('popup_title')}
+          tabs={[
+            { id: 'log', label: t('popup_tabLog') },
+            { id: 'policy', label: t('popup_tabPolicy') },
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        >
+          {tab === 'log' ? log : <PolicyView rows={policyView} t={t} region={region} />}
+        </PopupTabs>
+      )}
     </main>
   );
 }

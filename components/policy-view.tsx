@@ -101,7 +101,12 @@ function Why({ row, t, region }: { row: PolicyViewRow; t: Translate; region: (co
   const met = row.matchedOn;
   if (met.services) reasons.push(t('popup_whyService'));
   if (met.hosts) reasons.push(t('popup_whyHost', [met.hosts]));
-  if (met.jurisdictions) reasons.push(t('popup_whyJurisdiction', [region(met.jurisdictions)]));
+  if (met.jurisdictions)
+    reasons.push(
+      met.jurisdictions === 'unknown'
+        ? t('popup_whyJurisdictionUnknown')
+        : t('popup_whyJurisdiction', [region(met.jurisdictions)]),
+    );
   if (met.parentCountries) reasons.push(t('popup_whyParent', [region(met.parentCountries)]));
   if (met.categories)
     reasons.push(t('popup_whyCategory', [t(`popup_category_${met.categories.replace('-', '_')}`)]));

@@ -1,13 +1,16 @@
-// The admin popup page: wires LogPopup to the IndexedDB log, storage.local and browser.i18n.
+// The admin popup page: wires LogPopup to the IndexedDB log, storage.local, the background's policy view
+// and browser.i18n.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ForwardingPanel } from '../../components/forwarding-panel';
 import { LogPopup, type PopupSource } from '../../components/log-popup';
+import '../../components/popup.css';
 import { EventStore } from '../../lib/browser/event-store';
 import type { ForwardingStatus } from '../../lib/forward/forwarding-status';
 import { downloadText } from '../../lib/pages/download-text';
-import { translate as t, uiLanguage } from '../../lib/pages/i18n';
+import { regionName, translate as t, uiLanguage } from '../../lib/pages/i18n';
 import { loadPolicyStatus } from '../../lib/pages/load-policy-status';
+import { fetchPolicyView } from '../../lib/pages/policy-view-client';
 import { watchForwardingStatus } from '../../lib/pages/watch-forwarding-status';
 
 // Both start before the first render: the first rows wait on them.
@@ -29,6 +32,8 @@ const source: PopupSource = {
   },
   download: downloadText,
   now: Date.now,
+  oldestEventTime: async () => (await store).oldestTime(),
+  policyView: fetchPolicyView,
 };
 
 function Forwarding() {
@@ -50,6 +55,7 @@ render(
     source={source}
     t={t}
     locale={locale}
+    region={regionName}
     onFirstRows={() => performance.mark('gatehouse:first-row')}
   />,
   document.getElementById('app')!,
