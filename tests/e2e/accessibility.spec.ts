@@ -48,7 +48,7 @@ for (const scheme of schemes) {
     expect((await checkAccessibility(page, `warn page, ${scheme}`)).blocking).toEqual([]);
     // Opened without an address to explain: the one-line error page.
     await page.goto(`chrome-extension://${extensionId}/blocked.html`);
-    await expect(page.getByRole('status')).toHaveText('This page could not load its details.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page could not load its details.');
     expect((await checkAccessibility(page, `error page, ${scheme}`)).blocking).toEqual([]);
   });
 
