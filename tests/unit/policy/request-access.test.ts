@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../../../lib/policy/check-policy';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 import {
+  isAllowedLink,
   requestAccessHref,
   requestAccessSchema,
   requestAccessTemplateProblem,
@@ -57,8 +58,34 @@ describe('request-access links', () => {
     expect(requestAccessHref(template, values)).toBeNull();
   });
 
+  it('names the placeholders there are when one is unknown', () => {
+    expect(requestAccessTemplateProblem('https://it.example.org/{user}')).toBe(
+      'unknown placeholder {user}: use {service}, {serviceName}, {host}, {rule}',
+    );
+  });
+
+  it('fills a host placeholder in the host itself', () => {
+    expect(requestAccessHref('https://{service}.tickets.example.org/', values)).toBe(
+      'https://deepseek.tickets.example.org/',
+    );
+  });
+
+  it.each([
+    ['https://it.example.org/x', true],
+    ['MAILTO:it@example.org', true],
+    [' https://it.example.org/x', false],
+    ['\thttps://it.example.org/x', false],
+    ['http://it.example.org/x', false],
+    ['javascript:alert(1)//https://x', false],
+    ['https://', false],
+  ])('a page renders %j as a link: %s', (href, allowed) => {
+    expect(isAllowedLink(href)).toBe(allowed);
+  });
+
   it('needs a url, a contact, or both', () => {
-    expect(requestAccessSchema.safeParse({}).success).toBe(false);
+    const none = requestAccessSchema.safeParse({});
+    expect(none.success).toBe(false);
+    expect(none.error?.issues[0]?.message).toBe('give a url, a contact, or both');
     expect(requestAccessSchema.safeParse({ contact: 'IT service desk, ext. 4321' }).success).toBe(true);
   });
 
