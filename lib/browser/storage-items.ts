@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { forwardStateSchema, initialForwardState, type ForwardState } from '../forward/forward-state';
+import { accessOffersSchema, type AccessOffers } from '../interstitial/access-offer';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
 import { activePolicySchema, defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
 
@@ -164,5 +165,12 @@ export const deviceIdItem = defineWritableItem<string | null>('local', {
 export const pendingWarnsItem = defineWritableItem<PendingWarns>('session', {
   key: 'pendingWarns',
   schema: pendingWarnsSchema,
+  fallback: () => ({}),
+});
+
+/** The request-access links the block and warn pages show, per tab (session storage, like pending warns). */
+export const accessOffersItem = defineWritableItem<AccessOffers>('session', {
+  key: 'accessOffers',
+  schema: accessOffersSchema,
   fallback: () => ({}),
 });

@@ -24,6 +24,7 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   // The guard cannot see a site's composer or send button any more: admins should look.
   guard_unavailable: { number: 13, text: 'WARN' },
   visited_allowed: { number: 9, text: 'INFO' },
+  access_requested: { number: 9, text: 'INFO' },
   policy_applied: { number: 9, text: 'INFO' },
   policy_error: { number: 17, text: 'ERROR' },
   log_pruned: { number: 13, text: 'WARN' },
@@ -92,6 +93,9 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
     case 'guard_unavailable':
       add('gatehouse.problem', str(event.problem));
       add('gatehouse.count', int(event.count));
+      break;
+    case 'access_requested':
+      add('gatehouse.page', str(event.page));
       break;
     case 'policy_applied':
       add('gatehouse.policy.name', str(event.policy.name));
