@@ -69,6 +69,29 @@ describe('decide with the default policy', () => {
   it('explains the decision', () => {
     expect(run('https://chat.deepseek.com/').reason).toMatch(/DeepSeek.*CN.*block-cn-jurisdiction.*block/);
   });
+
+  it.each([
+    [
+      'a catalog host',
+      'https://chat-deepseek-com.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en',
+      'block',
+      'deepseek',
+    ],
+    ['an unlisted subdomain', 'https://new--thing-deepseek-com.translate.goog/', 'block', 'deepseek'],
+    ['a warned service', 'https://chat-qwen-ai.translate.goog/', 'warn', 'qwen-chat-intl'],
+    ['an allowed service', 'https://chatgpt-com.translate.goog/', 'allow', 'openai-chatgpt'],
+    ['a URL pattern', 'https://github-com.translate.goog/copilot', 'allow', 'github-copilot'],
+    ['a host suffix', 'https://myco-openai-azure-com.translate.goog/', 'allow', 'azure-ai-foundry'],
+  ])('decides a translate proxy of %s like the host it proxies', (_name, url, action, service) => {
+    const d = run(url);
+    expect(d).toMatchObject({ action, service: { id: service } });
+    expect(d.reason).toContain(`(through ${new URL(url).hostname})`);
+  });
+
+  it('ignores translate.goog hosts that proxy no AI service', () => {
+    expect(run('https://www-baidu-com.translate.goog/').action).toBe('none');
+    expect(run('https://translate.goog/').action).toBe('none');
+  });
 });
 
 describe('rule evaluation', () => {
@@ -118,6 +141,11 @@ describe('rule evaluation', () => {
       rule: 'own',
     });
     expect(decide('https://internal.example/', p, catalog).action).toBe('none');
+    expect(decide('https://eu-llm-internal-example.translate.goog/', p, catalog)).toMatchObject({
+      action: 'block',
+      rule: 'own',
+      host: 'eu.llm.internal.example',
+    });
   });
 
   it('audit mode decides but does not enforce', () => {
