@@ -1,15 +1,24 @@
 // Splits the URL space into cells, one per (catalog entry, policy host) pair, each with decide()'s verdict.
 // A URL lies in several cells; the one with the highest rank is the verdict decide() gives it.
 import type { ServiceMatch } from '../catalog/host-index';
+import { translateProxyHost } from '../url/translate-proxy';
 import type { CompiledPolicy } from './compile-policy';
 import { decideMatch, rulesNamingHost, type Decision } from './decide';
-import { encodedPathRegex, hostPatternRegex, suffixRegex, urlPatternRegex } from './dnr-regex';
+import {
+  encodedPathRegex,
+  hostPatternRegex,
+  suffixRegex,
+  urlPatternRegex,
+  type HostSpelling,
+} from './dnr-regex';
 
 export interface DnrCell {
   /** The host (with its subdomains) the cell is limited to; null for any host. */
   domain: string | null;
   /** A further condition on the whole URL (captures it as \1), or null. */
   regex: string | null;
+  /** How `regex` spells the host: a `translate-proxy` cell is the twin of a `direct` one. */
+  spelling: HostSpelling;
   /** Compared element by element: the higher rank wins where cells overlap. */
   rank: number[];
   decision: Decision;
@@ -20,6 +29,8 @@ interface Entry {
   rank: [number, number, number];
   anchor: string | null;
   regex: string | null;
+  /** The same condition through Google Translate's proxy; null where the entry has no regex or none fits. */
+  proxyRegex: string | null;
   match: ServiceMatch | null;
 }
 
@@ -38,25 +49,36 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
     const base: DnrCell = {
       domain: entry.anchor,
       regex: entry.regex,
+      spelling: 'direct',
       rank: [...entry.rank, baseHost ? depth(baseHost) : 0],
       decision: decideMatch(compiled, entry.anchor ?? '*', entry.match, baseRules),
     };
-    if (entry.match) cells.push(base);
+    // A regex names the real host; its twin, the proxy spelling, may be any label of translate.goog.
+    const twin = (cell: DnrCell, domain: string | null) => {
+      if (entry.proxyRegex && domain)
+        cells.push({ ...cell, domain, regex: entry.proxyRegex, spelling: 'translate-proxy' });
+    };
+    if (entry.match) {
+      cells.push(base);
+      twin(base, 'translate.goog');
+    }
     // Policy hosts below the entry's anchor (or anywhere, for entries without one) may change the verdict.
     const below = entry.anchor ? (under.get(entry.anchor) ?? []) : ruleHosts;
     const emitted = new Map<string, DnrCell>();
-    for (const host of [...below].sort((a, b) => depth(a) - depth(b))) {
+    for (const host of sortedByDepth(below)) {
       const decision = decideMatch(compiled, host, entry.match, rulesNamingHost(compiled, host));
       const parent = nearestEmitted(emitted, host, entry.anchor) ?? base;
       if (sameVerdict(parent.decision, decision)) continue;
       const cell: DnrCell = {
         domain: host,
         regex: entry.regex,
+        spelling: 'direct',
         rank: [...entry.rank, depth(host)],
         decision,
       };
       emitted.set(host, cell);
       cells.push(cell);
+      twin(cell, translateProxyHost(host));
     }
   }
   return { cells: [...cells, ...encodedPathCells(cells)], problems };
@@ -74,7 +96,9 @@ function encodedPathCells(cells: DnrCell[]): DnrCell[] {
   for (const cell of cells) {
     const match = cell.decision.match;
     const stops = cell.decision.action === 'block' || cell.decision.action === 'warn';
-    if (!stops || !cell.decision.enforced || match?.kind !== 'url-pattern') continue;
+    // Through the proxy such a regex exceeds Chrome's memory limit: that spelling gets no twin (a known gap).
+    if (!stops || !cell.decision.enforced || match?.kind !== 'url-pattern' || cell.spelling !== 'direct')
+      continue;
     const wildcard = match.pattern.startsWith('*.');
     const host = match.pattern.slice(wildcard ? 2 : 0, match.pattern.indexOf('/'));
     twins.push({ ...cell, regex: encodedPathRegex(host, wildcard) });
@@ -83,12 +107,14 @@ function encodedPathCells(cells: DnrCell[]): DnrCell[] {
 }
 
 function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
-  const entries: Entry[] = [{ rank: [tier.none, 0, 0], anchor: null, regex: null, match: null }];
+  const entries: Entry[] = [
+    { rank: [tier.none, 0, 0], anchor: null, regex: null, proxyRegex: null, match: null },
+  ];
   let patternIndex = 0;
   for (const service of compiled.catalog) {
     for (const host of [...service.domains, ...service.hosts]) {
       const match: ServiceMatch = { service, kind: 'host', pattern: host };
-      entries.push({ rank: [tier.host, depth(host), 0], anchor: host, regex: null, match });
+      entries.push({ rank: [tier.host, depth(host), 0], anchor: host, regex: null, proxyRegex: null, match });
     }
     for (const suffix of service.hostSuffixes) {
       const key = suffix.startsWith('.') ? suffix.slice(1) : suffix.slice(suffix.indexOf('.') + 1);
@@ -97,6 +123,8 @@ function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
         rank: [tier.hostSuffix, depth(key), suffix.length],
         anchor: key,
         regex: suffixRegex(suffix),
+        // The shortest host with the suffix must fit one label of translate.goog.
+        proxyRegex: translateProxyHost(`x${suffix}`) ? suffixRegex(suffix, 'translate-proxy') : null,
         match,
       });
     }
@@ -106,15 +134,29 @@ function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
       const host = pattern.slice(wildcard ? 2 : 0, slash);
       const prefix = pattern.slice(slash).toLowerCase();
       const match: ServiceMatch = { service, kind: 'url-pattern', pattern };
-      const regex = urlPatternRegex(host, prefix, wildcard);
-      entries.push({ rank: [tier.urlPattern, depth(host), prefix.length], anchor: host, regex, match });
+      entries.push({
+        rank: [tier.urlPattern, depth(host), prefix.length],
+        anchor: host,
+        regex: urlPatternRegex(host, prefix, wildcard),
+        proxyRegex: translateProxyHost(host)
+          ? urlPatternRegex(host, prefix, wildcard, 'translate-proxy')
+          : null,
+        match,
+      });
     }
     for (const pattern of service.hostPatterns) {
       const regex = hostPatternRegex(pattern);
       // Earlier patterns win in HostIndex.lookup, so they rank higher.
       const rank: Entry['rank'] = [tier.hostPattern, -patternIndex++, 0];
+      // A pattern cannot be respelled for the proxy: decide() still reads such a proxy host as the service.
       if (regex)
-        entries.push({ rank, anchor: null, regex, match: { service, kind: 'host-pattern', pattern } });
+        entries.push({
+          rank,
+          anchor: null,
+          regex,
+          proxyRegex: null,
+          match: { service, kind: 'host-pattern', pattern },
+        });
       else problems.push(`service "${service.id}": host pattern ${pattern} cannot be used in a browser rule`);
     }
   }
@@ -157,6 +199,13 @@ function nearestEmitted(emitted: Map<string, DnrCell>, host: string, stop: strin
 
 export function sameVerdict(a: Decision, b: Decision): boolean {
   return a.action === b.action && a.rule === b.rule && a.service?.id === b.service?.id;
+}
+
+/** Shallow hosts first, so a host's ancestors are emitted before it; depth is computed once per host. */
+function sortedByDepth(hosts: string[]): string[] {
+  const depths = new Map<string, number>();
+  for (const host of hosts) depths.set(host, depth(host));
+  return [...hosts].sort((a, b) => depths.get(a)! - depths.get(b)!);
 }
 
 export function depth(host: string): number {

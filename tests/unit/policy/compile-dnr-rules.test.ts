@@ -7,6 +7,7 @@ import { decideCompiled } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { chromeDnrLimits } from '../../../lib/policy/dnr-rule';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
+import { translateProxyHost } from '../../../lib/url/translate-proxy';
 import { outcome } from './simulate-dnr';
 import auditOnly from '../../../policies/examples/audit-only.json';
 import publicSector from '../../../policies/examples/public-sector.json';
@@ -28,11 +29,26 @@ function policy(input: PolicyInput) {
 function catalogUrls(services: Catalog): string[] {
   const urls: string[] = [];
   for (const s of services) {
-    for (const h of [...s.domains, ...s.hosts]) urls.push(`https://${h}/`, `https://deep.sub.${h}/x?y=1`);
-    for (const suffix of s.hostSuffixes) urls.push(`https://x${suffix}/`, `https://a.b${suffix}:8443/p`);
+    for (const h of [...s.domains, ...s.hosts]) {
+      urls.push(`https://${h}/`, `https://deep.sub.${h}/x?y=1`);
+      // The host through Google Translate's proxy: decide() reads it as the host itself, so must DNR.
+      const proxy = translateProxyHost(h);
+      if (proxy) urls.push(`https://${proxy}/?_x_tr_sl=auto`, `https://deep.${proxy}/x`);
+    }
+    for (const suffix of s.hostSuffixes) {
+      urls.push(`https://x${suffix}/`, `https://a.b${suffix}:8443/p`);
+      urls.push(
+        `https://${translateProxyHost(`x${suffix}`)}/`,
+        `https://a.${translateProxyHost(`b${suffix}`)}/p`,
+      );
+    }
     for (const p of s.urlPatterns) {
       const base = p.startsWith('*.') ? `eu.${p.slice(2)}` : p;
       urls.push(`https://${base}`, `https://${base}/more`, `https://${base}x`);
+      const slash = base.indexOf('/');
+      const proxied = `${translateProxyHost(base.slice(0, slash))}${base.slice(slash)}`;
+      // (Not `${proxied}x`: where a proxy host is a longer label of a rule's host, decide() alone sees it.)
+      urls.push(`https://${proxied}`, `https://${proxied}/more`, `https://sub-${proxied}`);
     }
   }
   urls.push(
@@ -108,6 +124,8 @@ describe('compileDnrRules agrees with decide()', () => {
     'https://other.openai.azure.com/',
     'https://ai.intranet.example/',
     'https://sub.ai.intranet.example/',
+    'https://ai-intranet-example.translate.goog/',
+    'https://ok-openai-azure-com.translate.goog/',
     'https://console.cloud.google.com/vertex-ai/x',
     'https://console.cloud.google.com/other',
     'https://CHAT.DeepSeek.com./',
@@ -173,7 +191,7 @@ describe('compileDnrRules', () => {
 
   it('installs no rules in audit mode', () => {
     const result = compileDnrRules(policy(auditOnly as PolicyInput), target);
-    expect(result).toEqual({ ok: true, rules: [], problems: [] });
+    expect(result).toEqual({ ok: true, rules: [], counts: { rules: 0, unsafe: 0, regex: 0 }, problems: [] });
   });
 
   it('lets a more specific allowed service beat a block on its parent domain', () => {
