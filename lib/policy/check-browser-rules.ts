@@ -13,7 +13,6 @@ export type BrowserRulesCheck = { ok: true; summary: string } | { ok: false; pro
 export const browserRulesPath = '(browser rules)';
 
 export function checkBrowserRules(policy: Policy, catalog: Catalog): BrowserRulesCheck {
-  if (policy.mode === 'audit') return { ok: true, summary: 'browser rules: none (audit mode never blocks)' };
   const compiled = compilePolicy(policy, catalog);
   const result = compileDnrRules(compiled, {
     browser: 'chromium',
@@ -21,6 +20,11 @@ export function checkBrowserRules(policy: Policy, catalog: Catalog): BrowserRule
     warnPageUrl: 'chrome-extension://id/warn.html',
     limits: chromeDnrLimits,
   });
+  if (policy.mode === 'audit')
+    return {
+      ok: true,
+      summary: `browser rules: ${n(result.counts.rules)} (audit mode: none blocks or warns)`,
+    };
   const grant = largestGrant(compiled);
   const problems = [
     ...result.problems,

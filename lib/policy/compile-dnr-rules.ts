@@ -47,17 +47,30 @@ interface RankedCell extends DnrCell {
   priority: number;
 }
 
+/**
+ * The policy's rules. Dynamic rules start with one allow rule for every request, ranked above the static
+ * ruleset and below every policy rule: once installed, the policy in force decides every URL and the
+ * static default none, whether or not the worker has switched it off yet.
+ */
 export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): DnrCompileResult {
-  if (compiled.policy.mode === 'audit') return { ok: true, rules: [], counts: countRules([]), problems: [] };
   try {
     const ruleset = target.ruleset ?? 'dynamic';
+    const { priorityBase, idBase } = dnrRulesetLayout[ruleset];
+    const floor: CellGroup[] =
+      ruleset === 'dynamic'
+        ? [{ priority: priorityBase + 1, action: 'allow', regex: null, domains: null }]
+        : [];
+    if (compiled.policy.mode === 'audit') {
+      const rules = rulesFor(floor, target, idBase);
+      return { ok: true, rules, counts: countRules(rules), problems: [] };
+    }
     const { cells, problems } = rankedCells(compiled, ruleset);
     let lowestEnforcing = Number.POSITIVE_INFINITY;
     for (const cell of cells)
       if (enforcing(cell.decision)) lowestEnforcing = Math.min(lowestEnforcing, cell.priority);
     // An allow cell only matters where it overrides a less specific block or warn.
     const needed = cells.filter((c) => enforcing(c.decision) || c.priority > lowestEnforcing);
-    const rules = rulesFor(groupCells(needed), target, dnrRulesetLayout[ruleset].idBase);
+    const rules = rulesFor([...groupCells(needed), ...floor], target, idBase);
     const counts = countRules(rules);
     const limitProblems = checkLimits(counts, target.limits);
     return { ok: limitProblems.length === 0, rules, counts, problems: [...problems, ...limitProblems] };
@@ -140,7 +153,8 @@ function rankedCells(
     [...ranks.entries()].sort((a, b) => compareRanks(a[1], b[1])).map(([key], i) => [key, i]),
   );
   const base = dnrRulesetLayout[ruleset].priorityBase;
-  // Even priorities for policy rules; the odd one above each is for Continue grants.
+  // Even priorities from base + 2 for policy rules; the odd one above each is for Continue grants, and
+  // base + 1 for the dynamic floor rule (see compileDnrRules).
   const ranked = cells.map((c, i) => ({ ...c, priority: base + 2 * (position.get(keys[i]!)! + 1) }));
   return { cells: ranked, problems };
 }

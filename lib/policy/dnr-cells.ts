@@ -7,6 +7,7 @@ import { decideMatch, rulesNamingHost, type Decision } from './decide';
 import {
   encodedPathRegex,
   hostPatternRegex,
+  hostPatternSuffix,
   suffixRegex,
   urlPatternRegex,
   type HostSpelling,
@@ -31,6 +32,8 @@ interface Entry {
   regex: string | null;
   /** The same condition through Google Translate's proxy; null where the entry has no regex or none fits. */
   proxyRegex: string | null;
+  /** For entries without an anchor: what every host they match ends with, if known. */
+  suffix: string | null;
   match: ServiceMatch | null;
 }
 
@@ -63,7 +66,9 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
       twin(base, 'translate.goog');
     }
     // Policy hosts below the entry's anchor (or anywhere, for entries without one) may change the verdict.
-    const below = entry.anchor ? (under.get(entry.anchor) ?? []) : ruleHosts;
+    const below = entry.anchor
+      ? (under.get(entry.anchor) ?? [])
+      : ruleHosts.filter((h) => mayOverlap(h, entry.suffix));
     const emitted = new Map<string, DnrCell>();
     for (const host of sortedByDepth(below)) {
       const decision = decideMatch(compiled, host, entry.match, rulesNamingHost(compiled, host));
@@ -108,13 +113,20 @@ function encodedPathCells(cells: DnrCell[]): DnrCell[] {
 
 function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
   const entries: Entry[] = [
-    { rank: [tier.none, 0, 0], anchor: null, regex: null, proxyRegex: null, match: null },
+    { rank: [tier.none, 0, 0], anchor: null, regex: null, proxyRegex: null, suffix: null, match: null },
   ];
   let patternIndex = 0;
   for (const service of compiled.catalog) {
     for (const host of [...service.domains, ...service.hosts]) {
       const match: ServiceMatch = { service, kind: 'host', pattern: host };
-      entries.push({ rank: [tier.host, depth(host), 0], anchor: host, regex: null, proxyRegex: null, match });
+      entries.push({
+        rank: [tier.host, depth(host), 0],
+        anchor: host,
+        regex: null,
+        proxyRegex: null,
+        suffix: null,
+        match,
+      });
     }
     for (const suffix of service.hostSuffixes) {
       const key = suffix.startsWith('.') ? suffix.slice(1) : suffix.slice(suffix.indexOf('.') + 1);
@@ -125,6 +137,7 @@ function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
         regex: suffixRegex(suffix),
         // The shortest host with the suffix must fit one label of translate.goog.
         proxyRegex: translateProxyHost(`x${suffix}`) ? suffixRegex(suffix, 'translate-proxy') : null,
+        suffix: null,
         match,
       });
     }
@@ -141,6 +154,7 @@ function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
         proxyRegex: translateProxyHost(host)
           ? urlPatternRegex(host, prefix, wildcard, 'translate-proxy')
           : null,
+        suffix: null,
         match,
       });
     }
@@ -155,12 +169,18 @@ function catalogEntries(compiled: CompiledPolicy, problems: string[]): Entry[] {
           anchor: null,
           regex,
           proxyRegex: null,
+          suffix: hostPatternSuffix(pattern),
           match: { service, kind: 'host-pattern', pattern },
         });
       else problems.push(`service "${service.id}": host pattern ${pattern} cannot be used in a browser rule`);
     }
   }
   return entries;
+}
+
+/** Whether a host or one below it may end with `suffix` (null: may end with anything). */
+function mayOverlap(host: string, suffix: string | null): boolean {
+  return suffix === null || `.${host}`.endsWith(suffix) || suffix.endsWith(`.${host}`);
 }
 
 /** Ancestor host → the policy hosts strictly below it. */

@@ -73,5 +73,36 @@ export function hostPatternRegex(pattern: string): string | null {
   return `^(${scheme}(?:${body})${afterHost})$`;
 }
 
+/**
+ * Text every host the pattern matches ends with ("…\\.amazonaws\\.com$" gives ".amazonaws.com"), or null
+ * when the pattern does not say (an alternative at the top level, or no literal at the end).
+ */
+export function hostPatternSuffix(pattern: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    // A class ends at the first "]" after its first member ("[]a]" and "[^]a]" hold a "]").
+    else if (c === '[') i = pattern.indexOf(']', i + (pattern[i + 1] === '^' ? 3 : 2));
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null;
+    if (i < 0) return null;
+  }
+  let suffix = '';
+  let end = pattern.endsWith('$') && !pattern.endsWith('\\$') ? pattern.length - 1 : pattern.length;
+  for (;;) {
+    const c = pattern[end - 1];
+    const escaped = pattern[end - 2] === '\\';
+    if (escaped && (c === '.' || c === '-')) {
+      suffix = c + suffix;
+      end -= 2;
+    } else if (!escaped && c !== undefined && /[a-z0-9-]/.test(c)) {
+      suffix = c + suffix;
+      end -= 1;
+    } else return suffix || null;
+  }
+}
+
 /** The whole URL, for redirect rules whose condition is a set of domains. */
 export const wholeUrlRegex = '^(.*)$';

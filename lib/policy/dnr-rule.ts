@@ -74,6 +74,12 @@ export const chromeStaticDnrLimits: DnrLimits = {
 };
 
 /**
+ * The static ruleset of the built-in default policy: the manifest's declarative_net_request.rule_resources
+ * entry (path inside the extension; scripts/generate.ts writes it into public/, see static-ruleset.ts).
+ */
+export const defaultPolicyRuleset = { id: 'default_policy', path: 'rules/default-policy.json' } as const;
+
+/**
  * Where Gatehouse's rules live: `dynamic` holds the policy in force (and `session` its Continue grants, one
  * priority above the warn rule they lift); `static` is the built-in default, shipped in the manifest so it
  * blocks before the service worker has run.

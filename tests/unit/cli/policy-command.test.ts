@@ -9,7 +9,7 @@ describe('cli policy check', () => {
     expect(await policyCommand.run(['check', 'ok.json'], io)).toBe(0);
     expect(io.stdout).toBe(
       'ok.json: ok: policy "Acme" version 7: 0 rules, mode enforce, fallback allow, catalog 167 services (+0 added, 0 overridden)\n' +
-        'ok.json: browser rules: 0 of 30,000 (redirects 0 of 5,000, regular expressions 0 of 1,000); no warnings, so no Continue grants\n',
+        'ok.json: browser rules: 1 of 30,000 (redirects 0 of 5,000, regular expressions 0 of 1,000); no warnings, so no Continue grants\n',
     );
   });
 

@@ -160,7 +160,7 @@ describe('policy compile', () => {
   it('leaves policy check as it was, with the browser rules the bundle needs', async () => {
     expect(await run(['check', warnCn])).toMatchObject({
       code: 0,
-      out: `${warnCn}: ok: ${checkSummary()}\n${warnCn}: browser rules: 26 of 30,000 (redirects 8 of 5,000, regular expressions 23 of 1,000); one Continue adds up to 6 session rules (of 5,000, regular expressions 4 of 1,000)\n`,
+      out: `${warnCn}: ok: ${checkSummary()}\n${warnCn}: browser rules: 44 of 30,000 (redirects 10 of 5,000, regular expressions 40 of 1,000); one Continue adds up to 8 session rules (of 5,000, regular expressions 6 of 1,000)\n`,
       err: '',
     });
   });

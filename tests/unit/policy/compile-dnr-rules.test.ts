@@ -5,7 +5,7 @@ import { compileDnrRules, compileGrantRules, type DnrTarget } from '../../../lib
 import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { decideCompiled } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
-import { chromeDnrLimits } from '../../../lib/policy/dnr-rule';
+import { chromeDnrLimits, chromiumResourceTypes, dnrRulesetLayout } from '../../../lib/policy/dnr-rule';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
 import { translateProxyHost } from '../../../lib/url/translate-proxy';
 import { outcome } from './simulate-dnr';
@@ -189,9 +189,24 @@ describe('compileDnrRules', () => {
     );
   });
 
-  it('installs no rules in audit mode', () => {
+  it('installs in audit mode only the floor rule, which lets every request past the static default', () => {
     const result = compileDnrRules(policy(auditOnly as PolicyInput), target);
-    expect(result).toEqual({ ok: true, rules: [], counts: { rules: 0, unsafe: 0, regex: 0 }, problems: [] });
+    expect(result).toEqual({
+      ok: true,
+      rules: [
+        {
+          id: 1,
+          priority: dnrRulesetLayout.dynamic.priorityBase + 1,
+          action: { type: 'allow' },
+          condition: { resourceTypes: [...chromiumResourceTypes] },
+        },
+      ],
+      counts: { rules: 1, unsafe: 0, regex: 0 },
+      problems: [],
+    });
+    expect(compileDnrRules(policy(auditOnly as PolicyInput), { ...target, ruleset: 'static' }).rules).toEqual(
+      [],
+    );
   });
 
   it('lets a more specific allowed service beat a block on its parent domain', () => {

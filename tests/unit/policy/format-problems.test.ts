@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { formatZodIssues } from '../../../lib/policy/format-problems';
+import { formatZodIssues } from '../../../lib/problems/format-problems';
 
 const issue = (depth: number): z.core.$ZodIssue => ({
   code: 'custom',
