@@ -33,8 +33,9 @@ Options:
                           Self-hosted: your update manifest URL. Firefox: required, the signed .xpi URL
   --no-force-install      leave out the force-install entry (the extension is installed another way)
   --harden                also lock the browser down: developer mode off, DevTools blocked for
-                          policy-installed extensions, private windows off (Firefox: the extension
-                          runs in them), every other extension blocked unless allowed
+                          policy-installed extensions, private windows and Guest mode off (Firefox:
+                          the extension runs in private windows), every other extension blocked
+                          unless allowed
   --allow-extension IDS   with --harden: extension ids still allowed (comma-separated, repeatable)
   --reg-list-start N      chrome-windows, edge-windows: number our entries in list policies from N
                           (default 1), after the numbered entries your machines already have
