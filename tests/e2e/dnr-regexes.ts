@@ -6,7 +6,7 @@ import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
 import { compileDnrRules } from '../../lib/policy/compile-dnr-rules';
 import { compilePolicy } from '../../lib/policy/compile-policy';
 import { chromeDnrLimits, defaultPolicyRuleset, type DnrRule } from '../../lib/policy/dnr-rule';
-import { policySchema } from '../../lib/policy/schema';
+import { policySchema } from '../../lib/policy/policy-schema';
 
 const files = [
   'policies/default.json',
