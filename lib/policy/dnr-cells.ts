@@ -57,13 +57,13 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
       decision: decideMatch(compiled, entry.anchor ?? '*', entry.match, baseRules),
     };
     // A regex names the real host; its twin, the proxy spelling, may be any label of translate.goog.
+    const { proxyRegex } = entry;
     const twin = (cell: DnrCell, domain: string | null) => {
-      if (entry.proxyRegex && domain)
-        cells.push({ ...cell, domain, regex: entry.proxyRegex, spelling: 'translate-proxy' });
+      if (domain) cells.push({ ...cell, domain, regex: proxyRegex, spelling: 'translate-proxy' });
     };
     if (entry.match) {
       cells.push(base);
-      twin(base, 'translate.goog');
+      if (proxyRegex) twin(base, 'translate.goog');
     }
     // Policy hosts below the entry's anchor (or anywhere, for entries without one) may change the verdict.
     const below = entry.anchor
@@ -83,7 +83,7 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
       };
       emitted.set(host, cell);
       cells.push(cell);
-      twin(cell, translateProxyHost(host));
+      if (proxyRegex) twin(cell, translateProxyHost(host));
     }
   }
   return { cells: [...cells, ...encodedPathCells(cells)], problems };
