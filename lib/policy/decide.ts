@@ -104,7 +104,8 @@ export function rulesNamingHost(compiled: CompiledPolicy, host: string): Set<num
   const found = new Set<number>();
   let start = 0;
   while (start >= 0) {
-    for (const i of compiled.ruleHosts.get(start === 0 ? host : host.slice(start)) ?? []) found.add(i);
+    const rules = compiled.ruleHosts.get(host.slice(start));
+    if (rules) for (const i of rules) found.add(i);
     const dot = host.indexOf('.', start);
     start = dot < 0 ? -1 : dot + 1;
   }

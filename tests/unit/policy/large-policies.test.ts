@@ -70,18 +70,19 @@ describe('a policy with 100,000 hosts', () => {
     expect(outcome(result.rules, { url: last, type: 'main_frame' })).toBe(`${target.blockPageUrl}#${last}`);
     expect(outcome(result.rules, { url: `https://${blocked[0]}/`, type: 'xmlhttprequest' })).toBe('block');
     expect(outcome(result.rules, { url: 'https://example.org/', type: 'main_frame' })).toBe('allow');
-    const report = checkBrowserRules(policy, catalog);
-    expect(report).toEqual({ ok: true, summary: expect.stringMatching(/^browser rules: \d+ of 30,000 /) });
+    // (`policy check` on the same bundle: tests/unit/cli/policy-command.test.ts.)
   });
 
-  it('grants Continue on every one of them when they are warned', () => {
+  it('grants Continue on any of them when they are warned', () => {
+    // Fewer hosts here: the grant compiler walks the same cells, and each mutation-test run pays for them.
+    const warned = blocked.slice(0, 20_000);
     const policy = checked({
       name: 'big warn',
       version: '1',
-      rules: [{ id: 'many', match: { hosts: blocked }, action: 'warn' }],
+      rules: [{ id: 'many', match: { hosts: warned }, action: 'warn' }],
     });
     const compiled = compilePolicy(policy, catalog);
-    const url = `https://${blocked[54_321]}/`;
+    const url = `https://${warned[14_321]}/`;
     const grants = compileGrantRules(compiled, decideCompiled(url, compiled), 3);
     expect(grants.length).toBeGreaterThan(0);
     const rules = [
