@@ -72,7 +72,7 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
     const emitted = new Map<string, DnrCell>();
     for (const host of sortedByDepth(below)) {
       const decision = decideMatch(compiled, host, entry.match, rulesNamingHost(compiled, host));
-      const parent = nearestEmitted(emitted, host, entry.anchor) ?? base;
+      const parent = nearestEmitted(emitted, host) ?? base;
       if (sameVerdict(parent.decision, decision)) continue;
       const cell: DnrCell = {
         domain: host,
@@ -207,18 +207,18 @@ function deepestNamedAncestor(compiled: CompiledPolicy, host: string): string | 
   return null;
 }
 
-function nearestEmitted(emitted: Map<string, DnrCell>, host: string, stop: string | null): DnrCell | null {
+/** The cell of the closest ancestor emitted for the same entry (only hosts below its anchor are there). */
+function nearestEmitted(emitted: Map<string, DnrCell>, host: string): DnrCell | null {
   for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
-    const ancestor = host.slice(dot + 1);
-    if (ancestor === stop) return null;
-    const cell = emitted.get(ancestor);
+    const cell = emitted.get(host.slice(dot + 1));
     if (cell) return cell;
   }
   return null;
 }
 
-export function sameVerdict(a: Decision, b: Decision): boolean {
-  return a.action === b.action && a.rule === b.rule && a.service?.id === b.service?.id;
+/** Cells of one entry all have the entry's service: the same action by the same rule is the same verdict. */
+function sameVerdict(a: Decision, b: Decision): boolean {
+  return a.action === b.action && a.rule === b.rule;
 }
 
 /** Shallow hosts first, so a host's ancestors are emitted before it; depth is computed once per host. */
@@ -228,7 +228,7 @@ function sortedByDepth(hosts: string[]): string[] {
   return [...hosts].sort((a, b) => depths.get(a)! - depths.get(b)!);
 }
 
-export function depth(host: string): number {
+function depth(host: string): number {
   let labels = 1;
   for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 46) labels++;
   return labels;

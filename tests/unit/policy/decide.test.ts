@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
+import type { ServiceInput } from '../../../lib/catalog/schema';
 import { decide } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
@@ -225,7 +226,7 @@ describe('what decide() says and where rules stop matching', () => {
     category: 'chat',
     alsoCategories: ['api', 'image'],
     hosts: ['multi.acme.example'],
-  } as const;
+  } satisfies ServiceInput;
 
   it.each([
     ['not a web URL', 'ftp://chat.deepseek.com/', 'not an http(s) or ws(s) URL the browser would load'],
