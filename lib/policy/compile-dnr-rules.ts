@@ -89,7 +89,7 @@ export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): Dn
 /**
  * Session rules that let one tab past the warn page for one service: allow rules one priority above
  * exactly the warn rules of that service and rule, so nothing more specific is overridden. `ruleset` is the
- * one holding those warn rules.
+ * one holding those warn rules. A decision that is not a warning has no warn rules, so it gets none.
  */
 export function compileGrantRules(
   compiled: CompiledPolicy,
@@ -97,7 +97,6 @@ export function compileGrantRules(
   tabId: number,
   ruleset: DnrRuleset = 'dynamic',
 ): DnrRule[] {
-  if (warned.action !== 'warn') return [];
   const key = grantKey(warned);
   const grants = rankedCells(compiled, ruleset).cells.filter(
     (c) => c.decision.action === 'warn' && grantKey(c.decision) === key,
