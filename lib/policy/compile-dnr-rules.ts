@@ -76,13 +76,8 @@ export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): Dn
     return { ok: limitProblems.length === 0, rules, counts, problems: [...problems, ...limitProblems] };
   } catch (error) {
     // Only a bug gets here; it must still end as a problem the caller logs while it keeps the rules in force.
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      rules: [],
-      counts: countRules([]),
-      problems: [`compiling the browser rules failed: ${reason}`],
-    };
+    const problems = [`compiling the browser rules failed: ${String(error)}`];
+    return { ok: false, rules: [], counts: countRules([]), problems };
   }
 }
 

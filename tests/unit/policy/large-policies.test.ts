@@ -136,7 +136,7 @@ describe('compileDnrRules never throws', () => {
       ok: false,
       rules: [],
       counts: { rules: 0, unsafe: 0, regex: 0 },
-      problems: [expect.stringMatching(/^compiling the browser rules failed: .+/)],
+      problems: [expect.stringMatching(/^compiling the browser rules failed: TypeError: .+/)],
     });
   });
 });
