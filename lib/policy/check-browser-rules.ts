@@ -1,7 +1,7 @@
 // Whether a checked policy can be installed as browser rules: the same compiler and limit checks the
 // extension runs, against Chrome's limits, so `policy check` refuses what the browser would refuse.
 import type { Catalog } from '../catalog/catalog-schema';
-import { checkLimits, compileDnrRules, largestGrant, type DnrRuleCounts } from './compile-dnr-rules';
+import { checkLimits, compileDnrRules, type DnrRuleCounts } from './compile-dnr-rules';
 import { compilePolicy } from './compile-policy';
 import { chromeDnrLimits, chromeSessionDnrLimits, type DnrLimits } from './dnr-rule';
 import type { PathProblem } from '../problems/format-problems';
@@ -25,7 +25,7 @@ export function checkBrowserRules(policy: Policy, catalog: Catalog): BrowserRule
       ok: true,
       summary: `browser rules: ${n(result.counts.rules)} (audit mode: none blocks or warns)`,
     };
-  const grant = largestGrant(compiled);
+  const grant = result.largestGrant;
   const problems = [
     ...result.problems,
     ...checkLimits(grant, chromeSessionDnrLimits, 'one Continue on a warning'),

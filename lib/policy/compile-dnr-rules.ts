@@ -39,6 +39,8 @@ export interface DnrCompileResult {
   ok: boolean;
   rules: DnrRule[];
   counts: DnrRuleCounts;
+  /** The most session rules one Continue adds (compileGrantRules for one warn rule and service). */
+  largestGrant: DnrRuleCounts;
   /** Sentences for policy_error and `policy check`, reported whether ok or not. */
   problems: string[];
 }
@@ -62,7 +64,7 @@ export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): Dn
         : [];
     if (compiled.policy.mode === 'audit') {
       const rules = rulesFor(floor, target, idBase);
-      return { ok: true, rules, counts: countRules(rules), problems: [] };
+      return { ok: true, rules, counts: countRules(rules), largestGrant: countRules([]), problems: [] };
     }
     const { cells, problems } = rankedCells(compiled, ruleset);
     let lowestEnforcing = Number.POSITIVE_INFINITY;
@@ -73,11 +75,18 @@ export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): Dn
     const rules = rulesFor([...groupCells(needed), ...floor], target, idBase);
     const counts = countRules(rules);
     const limitProblems = checkLimits(counts, target.limits);
-    return { ok: limitProblems.length === 0, rules, counts, problems: [...problems, ...limitProblems] };
+    const ok = limitProblems.length === 0;
+    return {
+      ok,
+      rules,
+      counts,
+      largestGrant: largestGrant(cells),
+      problems: [...problems, ...limitProblems],
+    };
   } catch (error) {
     // Only a bug gets here; it must still end as a problem the caller logs while it keeps the rules in force.
     const problems = [`compiling the browser rules failed: ${String(error)}`];
-    return { ok: false, rules: [], counts: countRules([]), problems };
+    return { ok: false, rules: [], counts: countRules([]), largestGrant: countRules([]), problems };
   }
 }
 
@@ -109,10 +118,10 @@ export function compileGrantRules(
   }));
 }
 
-/** The most session rules one Continue adds (a grant for one warn rule and service), for `policy check`. */
-export function largestGrant(compiled: CompiledPolicy): DnrRuleCounts {
+/** The most session rules one Continue adds: the grant for one warn rule and service with the most groups. */
+function largestGrant(cells: RankedCell[]): DnrRuleCounts {
   const byKey = new Map<string, RankedCell[]>();
-  for (const cell of rankedCells(compiled, 'dynamic').cells) {
+  for (const cell of cells) {
     if (cell.decision.action !== 'warn') continue;
     const key = grantKey(cell.decision);
     const list = byKey.get(key);
@@ -148,8 +157,10 @@ function rankedCells(
   );
   const base = dnrRulesetLayout[ruleset].priorityBase;
   // Even priorities from base + 2 for policy rules; the odd one above each is for Continue grants, and
-  // base + 1 for the dynamic floor rule (see compileDnrRules).
-  const ranked = cells.map((c, i) => ({ ...c, priority: base + 2 * (position.get(keys[i]!)! + 1) }));
+  // base + 1 for the dynamic floor rule (see compileDnrRules). The cells are this call's own objects, so
+  // they take their priority in place (a copy of each would double what a 100,000-host policy allocates).
+  const ranked = cells as RankedCell[];
+  ranked.forEach((cell, i) => (cell.priority = base + 2 * (position.get(keys[i]!)! + 1)));
   return { cells: ranked, problems };
 }
 
@@ -210,19 +221,19 @@ function rulesFor(groups: CellGroup[], target: DnrTarget, idBase: number): DnrRu
 }
 
 /**
- * The group's hosts, each also spelled as Google Translate's proxy serves it (chat-deepseek-com.translate.goog),
- * which decide() reads as the host it proxies. A regex condition names the real host, so those go without.
+ * The group's hosts, each followed by its spelling through Google Translate's proxy
+ * (chat-deepseek-com.translate.goog), which decide() reads as the host it proxies. A regex condition names
+ * the real host, so those go without.
  */
 function domainCondition(group: CellGroup): Pick<DnrCondition, 'requestDomains'> {
   if (!group.domains) return {};
-  const domains = new Set(group.domains);
-  if (group.regex === null) {
-    for (const domain of group.domains) {
-      const proxy = translateProxyHost(domain);
-      if (proxy) domains.add(proxy);
-    }
+  const domains = new Set<string>();
+  for (const domain of group.domains) {
+    domains.add(domain);
+    const proxy = group.regex === null ? translateProxyHost(domain) : null;
+    if (proxy) domains.add(proxy);
   }
-  return { requestDomains: [...domains].sort() };
+  return { requestDomains: [...domains] };
 }
 
 function regexCondition(group: CellGroup): Pick<DnrCondition, 'regexFilter'> {

@@ -42,7 +42,8 @@ const tier = { none: 0, hostPattern: 1, hostSuffix: 2, host: 3, urlPattern: 4 } 
 export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; problems: string[] } {
   const problems: string[] = [];
   const entries = catalogEntries(compiled, problems);
-  const ruleHosts = [...compiled.ruleHosts.keys()];
+  // Shallow hosts first, so a host's ancestors are emitted before it; the lists below keep this order.
+  const ruleHosts = sortedByDepth([...compiled.ruleHosts.keys()]);
   const under = hostsUnder(ruleHosts);
   const cells: DnrCell[] = [];
   for (const entry of entries) {
@@ -70,7 +71,7 @@ export function computeDnrCells(compiled: CompiledPolicy): { cells: DnrCell[]; p
       ? (under.get(entry.anchor) ?? [])
       : ruleHosts.filter((h) => mayOverlap(h, entry.suffix));
     const emitted = new Map<string, DnrCell>();
-    for (const host of sortedByDepth(below)) {
+    for (const host of below) {
       const decision = decideMatch(compiled, host, entry.match, rulesNamingHost(compiled, host));
       const parent = nearestEmitted(emitted, host) ?? base;
       if (sameVerdict(parent.decision, decision)) continue;
@@ -221,7 +222,7 @@ function sameVerdict(a: Decision, b: Decision): boolean {
   return a.action === b.action && a.rule === b.rule;
 }
 
-/** Shallow hosts first, so a host's ancestors are emitted before it; depth is computed once per host. */
+/** Shallow hosts first; depth is computed once per host. */
 function sortedByDepth(hosts: string[]): string[] {
   const depths = new Map<string, number>();
   for (const host of hosts) depths.set(host, depth(host));

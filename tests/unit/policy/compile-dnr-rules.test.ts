@@ -202,6 +202,7 @@ describe('compileDnrRules', () => {
         },
       ],
       counts: { rules: 1, unsafe: 0, regex: 0 },
+      largestGrant: { rules: 0, unsafe: 0, regex: 0 },
       problems: [],
     });
     expect(compileDnrRules(policy(auditOnly as PolicyInput), { ...target, ruleset: 'static' }).rules).toEqual(
@@ -323,7 +324,7 @@ describe('compileGrantRules, more precisely', () => {
         id,
         action: { type: 'allow' },
         condition: {
-          requestDomains: ['chat-deepseek-com.translate.goog', 'chat.deepseek.com'],
+          requestDomains: ['chat.deepseek.com', 'chat-deepseek-com.translate.goog'],
           resourceTypes: ['main_frame'],
           tabIds: [9],
         },

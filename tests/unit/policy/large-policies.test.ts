@@ -14,6 +14,9 @@ import type { Policy, PolicyInput } from '../../../lib/policy/policy-schema';
 import { outcome } from './simulate-dnr';
 
 const catalog = shippedCatalog();
+// A 100,000-host compile takes about a second alone; a loaded 2-core machine or mutation testing makes it
+// many times that, so these tests get more than the default 30 s.
+const slow = 180_000;
 const target: DnrTarget = {
   browser: 'chromium',
   blockPageUrl: 'chrome-extension://id/blocked.html',
@@ -49,49 +52,57 @@ function pathService(i: number): ServiceInput {
 describe('a policy with 100,000 hosts', () => {
   const blocked = hosts(100_000);
 
-  it('checks, compiles within the limits and blocks its last host', () => {
-    const policy = checked({
-      name: 'big',
-      version: '1',
-      rules: [{ id: 'many', match: { hosts: blocked }, action: 'block' }],
-    });
-    const compiled = compilePolicy(policy, catalog);
-    const result = compileDnrRules(compiled, target);
-    expect(result.problems).toEqual([]);
-    expect(result.ok).toBe(true);
-    expect(result.counts.rules).toBeLessThan(100);
-    // Its hosts cannot end like the catalog's host pattern (…\.amazonaws\.com), so no regex rule lists them.
-    const listed = result.rules.filter(
-      (r) => r.condition.regexFilter && r.condition.regexFilter !== wholeUrlRegex,
-    );
-    expect(Math.max(...listed.map((r) => r.condition.requestDomains?.length ?? 0))).toBeLessThan(100);
-    const last = `https://a.${blocked.at(-1)}/x`;
-    expect(decideCompiled(last, compiled).action).toBe('block');
-    expect(outcome(result.rules, { url: last, type: 'main_frame' })).toBe(`${target.blockPageUrl}#${last}`);
-    expect(outcome(result.rules, { url: `https://${blocked[0]}/`, type: 'xmlhttprequest' })).toBe('block');
-    expect(outcome(result.rules, { url: 'https://example.org/', type: 'main_frame' })).toBe('allow');
-    // (`policy check` on the same bundle: tests/unit/cli/policy-command.test.ts.)
-  });
+  it(
+    'checks, compiles within the limits and blocks its last host',
+    () => {
+      const policy = checked({
+        name: 'big',
+        version: '1',
+        rules: [{ id: 'many', match: { hosts: blocked }, action: 'block' }],
+      });
+      const compiled = compilePolicy(policy, catalog);
+      const result = compileDnrRules(compiled, target);
+      expect(result.problems).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.counts.rules).toBeLessThan(100);
+      // Its hosts cannot end like the catalog's host pattern (…\.amazonaws\.com), so no regex rule lists them.
+      const listed = result.rules.filter(
+        (r) => r.condition.regexFilter && r.condition.regexFilter !== wholeUrlRegex,
+      );
+      expect(Math.max(...listed.map((r) => r.condition.requestDomains?.length ?? 0))).toBeLessThan(100);
+      const last = `https://a.${blocked.at(-1)}/x`;
+      expect(decideCompiled(last, compiled).action).toBe('block');
+      expect(outcome(result.rules, { url: last, type: 'main_frame' })).toBe(`${target.blockPageUrl}#${last}`);
+      expect(outcome(result.rules, { url: `https://${blocked[0]}/`, type: 'xmlhttprequest' })).toBe('block');
+      expect(outcome(result.rules, { url: 'https://example.org/', type: 'main_frame' })).toBe('allow');
+      // (`policy check` on the same bundle: tests/unit/cli/policy-command.test.ts.)
+    },
+    slow,
+  );
 
-  it('grants Continue on any of them when they are warned', () => {
-    // Fewer hosts here: the grant compiler walks the same cells, and each mutation-test run pays for them.
-    const warned = blocked.slice(0, 20_000);
-    const policy = checked({
-      name: 'big warn',
-      version: '1',
-      rules: [{ id: 'many', match: { hosts: warned }, action: 'warn' }],
-    });
-    const compiled = compilePolicy(policy, catalog);
-    const url = `https://${warned[14_321]}/`;
-    const grants = compileGrantRules(compiled, decideCompiled(url, compiled), 3);
-    expect(grants.length).toBeGreaterThan(0);
-    const rules = [
-      ...compileDnrRules(compiled, target).rules,
-      ...grants.map((g) => ({ ...g, id: 1e6 + g.id })),
-    ];
-    expect(outcome(rules, { url, type: 'main_frame', tabId: 3 })).toBe('allow');
-    expect(outcome(rules, { url, type: 'main_frame', tabId: 4 })).toBe(`${target.warnPageUrl}#${url}`);
-  });
+  it(
+    'grants Continue on any of them when they are warned',
+    () => {
+      // Fewer hosts here: the grant compiler walks the same cells, and each mutation-test run pays for them.
+      const warned = blocked.slice(0, 20_000);
+      const policy = checked({
+        name: 'big warn',
+        version: '1',
+        rules: [{ id: 'many', match: { hosts: warned }, action: 'warn' }],
+      });
+      const compiled = compilePolicy(policy, catalog);
+      const url = `https://${warned[14_321]}/`;
+      const grants = compileGrantRules(compiled, decideCompiled(url, compiled), 3);
+      expect(grants.length).toBeGreaterThan(0);
+      const rules = [
+        ...compileDnrRules(compiled, target).rules,
+        ...grants.map((g) => ({ ...g, id: 1e6 + g.id })),
+      ];
+      expect(outcome(rules, { url, type: 'main_frame', tabId: 3 })).toBe('allow');
+      expect(outcome(rules, { url, type: 'main_frame', tabId: 4 })).toBe(`${target.warnPageUrl}#${url}`);
+    },
+    slow,
+  );
 });
 
 describe('a policy the browser cannot hold', () => {
@@ -136,6 +147,7 @@ describe('compileDnrRules never throws', () => {
       ok: false,
       rules: [],
       counts: { rules: 0, unsafe: 0, regex: 0 },
+      largestGrant: { rules: 0, unsafe: 0, regex: 0 },
       problems: [expect.stringMatching(/^compiling the browser rules failed: TypeError: .+/)],
     });
   });
