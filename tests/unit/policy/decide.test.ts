@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
-import type { ServiceInput } from '../../../lib/catalog/schema';
+import type { ServiceInput } from '../../../lib/catalog/catalog-schema';
 import { decide } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';

@@ -1,7 +1,7 @@
 // The cells the DNR compiler ranks: one per catalog entry and per policy host below it that changes the
 // verdict, in the order and with the ranks HostIndex.lookup and decide() imply.
 import { describe, expect, it } from 'vitest';
-import { catalogSchema, type ServiceInput } from '../../../lib/catalog/schema';
+import { catalogSchema, type ServiceInput } from '../../../lib/catalog/catalog-schema';
 import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { computeDnrCells, type DnrCell } from '../../../lib/policy/dnr-cells';
 import {
@@ -10,7 +10,7 @@ import {
   suffixRegex,
   urlPatternRegex,
 } from '../../../lib/policy/dnr-regex';
-import { policySchema, type PolicyInput, type Rule } from '../../../lib/policy/schema';
+import { policySchema, type PolicyInput, type Rule } from '../../../lib/policy/policy-schema';
 
 function service(id: string, fields: Partial<ServiceInput>): ServiceInput {
   const base = { name: id, operator: id, operatorCountry: 'US', parentCountry: 'US', jurisdiction: 'US' };
