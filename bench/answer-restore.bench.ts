@@ -4,7 +4,8 @@
 // ~150 characters; it streams in 250-character chunks, one per animation frame, into the ChatGPT-like page
 // (Preact re-renders the markdown per chunk) and the Gemini-like page (innerHTML of the whole answer per
 // chunk: every node new, the most work for the restorer). Measured from a Chromium trace of the page's
-// renderer main thread: the longest task, and the 95th percentile of tasks, while the answer streams.
+// renderer main thread: the longest task, and the 95th percentile of tasks, while the answer streams; and
+// the time spent in the extension's scripts (the restorer) within each task.
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import {
@@ -60,8 +61,9 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
-  args?: { name?: string; data?: { frames?: { url: string; processId: number }[] } };
+  args?: { name?: string; data?: { frames?: { url: string; processId: number }[]; url?: string } };
 }
 
 async function startTrace(session: CDPSession): Promise<void> {
@@ -88,17 +90,33 @@ async function stopTrace(session: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
-/** Durations (ms) of the tasks on the main thread of the renderer showing `url`. */
-function mainThreadTasks(events: TraceEvent[], url: string): number[] {
+interface MainThread {
+  /** Durations (ms) of the tasks on the main thread. */
+  tasks: number[];
+  /** Per task, the time (ms) spent in the extension's scripts (the restorer's observer), where any. */
+  extension: number[];
+}
+
+/** The main thread of the renderer showing `url`: its tasks, and the extension's share of each. */
+function mainThread(events: TraceEvent[], url: string): MainThread {
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const pid = started?.args?.data?.frames?.find((f) => f.url.startsWith(url))?.processId;
   const main = events.find(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
   );
   if (pid === undefined || !main) throw new Error(`no renderer main thread for ${url} in the trace`);
-  return events
-    .filter((e) => e.pid === pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask')
-    .map((e) => (e.dur ?? 0) / 1000);
+  const onMain = events.filter((e) => e.pid === pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  // Calls into the extension's content script (its MutationObserver callback), attributed to their task.
+  const calls = onMain.filter(
+    (e) => e.name === 'FunctionCall' && e.args?.data?.url?.startsWith('chrome-extension://'),
+  );
+  const perTask = new Map<TraceEvent, number>();
+  for (const call of calls) {
+    const task = tasks.find((t) => t.ts <= call.ts && call.ts < t.ts + (t.dur ?? 0));
+    if (task) perTask.set(task, (perTask.get(task) ?? 0) + (call.dur ?? 0) / 1000);
+  }
+  return { tasks: tasks.map((e) => (e.dur ?? 0) / 1000), extension: [...perTask.values()] };
 }
 
 interface StreamTiming {
@@ -107,6 +125,9 @@ interface StreamTiming {
   p95Ms: number;
   busyMs: number;
   tasks: number;
+  /** The most the extension's scripts took within one task, and their total. */
+  extensionLongestMs: number;
+  extensionMs: number;
   restored: boolean;
 }
 
@@ -129,7 +150,8 @@ async function streamAnswer(context: BrowserContext, style: AnswerStyle): Promis
     },
   );
   await page.waitForTimeout(200);
-  const tasks = mainThreadTasks(await stopTrace(session), answerPages[style].url).sort((a, b) => a - b);
+  const thread = mainThread(await stopTrace(session), answerPages[style].url);
+  const tasks = thread.tasks.sort((a, b) => a - b);
   await session.detach();
   const restored =
     (await lastAnswerText(page)).includes('anna.berg@example.com') && (await answersDone(page)) === 1;
@@ -140,6 +162,8 @@ async function streamAnswer(context: BrowserContext, style: AnswerStyle): Promis
     p95Ms: tasks[Math.floor(tasks.length * 0.95)] ?? 0,
     busyMs: tasks.reduce((a, b) => a + b, 0),
     tasks: tasks.length,
+    extensionLongestMs: Math.max(0, ...thread.extension),
+    extensionMs: thread.extension.reduce((a, b) => a + b, 0),
     restored,
   };
 }
@@ -193,6 +217,7 @@ export async function runAnswerRestoreBench(): Promise<void> {
   }
   if (withRestore.some((r) => !r.restored))
     throw new Error('the answer was not restored: nothing was measured');
+  const frames = Math.ceil(fiftyKilobyteAnswer().length / chunk);
   console.log(
     `\nAnswer restore: a ${Math.round(fiftyKilobyteAnswer().length / 1024)} KB answer streamed in ${chunk}-character chunks, one per frame (Chromium trace, page's main thread)`,
   );
@@ -206,8 +231,14 @@ export async function runAnswerRestoreBench(): Promise<void> {
         'added to the longest (ms)': (row.longestMs - peer.longestMs).toFixed(1),
         'p95 task, restore / none (ms)': `${row.p95Ms.toFixed(1)} / ${peer.p95Ms.toFixed(1)}`,
         'main thread busy, restore / none (ms)': `${row.busyMs.toFixed(0)} / ${peer.busyMs.toFixed(0)}`,
+        'restorer, most in one task (ms)': row.extensionLongestMs.toFixed(1),
+        'restorer, per frame (ms)': (row.extensionMs / frames).toFixed(1),
       };
     }),
   );
-  console.log('Target: restoring adds < 16 ms to the longest task (one animation frame of work).');
+  console.log(
+    'Target: restoring adds < 16 ms to a task (one animation frame of work). "restorer" is the time in the extension\'s\n' +
+      "scripts (its MutationObserver callback) from the same trace; the longest-task columns also hold the browser's\n" +
+      'own work for the restored text (layout, highlight painting) and, on a busy machine, time the renderer waited.',
+  );
 }

@@ -6,6 +6,7 @@ import { watchBlockedRequests } from '../lib/background/blocked-requests';
 import { startEventLog } from '../lib/background/event-log';
 import { createForwarder } from '../lib/background/forwarder';
 import { grantExpiry } from '../lib/background/grants';
+import { checkHostAccess } from '../lib/background/host-access';
 import { syncInputGuardScript } from '../lib/background/guard-script';
 import { forgetTab } from '../lib/background/interstitial-service';
 import { messageHandlers } from '../lib/background/message-handlers';
@@ -17,9 +18,11 @@ import {
 } from '../lib/background/placeholder-store';
 import { onPolicyApplied } from '../lib/background/policy-applied';
 import { applyPolicy } from '../lib/background/policy-loader';
+import { schedulePolicyRefresh } from '../lib/background/policy-refresh';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
+import { hasHostAccess, onHostAccessChange } from '../lib/browser/host-access';
 import { activePolicyItem, managedPolicyItem } from '../lib/browser/storage-items';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { messageContract } from '../lib/messages';
@@ -38,11 +41,13 @@ export default defineBackground(() => {
     recordEvent,
   });
 
-  const dnr = browserDnr();
+  const targetBrowser = import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const);
+  const dnr = browserDnr(targetBrowser);
   const deps = {
     dnr,
+    hostAccess: () => checkHostAccess(hasHostAccess),
     target: {
-      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
+      browser: targetBrowser,
       blockPageUrl: browser.runtime.getURL('/blocked.html'),
       warnPageUrl: browser.runtime.getURL('/warn.html'),
     },
@@ -54,12 +59,15 @@ export default defineBackground(() => {
   // Tabs' kept placeholder maps go when a policy stops keeping them, the tab closes or leaves the origin.
   onPolicyApplied((active) => keptPlaceholdersFollow(active.policy));
   const apply = () => void applyPolicy(deps);
+  const policyRefresh = schedulePolicyRefresh(() => applyPolicy(deps, { ifChanged: true }));
   // Listeners are registered synchronously so the event that woke the worker is delivered.
   browser.runtime.onInstalled.addListener(apply);
   browser.runtime.onStartup.addListener(apply);
   managedPolicyItem.watch(apply);
+  // A withdrawn (or restored) host permission changes which rules can work: install them again.
+  onHostAccessChange(apply);
   browser.alarms.onAlarm.addListener(
-    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms], (name, error) =>
+    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms, policyRefresh], (name, error) =>
       console.error(`Gatehouse: the alarm ${name} failed`, error),
     ),
   );

@@ -6,9 +6,9 @@ import type { CompiledPolicy } from '../policy/compile-policy';
 
 const scriptId = 'gatehouse-input-guard';
 const scriptFile = 'content-scripts/input-guard.js';
-/** The page-world half (clipboard reads, detached file inputs): lib/content/page-world.ts. */
-const pageWorldId = 'gatehouse-page-world';
-const pageWorldFile = 'content-scripts/page-world.js';
+/** The half in the page's own world (clipboard reads, detached file inputs): lib/content/main-world.ts. */
+const mainWorldId = 'gatehouse-main-world';
+const mainWorldFile = 'content-scripts/main-world.js';
 /** The id earlier versions registered under: removed on sync, should the browser have kept it. */
 const retiredScriptIds = ['gatehouse-paste-guard'];
 
@@ -21,7 +21,7 @@ export function syncInputGuardScript(compiled: CompiledPolicy): Promise<void> {
 }
 
 async function register(matches: string[]): Promise<void> {
-  const ids = [scriptId, pageWorldId, ...retiredScriptIds];
+  const ids = [scriptId, mainWorldId, ...retiredScriptIds];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids });
   if (existing.length > 0)
     await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
@@ -35,8 +35,8 @@ async function register(matches: string[]): Promise<void> {
     persistAcrossSessions: true,
   };
   await browser.scripting.registerContentScripts([
-    // The page-world script first: it must wrap the page's APIs before any page script runs.
-    { id: pageWorldId, js: [pageWorldFile], world: 'MAIN', ...common },
+    // The main-world script first: it must wrap the page's APIs before any page script runs.
+    { id: mainWorldId, js: [mainWorldFile], world: 'MAIN', ...common },
     { id: scriptId, js: [scriptFile], world: 'ISOLATED', ...common },
   ]);
   // Registered scripts only reach pages loaded from now on: guard the tabs already open as well.
@@ -54,6 +54,6 @@ async function register(matches: string[]): Promise<void> {
  */
 async function injectInto(tabId: number): Promise<void> {
   const target = { tabId, allFrames: true };
-  await browser.scripting.executeScript({ target, files: [pageWorldFile], world: 'MAIN' });
+  await browser.scripting.executeScript({ target, files: [mainWorldFile], world: 'MAIN' });
   await browser.scripting.executeScript({ target, files: [scriptFile] });
 }

@@ -1,9 +1,11 @@
 // The background's side of the block and warn pages: details, events, pending warns and Continue grants.
 import { describeInterstitial } from '../interstitial/describe-interstitial';
-import { decisionEvent } from '../log/decision-event';
+import { accessRequestedEvent, decisionEvent } from '../log/decision-event';
 import type { NewLogEvent } from '../log/event-schema';
 import type { PendingWarns } from '../interstitial/pending-warn';
-import { pendingWarnsItem } from '../browser/storage-items';
+import { accessOffersItem, pendingWarnsItem } from '../browser/storage-items';
+import type { AccessOffers } from '../interstitial/access-offer';
+import { whatNext } from '../interstitial/what-next';
 import type { ContinueResult, InterstitialInfo, InterstitialPage } from '../interstitial/interstitial-info';
 import type { SenderTab } from '../messages';
 import { compileGrantRules } from '../policy/compile-dnr-rules';
@@ -29,12 +31,39 @@ export async function openInterstitial(
     await updatePending((pending) => ({ ...pending, [tabId]: { url, nonce: nonce!, issuedAt: Date.now() } }));
   }
   // Only the page the browser's rule sent the user to is an event; a hand-typed mismatch is not.
-  if (page === 'blocked' && enforcedAction === 'block') {
-    await recordEvent(inTab(tab, decisionEvent('blocked', decision, compiled, url)));
-  } else if (page === 'warn' && enforcedAction === 'warn') {
-    await recordEvent(inTab(tab, decisionEvent('warned', decision, compiled, url)));
+  const stands =
+    (page === 'blocked' && enforcedAction === 'block') || (page === 'warn' && enforcedAction === 'warn');
+  if (stands)
+    await recordEvent(
+      inTab(tab, decisionEvent(page === 'blocked' ? 'blocked' : 'warned', decision, compiled, url)),
+    );
+  // A request-access link is offered (and a click on it logged) only on a page that stands for a decision.
+  let accessNonce: string | null = null;
+  if (stands && whatNext(compiled, decision).requestAccess) {
+    accessNonce = crypto.randomUUID();
+    const offer = { page, url, nonce: accessNonce, requested: false };
+    await updateOffers((offers) => ({ ...offers, [tabId]: offer }));
   }
-  return describeInterstitial(page, url, compiled, decision, nonce);
+  return describeInterstitial(page, url, compiled, decision, nonce, accessNonce);
+}
+
+/**
+ * Request access was chosen on the page this tab shows: logged once per page shown, with the service,
+ * host and rule the background decides for the address it showed (never what the page says).
+ */
+export async function requestAccess(
+  tab: SenderTab,
+  page: InterstitialPage,
+  nonce: string,
+): Promise<{ ok: boolean }> {
+  const offer = (await accessOffersItem.load())[tab.id];
+  if (!offer || offer.nonce !== nonce || offer.page !== page) return { ok: false };
+  if (offer.requested) return { ok: true };
+  await updateOffers((offers) => ({ ...offers, [tab.id]: { ...offer, requested: true } }));
+  const { compiled } = await loadCompiledPolicy();
+  const decision = decideCompiled(offer.url, compiled);
+  await recordEvent(inTab(tab, accessRequestedEvent(decision, compiled, offer.url, page)));
+  return { ok: true };
 }
 
 /** Continue: only for the warning this tab was shown, with its nonce, and still a warning under the policy. */
@@ -80,6 +109,11 @@ function inTab(tab: SenderTab, event: NewLogEvent): NewLogEvent {
 
 export async function forgetTab(tabId: number): Promise<void> {
   if ((await pendingWarnsItem.load())[tabId]) await removePending(tabId);
+  if ((await accessOffersItem.load())[tabId]) await updateOffers(({ [tabId]: _removed, ...rest }) => rest);
+}
+
+async function updateOffers(change: (offers: AccessOffers) => AccessOffers): Promise<void> {
+  await accessOffersItem.write(change(await accessOffersItem.load()));
 }
 
 async function updatePending(change: (pending: PendingWarns) => PendingWarns): Promise<void> {

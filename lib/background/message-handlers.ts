@@ -3,7 +3,8 @@ import type { DnrApi } from '../browser/dnr-api';
 import type { MessageContract } from '../messages';
 import { createPolicyCache } from './current-policy';
 import { guardMessageHandlers } from './guard-service';
-import { continueToService, goBack, openInterstitial } from './interstitial-service';
+import { explainPolicy } from '../policy/explain-policy';
+import { continueToService, goBack, openInterstitial, requestAccess } from './interstitial-service';
 import type { MessageHandlers } from './message-router';
 import { placeholderMessageHandlers } from './placeholder-store';
 import { onPolicyApplied } from './policy-applied';
@@ -16,6 +17,8 @@ export function messageHandlers(dnr: DnrApi): MessageHandlers<MessageContract> {
     getInterstitial: (m, tab) => openInterstitial(m.page, m.url, tab),
     continue: (m, tab) => continueToService(dnr, tab, m.nonce, m.justification),
     goBack: (m, tab) => goBack(tab, m.nonce),
+    requestAccess: (m, tab) => requestAccess(tab, m.page, m.nonce),
+    getPolicyView: async () => explainPolicy(await policy.compiled()),
     ...guardMessageHandlers(policy.compiled),
     ...placeholderMessageHandlers(policy.compiled),
   };

@@ -5,6 +5,7 @@ import { compileDnrRules, type DnrTarget } from '../policy/compile-dnr-rules';
 import { compilePolicy } from '../policy/compile-policy';
 import { defaultPolicy } from '../policy/default-policy';
 import type { DnrRule } from '../policy/dnr-rule';
+import { blockWithoutInterstitials } from '../policy/dnr-without-host-access';
 import { resolvePolicy } from '../policy/resolve-policy';
 import type { Policy } from '../policy/policy-schema';
 import { dnrLimits, type DnrApi } from '../browser/dnr-api';
@@ -17,19 +18,35 @@ export interface PolicyLoaderDeps {
   dnr: DnrApi;
   /** Interstitial URLs and target browser; limits come from the DNR API. */
   target: Omit<DnrTarget, 'limits'>;
+  /**
+   * Whether the extension may act on every site (checkHostAccess). Without that the browser ignores
+   * redirects, so the rules block instead of showing the interstitials. Absent: assumed granted.
+   */
+  hostAccess?: () => Promise<boolean>;
   now?: () => number;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
+export interface ApplyOptions {
+  /**
+   * Leave everything as it is (no rules installed, no event) when the policy that would be put in force,
+   * its source and its problems are those already in force: for the periodic re-read of managed storage.
+   */
+  ifChanged?: boolean;
+}
+
 /** Serialised: storage events, install and startup may all ask at once. */
-export function applyPolicy(deps: PolicyLoaderDeps): Promise<ActivePolicy | null> {
-  const run = queue.then(() => applyPolicyNow(deps));
+export function applyPolicy(
+  deps: PolicyLoaderDeps,
+  options: ApplyOptions = {},
+): Promise<ActivePolicy | null> {
+  const run = queue.then(() => applyPolicyNow(deps, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | null> {
+async function applyPolicyNow(deps: PolicyLoaderDeps, options: ApplyOptions): Promise<ActivePolicy | null> {
   const managed = await managedPolicyItem.load();
   const resolution = resolvePolicy(
     managed,
@@ -37,6 +54,10 @@ async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | nu
     defaultPolicy(),
     shippedCatalog(),
   );
+  if (options.ifChanged) {
+    const current = await activePolicyItem.read();
+    if (current && sameResolution(current, resolution)) return current;
+  }
   for (const problem of resolution.problems) await policyError(problem);
 
   let { policy, source } = resolution;
@@ -96,7 +117,8 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
   const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
   for (const problem of result.problems) await policyError(`policy "${policy.name}": ${problem}`);
   if (!result.ok) return false;
-  const rules = await withoutUnsupportedRegex(deps.dnr, result.rules);
+  const supported = await withoutUnsupportedRegex(deps.dnr, result.rules);
+  const rules = (await (deps.hostAccess?.() ?? true)) ? supported : blockWithoutInterstitials(supported);
   try {
     const existing = await deps.dnr.getDynamicRules();
     // One call replaces the whole set: the browser never runs with half a policy.
@@ -106,6 +128,14 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
     await policyError(`policy "${policy.name}": installing the browser rules failed: ${message(error)}`);
     return false;
   }
+}
+
+function sameResolution(current: ActivePolicy, resolution: ReturnType<typeof resolvePolicy>): boolean {
+  return (
+    current.source === resolution.source &&
+    JSON.stringify(current.policy) === JSON.stringify(resolution.policy) &&
+    JSON.stringify(current.problems) === JSON.stringify(resolution.problems)
+  );
 }
 
 async function keepCurrent(current: ActivePolicy): Promise<ActivePolicy> {

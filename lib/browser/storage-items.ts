@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { forwardStateSchema, initialForwardState, type ForwardState } from '../forward/forward-state';
 import { keptPlaceholdersSchema, type KeptPlaceholders } from '../guard/kept-placeholders';
+import { accessOffersSchema, type AccessOffers } from '../interstitial/access-offer';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
 import { activePolicySchema, defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
 
@@ -147,6 +148,13 @@ export const forwardStateItem = defineWritableItem<ForwardState>('local', {
   },
 });
 
+/** Whether the extension had access to every site when it last looked (null: never looked yet). */
+export const hostAccessItem = defineWritableItem<boolean | null>('local', {
+  key: 'hostAccess',
+  schema: z.boolean().nullable(),
+  fallback: () => null,
+});
+
 /** The pseudonymous device id sent with forwarded events (null until first made). */
 export const deviceIdItem = defineWritableItem<string | null>('local', {
   key: 'deviceId',
@@ -170,5 +178,12 @@ export const pendingWarnsItem = defineWritableItem<PendingWarns>('session', {
 export const keptPlaceholdersItem = defineWritableItem<KeptPlaceholders>('session', {
   key: 'keptPlaceholders',
   schema: keptPlaceholdersSchema,
+  fallback: () => ({}),
+});
+
+/** The request-access links the block and warn pages show, per tab (session storage, like pending warns). */
+export const accessOffersItem = defineWritableItem<AccessOffers>('session', {
+  key: 'accessOffers',
+  schema: accessOffersSchema,
   fallback: () => ({}),
 });

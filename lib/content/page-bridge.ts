@@ -1,5 +1,5 @@
-// The names and shapes of the events between the guard's two scripts in a page: the page-world script
-// (page-world.ts, which can wrap the page's own APIs) and the isolated guard. Both worlds share the DOM,
+// The names and shapes of the events between the guard's two scripts in a page: the main-world script
+// (main-world.ts, which can wrap the page's own APIs) and the isolated guard. Both worlds share the DOM,
 // so they talk by events on the window; neither side trusts what arrives, and nothing original crosses.
 export const clipboardRequestEvent = 'gatehouse:clipboard-read';
 export const clipboardReplyEvent = 'gatehouse:clipboard-reply';

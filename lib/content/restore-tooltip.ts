@@ -56,7 +56,8 @@ export function startRestoreTooltip(marks: RestoreMarks, display: RestoreDisplay
       text.className = 'label';
       text.textContent = label;
       parts.push(text);
-      box.replaceChildren(...parts);
+      box.replaceChildren();
+      for (const part of parts) box.append(part);
     }
     box.hidden = false;
     const below = rect.bottom + 6;

@@ -11,6 +11,7 @@ import { adminSettingsSchema } from './admin-settings';
 import { forwardingSettingsSchema } from './forwarding-settings';
 import { pasteGuardSchema, sendGuardSchema, uploadGuardSchema } from './guard-settings';
 import { policyRedactionSchema } from './redaction-settings';
+import { requestAccessSchema } from './request-access';
 
 export const actions = ['allow', 'warn', 'block'] as const;
 export type Action = (typeof actions)[number];
@@ -117,7 +118,18 @@ export const serviceOverrideSchema = z
 export const loggingSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(3650).default(90),
   maxEvents: z.number().int().min(1000).max(5_000_000).default(200_000),
-  fullUrls: z.boolean().default(false).describe('Store full URLs instead of hosts only'),
+  fullUrls: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Store full URLs instead of hosts only. A URL can hold what the user typed (chatgpt.com/?q=…): the query parameters AI services carry prompts in are removed unless keepPromptParameters is on; paths are kept',
+    ),
+  keepPromptParameters: z
+    .boolean()
+    .default(false)
+    .describe(
+      'With fullUrls: keep the prompt parameters (q, query, prompt, text, message, msg, input, question, ask, search) in logged URLs',
+    ),
 });
 
 export const policySchema = z.strictObject({
@@ -130,7 +142,8 @@ export const policySchema = z.strictObject({
   alternatives: z
     .array(serviceId)
     .default([])
-    .describe('Approved services suggested on block and warn pages'),
+    .describe('Approved services suggested (and linked) on block and warn pages'),
+  requestAccess: requestAccessSchema.optional(),
   catalog: z
     .strictObject({
       add: z.array(serviceSchema).default([]).describe("The organisation's own services"),

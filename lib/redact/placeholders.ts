@@ -7,7 +7,8 @@ import { piiTypes, type PiiType } from './settings';
 const maxDigits = 6;
 
 /** The longest placeholder Gatehouse writes: "[" + the longest type + "_" + six digits + "]". */
-export const maxPlaceholderLength = 3 + Math.max(...piiTypes.map((type) => type.length)) + maxDigits;
+export const maxPlaceholderLength =
+  3 + piiTypes.reduce((longest, type) => Math.max(longest, type.length), 0) + maxDigits;
 
 export function typedPlaceholder(type: PiiType): string {
   return `[${type}]`;

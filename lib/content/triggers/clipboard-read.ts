@@ -1,5 +1,5 @@
 // Clipboard-read trigger: the page reading the clipboard itself (navigator.clipboard.readText()/read(),
-// e.g. its own paste button). The page-world script (page-world.ts) asks; this side reads the clipboard in
+// e.g. its own paste button). The main-world script (main-world.ts) asks; this side reads the clipboard in
 // the isolated world, has it checked like a paste, and answers with what the verdict allows.
 import type { Delivery } from '../apply-verdict';
 import {

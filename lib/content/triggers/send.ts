@@ -50,6 +50,12 @@ export const sendTrigger: InputTrigger = (context) => {
 
   const delivery = (target: Composer, original: TransferContent, resend: () => void): Delivery => ({
     async deliver(content, { chosen }) {
+      const now = composerContent(target);
+      if (now.plain !== original.plain) {
+        // The user changed the text while it was checked: what is there now is checked instead.
+        await context.guard({ trigger: 'send', content: now, delivery: delivery(target, now, resend) });
+        return;
+      }
       const changed = content.plain !== original.plain || content.html !== original.html;
       if (changed) {
         await replaceComposerContent(target, content);
@@ -78,8 +84,8 @@ export const sendTrigger: InputTrigger = (context) => {
   };
 
   /** Enter once more, for the page's own handler; if nobody takes it, what Enter would have done. */
-  const redispatchEnter = (original: KeyboardEvent, target: Composer) => {
-    const node = eventNode(original);
+  const redispatchEnter = (original: KeyboardEvent, node: Node, target: Composer) => {
+    // `node` was read while the original was dispatched: its composed path is empty afterwards.
     const at = node.isConnected ? node : target;
     const init = {
       key: 'Enter',
@@ -158,10 +164,11 @@ export const sendTrigger: InputTrigger = (context) => {
         // Shift+Enter is a new line; an Enter that ends an IME composition commits it, it does not send.
         if (key.key !== 'Enter' || key.shiftKey || key.altKey || key.isComposing || key.keyCode === 229)
           return;
-        const found = composerAt(eventNode(event));
+        const node = eventNode(event);
+        const found = composerAt(node);
         if (!found) return;
         composer = found;
-        hold(event, found, () => redispatchEnter(key, found));
+        hold(event, found, () => redispatchEnter(key, node, found));
       },
     ],
     [
