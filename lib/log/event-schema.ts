@@ -142,10 +142,7 @@ export const logEventSchema = z.discriminatedUnion('kind', [
       ...common,
       kind: z.literal('paste_blocked'),
       counts,
-      reason: z
-        .string()
-        .max(200)
-        .describe(`Why: ${blockReasonsText}`),
+      reason: z.string().max(200).describe(`Why: ${blockReasonsText}`),
       trigger,
     })
     .describe('A paste, drop, send or clipboard read was refused (`trigger` says which)'),
@@ -167,10 +164,7 @@ export const logEventSchema = z.discriminatedUnion('kind', [
       kind: z.literal('upload_blocked'),
       counts,
       ...fileFields,
-      reason: z
-        .string()
-        .max(200)
-        .describe(`Why: ${blockReasonsText}`),
+      reason: z.string().max(200).describe(`Why: ${blockReasonsText}`),
       trigger,
     })
     .describe('Files were kept from the page (by the policy, or the user cancelled at the warning)'),
@@ -192,7 +186,7 @@ export const logEventSchema = z.discriminatedUnion('kind', [
       problem: z
         .enum(guardProblems)
         .describe(
-          "What the input guard could not recognise on a guarded page: `composer` (the text being sent) or `send-control` (the send button): the site probably changed",
+          'What the input guard could not recognise on a guarded page: `composer` (the text being sent) or `send-control` (the send button): the site probably changed',
         ),
       count: z
         .number()
@@ -200,7 +194,7 @@ export const logEventSchema = z.discriminatedUnion('kind', [
         .positive()
         .describe('How many times it was seen on this host in the coalescing window'),
     })
-    .describe("The input guard could not check a send on a guarded page (coalesced per host and problem)"),
+    .describe('The input guard could not check a send on a guarded page (coalesced per host and problem)'),
   z
     .strictObject({ ...common, kind: z.literal('visited_allowed') })
     .describe('An AI service the policy allows was opened'),
