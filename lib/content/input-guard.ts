@@ -1,6 +1,7 @@
 // The input guard's pipeline in the page: triggers intercept an input before the page sees it, the
 // background checks it (guard:check), and the verdict is applied (apply-verdict.ts).
 import type { GuardStatusReply } from '../guard/guard-messages';
+import { blockedNotice } from '../guard/notice-text';
 import type { GuardProblem, GuardTrigger } from '../log/guard-trigger';
 import { ask, type MessageInput } from '../messages';
 import type { Translate } from '../translate';
@@ -45,9 +46,10 @@ export function installInputGuard(
     restoredLabel: () => env.t('restore_tooltip'),
     topFrame: window === window.top,
   });
+  const locale = env.t('paste_locale') || 'en';
   const applyVerdict = createVerdictApplier({
     t: env.t,
-    locale: env.t('paste_locale') || 'en',
+    locale,
     placeholders: () => placeholders.ready(),
     // The event is recorded before the original reaches the page: an override is never unlogged.
     report: async (outcome) => {
@@ -55,11 +57,7 @@ export function installInputGuard(
     },
   });
   const errorNotice = (trigger: GuardTrigger) =>
-    showNotice(
-      env.t(trigger === 'send' ? 'send_notice_error' : 'paste_notice_error'),
-      noticeLabels(env.t),
-      'block',
-    );
+    showNotice(blockedNotice('error', {}, env.t, locale, trigger), noticeLabels(env.t), 'block');
 
   const guard = async (input: PendingInput) => {
     const { content, trigger } = input;

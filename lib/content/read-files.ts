@@ -29,13 +29,25 @@ async function readFile(file: File, options: { read: boolean; maxScanBytes: numb
     text: null,
   };
   if (!options.read || file.size > options.maxScanBytes) return { file, input, encoding: null };
-  const sample = new Uint8Array(await file.slice(0, sampleBytes).arrayBuffer());
+  const sample = await bytesOf(file.slice(0, sampleBytes));
   if (!sniffTextFile(sample, file.size <= sampleBytes)) return { file, input, encoding: null };
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await bytesOf(file);
   // The sample can look like text while the rest is not (a binary with a text header).
   const encoding = sniffTextFile(bytes, true);
   if (!encoding) return { file, input, encoding: null };
   return { file, input: { ...input, text: decodeText(bytes, encoding) }, encoding };
+}
+
+/**
+ * A blob's bytes, in the content script's own realm. In Firefox the buffer a page's file gives a content
+ * script belongs to the page, and so does a view made on it: the view's own methods (`subarray` looks up
+ * its `constructor`) then throw "Permission denied". Copying into a view made here avoids that.
+ */
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  const view = new Uint8Array(await blob.arrayBuffer());
+  const bytes = new Uint8Array(view.length);
+  bytes.set(view);
+  return bytes;
 }
 
 /** The page's copy of a redacted file: same name, type and date, the redacted text in the same encoding. */

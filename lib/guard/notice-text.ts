@@ -65,7 +65,7 @@ export function blockedNotice(
     case 'cancelled':
       return t('paste_notice_cancelled');
     case 'error':
-      return t(`${prefix}_notice_error`);
+      return t(`${wordingFor(trigger)}_notice_error`);
   }
 }
 

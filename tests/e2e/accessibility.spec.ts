@@ -67,7 +67,7 @@ for (const scheme of schemes) {
     await expect(page.locator('.policy-table tbody tr')).toHaveCount(168);
     expect((await checkAccessibility(page, `popup policy view, ${scheme}`)).blocking).toEqual([]);
 
-    const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 1000 });
+    const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 100_000 });
     await storeActivePolicy(page, {
       source: 'managed',
       appliedAt: Date.now(),
