@@ -6,6 +6,7 @@ import { runForwardBench } from './forward.bench';
 import { runPasteGuardBench } from './paste-guard.bench';
 import { runPopupBench } from './popup.bench';
 import { runRedactBench } from './redact.bench';
+import { runSendGuardBench } from './send-guard.bench';
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ['compile-dnr', runCompileDnrBench],
   ['redact', runRedactBench],
   ['paste', runPasteGuardBench],
+  ['send', runSendGuardBench],
   ['popup', runPopupBench],
   ['forward', runForwardBench],
 ];
