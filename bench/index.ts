@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing a table with its peer measured in the same run.
 // `npm run bench -- NAME` runs one.
+import { runAnswerRestoreBench } from './answer-restore.bench';
 import { runCompileDnrBench } from './compile-dnr.bench';
 import { runDecideBench } from './decide.bench';
 import { runForwardBench } from './forward.bench';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['redact', runRedactBench],
   ['paste', runPasteGuardBench],
   ['send', runSendGuardBench],
+  ['restore', runAnswerRestoreBench],
   ['popup', runPopupBench],
   ['forward', runForwardBench],
 ];

@@ -11,6 +11,11 @@ import { syncInputGuardScript } from '../lib/background/guard-script';
 import { forgetTab } from '../lib/background/interstitial-service';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageListener } from '../lib/background/message-router';
+import {
+  forgetTabPlaceholders,
+  keptPlaceholdersFollow,
+  tabNavigated,
+} from '../lib/background/placeholder-store';
 import { onPolicyApplied } from '../lib/background/policy-applied';
 import { applyPolicy } from '../lib/background/policy-loader';
 import { schedulePolicyRefresh } from '../lib/background/policy-refresh';
@@ -51,6 +56,8 @@ export default defineBackground(() => {
   onPolicyApplied((active) => syncInputGuardScript(compilePolicy(active.policy, shippedCatalog())));
   // A new policy may change the forwarding endpoint or switch forwarding on.
   onPolicyApplied(() => forwarder.kick());
+  // Tabs' kept placeholder maps go when a policy stops keeping them, the tab closes or leaves the origin.
+  onPolicyApplied((active) => keptPlaceholdersFollow(active.policy));
   const apply = () => void applyPolicy(deps);
   const policyRefresh = schedulePolicyRefresh(() => applyPolicy(deps, { ifChanged: true }));
   // Listeners are registered synchronously so the event that woke the worker is delivered.
@@ -64,7 +71,13 @@ export default defineBackground(() => {
       console.error(`Gatehouse: the alarm ${name} failed`, error),
     ),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetTabPlaceholders(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) void tabNavigated(tabId, change.url);
+  });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The testhooks build (e2e seeding only) adds its messages; production's bundle has none of them.
   browser.runtime.onMessage.addListener(

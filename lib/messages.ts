@@ -13,6 +13,12 @@ import {
   guardVerdictSchema,
 } from './guard/guard-messages';
 import {
+  placeholdersAddReplySchema,
+  placeholdersAddRequestSchema,
+  placeholdersLoadReplySchema,
+  placeholdersLoadRequestSchema,
+} from './guard/placeholder-messages';
+import {
   continueResultSchema,
   goBackResultSchema,
   interstitialInfoSchema,
@@ -104,6 +110,18 @@ export const messageContract = {
     sender: contentScript,
     reply: guardHealthReplySchema,
   },
+  /** The input guard of a tab's top frame: the tab's placeholder map, kept when the policy says so. */
+  'placeholders:load': {
+    request: placeholdersLoadRequestSchema,
+    sender: contentScript,
+    reply: placeholdersLoadReplySchema,
+  },
+  /** The input guard of a tab's top frame: values it numbered, for the tab's kept map. */
+  'placeholders:add': {
+    request: placeholdersAddRequestSchema,
+    sender: contentScript,
+    reply: placeholdersAddReplySchema,
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageContract = typeof messageContract;
@@ -124,6 +142,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   messageContract['guard:check'].request,
   messageContract['guard:outcome'].request,
   messageContract['guard:health'].request,
+  messageContract['placeholders:load'].request,
+  messageContract['placeholders:add'].request,
 ]);
 
 /** What the router answers instead of a reply: unknown type, malformed request, refused sender, failure. */

@@ -12,7 +12,9 @@ Options:
                      {"id","text":<redacted>,"spans":[{"start","end","type"}]} where start/end are
                      UTF-16 offsets (end exclusive) into the input text. Malformed lines are reported
                      on stderr with their line number and skipped; the exit code is then 1.
-  --numbered         Use numbered placeholders ([EMAIL_1]; the same value gets the same number).
+  --typed            Use typed placeholders ([EMAIL]) instead of numbered ones.
+  --numbered         Use numbered placeholders ([EMAIL_1]; the same value gets the same number within
+                     one text). The default, as in the extension's built-in policy.
   --types=A,B        Only detect these types (default: all). Types: ${piiTypes.join(', ')}
   -h, --help         Show this help.
 `;
@@ -22,7 +24,8 @@ function parseOptions(args: string[]): { settings: Partial<RedactionSettings>; j
   let jsonl = false;
   for (const arg of args) {
     if (arg === '--jsonl') jsonl = true;
-    else if (arg === '--numbered') settings.placeholder = 'numbered';
+    else if (arg === '--numbered') settings.placeholders = 'numbered';
+    else if (arg === '--typed') settings.placeholders = 'typed';
     else if (arg.startsWith('--types=')) {
       const types = arg.slice('--types='.length).split(',').filter(Boolean);
       const unknown = types.filter((t) => !(piiTypes as readonly string[]).includes(t));

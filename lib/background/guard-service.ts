@@ -49,6 +49,11 @@ export function guardMessageHandlers(
         // Only a scan reads file contents; a type list or a block needs the name and type only.
         readFiles: checked && guard.uploads.mode === 'scan' && guard.paste.files !== 'block',
         maxScanBytes: guard.uploads.maxScanBytes,
+        placeholders: {
+          mode: guard.redaction.placeholders,
+          restoreDisplay: guard.redaction.restoreDisplay,
+          map: guard.redaction.placeholderMap,
+        },
       };
     },
     'guard:check': async (message, _tab, sender) => {

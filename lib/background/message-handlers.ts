@@ -6,6 +6,7 @@ import { guardMessageHandlers } from './guard-service';
 import { explainPolicy } from '../policy/explain-policy';
 import { continueToService, goBack, openInterstitial, requestAccess } from './interstitial-service';
 import type { MessageHandlers } from './message-router';
+import { placeholderMessageHandlers } from './placeholder-store';
 import { onPolicyApplied } from './policy-applied';
 
 export function messageHandlers(dnr: DnrApi): MessageHandlers<MessageContract> {
@@ -19,5 +20,6 @@ export function messageHandlers(dnr: DnrApi): MessageHandlers<MessageContract> {
     requestAccess: (m, tab) => requestAccess(tab, m.page, m.nonce),
     getPolicyView: async () => explainPolicy(await policy.compiled()),
     ...guardMessageHandlers(policy.compiled),
+    ...placeholderMessageHandlers(policy.compiled),
   };
 }

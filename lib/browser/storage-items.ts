@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { forwardStateSchema, initialForwardState, type ForwardState } from '../forward/forward-state';
+import { keptPlaceholdersSchema, type KeptPlaceholders } from '../guard/kept-placeholders';
 import { accessOffersSchema, type AccessOffers } from '../interstitial/access-offer';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
 import { activePolicySchema, defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
@@ -165,6 +166,18 @@ export const deviceIdItem = defineWritableItem<string | null>('local', {
 export const pendingWarnsItem = defineWritableItem<PendingWarns>('session', {
   key: 'pendingWarns',
   schema: pendingWarnsSchema,
+  fallback: () => ({}),
+});
+
+/**
+ * The placeholder maps of tabs whose policy says `redaction.placeholderMap: tab`: originals of redacted
+ * values, so session storage only (memory, never written to disk; only the extension's own pages and
+ * worker can read it: content scripts ask the background). Removed when the tab closes or leaves the
+ * origin, and with the browser session.
+ */
+export const keptPlaceholdersItem = defineWritableItem<KeptPlaceholders>('session', {
+  key: 'keptPlaceholders',
+  schema: keptPlaceholdersSchema,
   fallback: () => ({}),
 });
 

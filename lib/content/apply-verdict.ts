@@ -13,6 +13,8 @@ import {
   type FileVerdict,
 } from '../guard/file-verdict';
 import type { FileSummary } from '../guard/guard-events';
+import type { PlaceholderMap } from '../guard/placeholder-map';
+import { segmentsWithPlaceholders, withPlaceholders } from '../guard/placeholder-text';
 import {
   blockedNotice,
   dialogWords,
@@ -49,6 +51,8 @@ export interface PendingInput {
 export interface VerdictUi {
   t: Translate;
   locale: string;
+  /** The tab's placeholders, once any stored ones are back (numbers must not be given twice). */
+  placeholders: () => Promise<PlaceholderMap>;
   /** Records the user's choice in the background; resolves only once it is recorded. */
   report: (outcome: {
     trigger: GuardTrigger;
@@ -78,7 +82,10 @@ export function createVerdictApplier(ui: VerdictUi): ApplyVerdict {
         await delivery.deliver(content, { chosen: false });
         return;
       case 'insert': {
-        await delivery.deliver(redactedContent(verdict, content, html, files, 'redacted'), { chosen: false });
+        const map = await ui.placeholders();
+        await delivery.deliver(redactedContent(verdict, content, html, files, 'redacted', map), {
+          chosen: false,
+        });
         const lines = [
           ...(Object.keys(verdict.counts).length > 0
             ? [redactedNotice(verdict.counts, t, locale, trigger)]
@@ -117,9 +124,10 @@ export function createVerdictApplier(ui: VerdictUi): ApplyVerdict {
         });
         if (answer.choice === 'cancelled') delivery.withhold();
         else
-          await delivery.deliver(redactedContent(verdict, content, html, files, answer.choice), {
-            chosen: true,
-          });
+          await delivery.deliver(
+            redactedContent(verdict, content, html, files, answer.choice, await ui.placeholders()),
+            { chosen: true },
+          );
         return;
       }
       case 'block': {
@@ -164,7 +172,10 @@ export function createVerdictApplier(ui: VerdictUi): ApplyVerdict {
           justification: answer.justification,
           files: summary(asked, files, verdict.counts),
         });
-        await delivery.deliver(redactedContent(verdict, content, html, files, 'original'), { chosen: true });
+        await delivery.deliver(
+          redactedContent(verdict, content, html, files, 'original', await ui.placeholders()),
+          { chosen: true },
+        );
         return;
       }
     }
@@ -173,8 +184,8 @@ export function createVerdictApplier(ui: VerdictUi): ApplyVerdict {
 
 /**
  * The one place content for the page is built from a verdict: the text and HTML flavours as the verdict
- * (and the user's choice) say, other flavours only when nothing was redacted, and each file kept, replaced
- * by its redacted copy, or left out.
+ * (and the user's choice) say, with the tab's placeholders; other flavours only when nothing was
+ * redacted; and each file kept, replaced by its redacted copy, or left out.
  */
 export function redactedContent(
   verdict: Exclude<GuardVerdict, { action: 'pass' }>,
@@ -182,24 +193,37 @@ export function redactedContent(
   html: HtmlSegments | null,
   files: readonly ReadFile[],
   choice: 'redacted' | 'original',
+  placeholders: PlaceholderMap,
 ): TransferContent {
-  const textRedacted =
+  const redacted =
     verdict.action !== 'block' &&
     Object.keys(verdict.counts).length > 0 &&
-    (choice === 'redacted' || (verdict.action === 'warn' && !verdict.textAsked));
+    (choice === 'redacted' || (verdict.action === 'warn' && !verdict.textAsked))
+      ? verdict
+      : null;
   const resolved = resolveFiles(verdict.files, choice);
-  return {
-    plain: textRedacted ? verdict.plain : content.plain,
-    html: textRedacted && html && verdict.html ? html.rebuild(verdict.html) : content.html,
+  const write = placeholders.writer(verdict.placeholders);
+  const result: TransferContent = {
+    plain: redacted ? withPlaceholders(content.plain, redacted.plainFindings, write) : content.plain,
+    html:
+      redacted && html && redacted.htmlFindings
+        ? html.rebuild(segmentsWithPlaceholders(html.segments, redacted.htmlFindings, write))
+        : content.html,
     // Other flavours could carry the original text: only content with nothing redacted keeps them.
-    other: textRedacted ? [] : content.other,
+    other: redacted ? [] : content.other,
     files: content.files.flatMap((file, i) => {
       const decision = resolved[i] ?? { action: 'keep' };
       if (decision.action === 'drop') return [];
       if (decision.action === 'keep') return [file];
-      return [redactedFile(file, files[i]?.encoding ?? null, decision.text)];
+      const text = files[i]?.input.text;
+      // A verdict to redact a file the guard did not read cannot be applied: the file stays out.
+      if (text === null || text === undefined) return [];
+      return [redactedFile(file, files[i]!.encoding, withPlaceholders(text, decision.findings, write))];
     }),
   };
+  // Everything numbered for this input is announced at once (the map may be kept for the tab).
+  placeholders.flush();
+  return result;
 }
 
 function fileNotices(

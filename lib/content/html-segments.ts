@@ -1,5 +1,5 @@
 // Splits pasted HTML into the text segments redactSegments() reads, and writes redacted segments back.
-import type { TextSegment } from '../guard/redact-segments';
+import type { TextSegment } from '../guard/placeholder-text';
 
 const blockTags = new Set(
   'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DIV DL DT FIGCAPTION FIGURE FOOTER H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL'.split(

@@ -12,6 +12,7 @@ import { insertContent, ownEvents } from './insert-content';
 import { captureTarget, restoreFocusOnly, type InputTarget } from './input-target';
 import { protectLateInjection } from './late-injection';
 import { readFiles } from './read-files';
+import { createTabPlaceholders } from './tab-placeholders';
 import { hasText, readTransfer, type TransferContent } from './transfer';
 import { clipboardReadTrigger } from './triggers/clipboard-read';
 import { dropTrigger } from './triggers/drop';
@@ -40,10 +41,16 @@ export function installInputGuard(
   triggers: readonly InputTrigger[] = inputTriggers,
 ): () => void {
   let status: GuardStatusReply | null = null;
+  const placeholders = createTabPlaceholders({
+    send: env.send,
+    restoredLabel: () => env.t('restore_tooltip'),
+    topFrame: window === window.top,
+  });
   const locale = env.t('paste_locale') || 'en';
   const applyVerdict = createVerdictApplier({
     t: env.t,
     locale,
+    placeholders: () => placeholders.ready(),
     // The event is recorded before the original reaches the page: an override is never unlogged.
     report: async (outcome) => {
       await ask(env.send, { type: 'guard:outcome', ...outcome });
@@ -126,7 +133,7 @@ export function installInputGuard(
   }
 
   const late = protectLateInjection(env, context);
-  const removals = [...triggers.map((install) => install(context)), late.remove];
+  const removals = [...triggers.map((install) => install(context)), late.remove, placeholders.stop];
   function uninstall() {
     for (const remove of removals.splice(0)) remove();
   }
@@ -135,9 +142,13 @@ export function installInputGuard(
   void ask(env.send, { type: 'guard:status' })
     .then((reply) => {
       status = reply;
+      placeholders.configure(reply);
       if (!reply.guarded) uninstall();
     })
-    .catch((error: unknown) => console.error('Gatehouse input guard:', error));
+    .catch((error: unknown) => {
+      placeholders.configure(null);
+      console.error('Gatehouse input guard:', error);
+    });
   return uninstall;
 }
 

@@ -1,9 +1,10 @@
 // checkFile: what happens to one file picked, dropped or pasted on a guarded page, under the `uploads`
 // settings (and `paste.files` for pasted and dropped files).
 import type { GuardTrigger } from '../log/event-schema';
-import { RedactionInputTooLargeError, redactText } from '../redact/redact';
+import { findPii, RedactionInputTooLargeError } from '../redact/redact';
 import { matchesFileType } from './file-types';
-import type { FileInput, FileVerdict } from './file-verdict';
+import { countFindings, type FileInput, type FileVerdict } from './file-verdict';
+import { spansOf } from './find-in-segments';
 import type { PageGuard } from './guard-for-page';
 
 export function checkFile(
@@ -25,24 +26,25 @@ export function checkFile(
   const unscannable = (): FileVerdict =>
     uploads.unscannable === 'block' ? drop('unscannable') : { action: 'keep' };
   if (file.text === null || file.size > uploads.maxScanBytes) return unscannable();
-  let redacted;
+  let findings;
   try {
-    redacted = redactText(file.text, guard.redaction);
+    findings = spansOf(findPii(file.text, guard.redaction));
   } catch (error) {
     if (!(error instanceof RedactionInputTooLargeError)) throw error;
     return unscannable();
   }
-  if (Object.keys(redacted.counts).length === 0) return { action: 'keep' };
+  if (findings.length === 0) return { action: 'keep' };
+  const counts = countFindings(findings);
   switch (uploads.onFinding) {
     case 'redact':
-      return { action: 'redact', text: redacted.text, counts: redacted.counts };
+      return { action: 'redact', findings, counts };
     case 'warn':
-      return { action: 'warn', text: redacted.text, counts: redacted.counts };
+      return { action: 'warn', findings, counts };
     case 'block':
       return {
         action: 'drop',
         reason: 'personal-data',
-        counts: redacted.counts,
+        counts,
         overridable: uploads.allowOriginal,
       };
   }

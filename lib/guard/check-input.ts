@@ -2,13 +2,15 @@
 // given its content, the channel that carried it and the page's guard settings.
 import type { GuardTrigger } from '../log/event-schema';
 import type { PasteGuardSettings, SendGuardSettings } from '../policy/guard-settings';
-import { RedactionInputTooLargeError, redactText } from '../redact/redact';
+import { findPii, RedactionInputTooLargeError } from '../redact/redact';
 import type { PiiType } from '../redact/settings';
 import type { GuardBlockReason } from './block-reasons';
 import { checkFile } from './check-file';
-import { addCounts, type FileInput, type FileVerdict, type PiiCounts } from './file-verdict';
+import { addCounts, countFindings, type FileInput, type FileVerdict, type PiiCounts } from './file-verdict';
+import { findInSegments, spansOf } from './find-in-segments';
 import type { GuardedPage, PageGuard } from './guard-for-page';
-import { redactSegments, type TextSegment } from './redact-segments';
+import type { PlaceholderStyle } from './placeholder-map';
+import type { FindingSpan, TextSegment } from './placeholder-text';
 
 export type { PiiCounts } from './file-verdict';
 
@@ -24,11 +26,16 @@ export interface GuardInput {
 export type GuardVerdict =
   /** Hand over exactly what came in. */
   | { action: 'pass' }
-  /** Hand over this content: the text (redacted where `counts` says so) and each file as decided. */
+  /**
+   * Hand over this content: the text with placeholders for `plainFindings` (offsets into the plain text)
+   * and `htmlFindings` (offsets into the joined HTML segments), written in `placeholders` style by the
+   * content script (lib/guard/placeholder-text.ts), and each file as decided.
+   */
   | {
       action: 'insert';
-      plain: string;
-      html: string[] | null;
+      placeholders: PlaceholderStyle;
+      plainFindings: FindingSpan[];
+      htmlFindings: FindingSpan[] | null;
       counts: PiiCounts;
       files: FileVerdict[];
       /** The organisation's message, when files were refused. */
@@ -36,12 +43,13 @@ export type GuardVerdict =
     }
   /**
    * Ask the user: hand over the redacted content, cancel, or (if `allowOriginal`) the original. `textAsked`:
-   * the question is about the text (otherwise only files are, and the text goes in as `plain` either way).
+   * the question is about the text (otherwise only files are, and the text goes in redacted either way).
    */
   | {
       action: 'warn';
-      plain: string;
-      html: string[] | null;
+      placeholders: PlaceholderStyle;
+      plainFindings: FindingSpan[];
+      htmlFindings: FindingSpan[] | null;
       counts: PiiCounts;
       files: FileVerdict[];
       textAsked: boolean;
@@ -50,6 +58,8 @@ export type GuardVerdict =
   /** Hand over nothing. `subject`: whether the text or the files caused it (for the log and the notice). */
   | {
       action: 'block';
+      /** How files the verdict still redacts (and the user may let through) are written. */
+      placeholders: PlaceholderStyle;
       subject: 'text' | 'files';
       reason: GuardBlockReason;
       counts: PiiCounts;
@@ -67,27 +77,26 @@ function textSettings(trigger: GuardTrigger, guard: GuardedPage) {
 
 export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict {
   if (!guard.guarded) return { action: 'pass' };
+  const placeholders: PlaceholderStyle = guard.redaction.placeholders === 'typed' ? 'typed' : 'numbered';
   const text = textSettings(payload.trigger, guard);
   const files = payload.files.map((file) => checkFile(file, payload.trigger, guard));
   const hasText = payload.plain.length > 0 || (payload.html?.some((s) => s.text.length > 0) ?? false);
 
-  let plain = payload.plain;
-  let html: string[] | null = payload.html?.map((s) => s.text) ?? null;
+  let plainFindings: FindingSpan[] = [];
+  let htmlFindings: FindingSpan[] | null = null;
   let counts: PiiCounts = {};
   if (hasText && text && text.mode !== 'off') {
     try {
-      const redacted = redactText(payload.plain, guard.redaction);
-      const segments = payload.html ? redactSegments(payload.html, guard.redaction) : null;
-      counts = segments ? maxCounts(redacted.counts, segments.counts) : redacted.counts;
-      if (Object.keys(counts).length > 0) {
-        plain = redacted.text;
-        html = segments?.segments ?? null;
-      }
+      plainFindings = spansOf(findPii(payload.plain, guard.redaction));
+      htmlFindings = payload.html ? findInSegments(payload.html, guard.redaction) : null;
+      const plainCounts = countFindings(plainFindings);
+      counts = htmlFindings ? maxCounts(plainCounts, countFindings(htmlFindings)) : plainCounts;
     } catch (error) {
       if (!(error instanceof RedactionInputTooLargeError)) throw error;
       // The engine never scans part of an input: refuse it whole.
       return {
         action: 'block',
+        placeholders,
         subject: 'text',
         reason: 'too-large',
         counts: {},
@@ -101,6 +110,7 @@ export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict 
   if (textFound && text!.mode === 'block') {
     return {
       action: 'block',
+      placeholders,
       subject: 'text',
       reason: 'personal-data',
       counts,
@@ -115,6 +125,7 @@ export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict 
     for (const file of files) if (file.action === 'drop') addCounts(fileCounts, file.counts);
     return {
       action: 'block',
+      placeholders,
       subject: 'files',
       reason: first.reason,
       counts: fileCounts,
@@ -131,8 +142,9 @@ export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict 
   if (textAsked || filesAsked) {
     return {
       action: 'warn',
-      plain,
-      html,
+      placeholders,
+      plainFindings,
+      htmlFindings,
       counts,
       files,
       textAsked,
@@ -141,9 +153,10 @@ export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict 
   }
   if (textFound || files.some((f) => f.action !== 'keep')) {
     const refused = files.find((f) => f.action === 'drop');
-    if (!refused) return { action: 'insert', plain, html, counts, files };
+    const insert = { action: 'insert' as const, placeholders, plainFindings, htmlFindings, counts, files };
+    if (!refused) return insert;
     const message = refusalMessage(refused, guard);
-    return { action: 'insert', plain, html, counts, files, ...(message ? { message } : {}) };
+    return { ...insert, ...(message ? { message } : {}) };
   }
   return { action: 'pass' };
 }

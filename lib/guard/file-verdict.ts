@@ -1,6 +1,7 @@
 // What happens to each file of one input (a file picker, a drop, a paste): the shapes the background
 // answers with and the user's choice applied to them. No redaction engine here: the content script uses it.
 import type { PiiType } from '../redact/settings';
+import type { FindingSpan } from './placeholder-text';
 
 export type PiiCounts = Partial<Record<PiiType, number>>;
 
@@ -21,15 +22,16 @@ export interface FileInput {
 export type FileVerdict =
   /** Hand the original to the page. */
   | { action: 'keep' }
-  /** Hand the page a copy with this text, under the same name and type. */
-  | { action: 'redact'; text: string; counts: PiiCounts }
-  /** Ask: the user uploads the redacted copy (`text`), cancels, or (if allowed) the original. */
-  | { action: 'warn'; text: string; counts: PiiCounts }
+  /** Hand the page a copy with placeholders for `findings` (offsets into its text), same name and type. */
+  | { action: 'redact'; findings: FindingSpan[]; counts: PiiCounts }
+  /** Ask: the user uploads the redacted copy, cancels, or (if allowed) the original. */
+  | { action: 'warn'; findings: FindingSpan[]; counts: PiiCounts }
   /** Keep it from the page. `overridable`: the user may upload the original with a justification. */
   | { action: 'drop'; reason: FileDropReason; counts: PiiCounts; overridable: boolean };
 
 /** The files that a choice on a warn dialog or an overridable block leaves to hand over. */
-export type ResolvedFile = { action: 'keep' } | { action: 'redact'; text: string } | { action: 'drop' };
+export type ResolvedFile =
+  { action: 'keep' } | { action: 'redact'; findings: FindingSpan[] } | { action: 'drop' };
 
 export function resolveFiles(files: readonly FileVerdict[], choice: 'redacted' | 'original'): ResolvedFile[] {
   return files.map((file) => {
@@ -37,9 +39,9 @@ export function resolveFiles(files: readonly FileVerdict[], choice: 'redacted' |
       case 'keep':
         return file;
       case 'redact':
-        return { action: 'redact', text: file.text };
+        return { action: 'redact', findings: file.findings };
       case 'warn':
-        return choice === 'original' ? { action: 'keep' } : { action: 'redact', text: file.text };
+        return choice === 'original' ? { action: 'keep' } : { action: 'redact', findings: file.findings };
       case 'drop':
         return choice === 'original' && file.overridable ? { action: 'keep' } : { action: 'drop' };
     }
@@ -53,6 +55,13 @@ export function filesInQuestion(files: readonly FileVerdict[]): number[] {
     if (file.action === 'warn' || (file.action === 'drop' && file.overridable)) indexes.push(i);
   });
   return indexes;
+}
+
+/** Findings counted per type, as events and notices report them. */
+export function countFindings(findings: readonly { type: PiiType }[]): PiiCounts {
+  const counts: PiiCounts = {};
+  for (const { type } of findings) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
 }
 
 export function addCounts(into: PiiCounts, more: PiiCounts): PiiCounts {

@@ -2,7 +2,7 @@
 import type { CompiledPolicy } from '../policy/compile-policy';
 import { decideCompiled } from '../policy/decide';
 import type { PasteGuardSettings, SendGuardSettings, UploadGuardSettings } from '../policy/guard-settings';
-import type { RedactionSettings } from '../redact/settings';
+import type { PolicyRedaction } from '../policy/redaction-settings';
 
 export type PageGuard =
   | { guarded: false }
@@ -13,7 +13,7 @@ export type PageGuard =
       paste: PasteGuardSettings;
       send: SendGuardSettings;
       uploads: UploadGuardSettings;
-      redaction: RedactionSettings;
+      redaction: PolicyRedaction;
     };
 
 export type GuardedPage = Extract<PageGuard, { guarded: true }>;

@@ -2,10 +2,12 @@
 // lib/messages.ts puts them in the contract with their sender rule; both sides parse with these schemas.
 import { z } from 'zod';
 import { guardProblems, guardTriggers } from '../log/guard-trigger';
-import { piiTypes } from '../redact/settings';
+import { piiTypes, placeholderModes } from '../redact/settings';
 import { guardBlockReasons } from './block-reasons';
 import { textGuardModes } from '../policy/guard-settings';
+import { placeholderMapScopes, restoreDisplays } from '../policy/redaction-settings';
 import { fileDropReasons } from './file-verdict';
+import { placeholderStyles } from './placeholder-map';
 
 /** Above the largest `redaction.maxInputChars` a policy may set; the engine applies the real limit. */
 export const maxGuardInputChars = 50_000_000;
@@ -13,6 +15,14 @@ export const maxGuardInputChars = 50_000_000;
 export const maxGuardFiles = 1000;
 
 const counts = z.partialRecord(z.enum(piiTypes), z.number().int().positive().max(maxGuardInputChars));
+/** Where a piece of personal data is, in the text the content script sent (placeholder-text.ts applies it). */
+const finding = z.strictObject({
+  type: z.enum(piiTypes),
+  start: z.number().int().min(0).max(maxGuardInputChars),
+  end: z.number().int().min(0).max(maxGuardInputChars),
+});
+const findings = z.array(finding).max(maxGuardInputChars);
+const placeholders = z.enum(placeholderStyles);
 const segment = z.strictObject({ text: z.string().max(maxGuardInputChars), breakBefore: z.boolean() });
 const trigger = z.enum(guardTriggers);
 
@@ -71,14 +81,20 @@ export const guardStatusReplySchema = z.union([
     files: z.enum(['allow', 'check']),
     readFiles: z.boolean(),
     maxScanBytes: z.number().int().positive(),
+    /** How placeholders live on in this page: numbering, restoring in answers, where the map is kept. */
+    placeholders: z.strictObject({
+      mode: z.enum(placeholderModes),
+      restoreDisplay: z.enum(restoreDisplays),
+      map: z.enum(placeholderMapScopes),
+    }),
   }),
 ]);
 export type GuardStatusReply = z.infer<typeof guardStatusReplySchema>;
 
 const fileVerdict = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('keep') }),
-  z.strictObject({ action: z.literal('redact'), text: z.string(), counts }),
-  z.strictObject({ action: z.literal('warn'), text: z.string(), counts }),
+  z.strictObject({ action: z.literal('redact'), findings, counts }),
+  z.strictObject({ action: z.literal('warn'), findings, counts }),
   z.strictObject({
     action: z.literal('drop'),
     reason: z.enum(fileDropReasons),
@@ -91,16 +107,18 @@ export const guardVerdictSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('pass') }),
   z.strictObject({
     action: z.literal('insert'),
-    plain: z.string(),
-    html: z.array(z.string()).nullable(),
+    placeholders,
+    plainFindings: findings,
+    htmlFindings: findings.nullable(),
     counts,
     files: z.array(fileVerdict),
     message: z.string().optional(),
   }),
   z.strictObject({
     action: z.literal('warn'),
-    plain: z.string(),
-    html: z.array(z.string()).nullable(),
+    placeholders,
+    plainFindings: findings,
+    htmlFindings: findings.nullable(),
     counts,
     files: z.array(fileVerdict),
     textAsked: z.boolean(),
@@ -108,6 +126,7 @@ export const guardVerdictSchema = z.discriminatedUnion('action', [
   }),
   z.strictObject({
     action: z.literal('block'),
+    placeholders,
     subject: z.enum(['text', 'files']),
     reason: z.enum(guardBlockReasons),
     counts,

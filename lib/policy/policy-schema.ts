@@ -10,7 +10,7 @@ import {
 import { adminSettingsSchema } from './admin-settings';
 import { forwardingSettingsSchema } from './forwarding-settings';
 import { pasteGuardSchema, sendGuardSchema, uploadGuardSchema } from './guard-settings';
-import { redactionSettingsSchema } from '../redact/settings';
+import { policyRedactionSchema } from './redaction-settings';
 import { requestAccessSchema } from './request-access';
 
 export const actions = ['allow', 'warn', 'block'] as const;
@@ -153,7 +153,7 @@ export const policySchema = z.strictObject({
   paste: pasteGuardSchema.prefault({}).describe('Paste-guard defaults for allowed services'),
   send: sendGuardSchema.prefault({}).describe('Send-check defaults for allowed services'),
   uploads: uploadGuardSchema.prefault({}).describe('Upload-guard defaults for allowed services'),
-  redaction: redactionSettingsSchema.prefault({}),
+  redaction: policyRedactionSchema.prefault({}),
   logging: loggingSchema.prefault({}),
   forwarding: forwardingSettingsSchema.optional(),
   admin: adminSettingsSchema.optional(),

@@ -14,6 +14,7 @@ import { detectUkNino } from './detect-uk-nino';
 import { detectUsSsn } from './detect-us-ssn';
 import type { Detection } from './detection';
 import { identityOffsets, normaliseText } from './normalise-text';
+import { numberedPlaceholder, PlaceholderNumbers, typedPlaceholder } from './placeholders';
 export {
   validateRedactionSettings,
   type CustomPatternCheck,
@@ -194,34 +195,27 @@ export function findPii(text: string, settings?: Partial<RedactionSettings>): Fi
 }
 
 /**
- * Replaces every finding with a placeholder: `[EMAIL]` ("typed") or `[EMAIL_1]` ("numbered", where the
- * same value gets the same number within this call).
+ * Replaces every finding with a placeholder: `[EMAIL]` ("typed") or `[EMAIL_1]` ("numbered" and "restore",
+ * where the same value gets the same number within this call; placeholders.ts says which values are the same).
  * @throws RedactionInputTooLargeError when `text` is longer than `maxInputChars`.
  */
 export function redactText(text: string, settings?: Partial<RedactionSettings>): RedactionResult {
   const findings = findPii(text, settings);
-  const numbered = compile(settings).settings.placeholder === 'numbered';
+  const numbers = compile(settings).settings.placeholders === 'typed' ? null : new PlaceholderNumbers();
   const counts: Partial<Record<PiiType, number>> = {};
-  const numbers = new Map<string, number>();
-  const perType = new Map<PiiType, number>();
   const parts: string[] = [];
   let last = 0;
   for (const finding of findings) {
     counts[finding.type] = (counts[finding.type] ?? 0) + 1;
     parts.push(text.slice(last, finding.start));
-    if (numbered) {
-      // Key on the normalised value so "a@b.com" and "a\u200b@b.com" share a number.
-      const key = `${finding.type}\u0000${normaliseText(text.slice(finding.start, finding.end)).text}`;
-      let n = numbers.get(key);
-      if (n === undefined) {
-        n = (perType.get(finding.type) ?? 0) + 1;
-        perType.set(finding.type, n);
-        numbers.set(key, n);
-      }
-      parts.push(`[${finding.type}_${n}]`);
-    } else {
-      parts.push(`[${finding.type}]`);
-    }
+    parts.push(
+      numbers
+        ? numberedPlaceholder(
+            finding.type,
+            numbers.numberOf(finding.type, text.slice(finding.start, finding.end)).n,
+          )
+        : typedPlaceholder(finding.type),
+    );
     last = finding.end;
   }
   parts.push(text.slice(last));

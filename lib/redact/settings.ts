@@ -18,6 +18,10 @@ export const piiTypes = [
 ] as const;
 export type PiiType = (typeof piiTypes)[number];
 
+/** How redacted text reads: `restore` is numbered, and the originals are shown again in the AI's answers. */
+export const placeholderModes = ['typed', 'numbered', 'restore'] as const;
+export type PlaceholderMode = (typeof placeholderModes)[number];
+
 export const customPatternSchema = z.object({
   name: z
     .string()
@@ -39,11 +43,11 @@ export const redactionSettingsSchema = z.object({
     .array(z.enum(piiTypes))
     .default([...piiTypes])
     .describe('Which kinds of personal data to detect; all by default'),
-  placeholder: z
-    .enum(['typed', 'numbered'])
-    .default('typed')
+  placeholders: z
+    .enum(placeholderModes)
+    .default('numbered')
     .describe(
-      '"typed" replaces with [EMAIL]; "numbered" with [EMAIL_1], the same value getting the same token',
+      '"typed" replaces with [EMAIL]; "numbered" with [EMAIL_1], the same value getting the same number for the whole conversation in that tab; "restore" is numbered, and the AI\'s answers show the originals again on this device (docs/answer-restore.md)',
     ),
   customPatterns: z.array(customPatternSchema).max(100).default([]),
   dictionaries: z.array(dictionarySchema).max(50).default([]),

@@ -14,7 +14,7 @@ import { editorText, noticeReaderAddon, noticeText, openEditor } from './editors
 import { serve } from './serve';
 
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
-const redacted = 'Mail [EMAIL] or pay with [CREDIT_CARD] today';
+const redacted = 'Mail [EMAIL_1] or pay with [CREDIT_CARD_1] today';
 const clean = 'What is the capital of France?';
 const cases: [label: string, editor: EditorName, url?: string][] = [
   ['textarea', 'textarea'],
@@ -91,7 +91,7 @@ test('a file input: the page’s handlers get the redacted copy of a text file, 
   const text = (value: string) => [...Buffer.from(value)].join(',');
   await expect
     .poll(seen)
-    .toEqual([`customers.csv:${text('name,mail\nAnna,[EMAIL]\n')}`, `chart.png:${pngBytes.join(',')}`]);
+    .toEqual([`customers.csv:${text('name,mail\nAnna,[EMAIL_1]\n')}`, `chart.png:${pngBytes.join(',')}`]);
   await expect.poll(() => noticeText(page)).toContain('Gatehouse handed over a redacted copy of 1 file');
   await page.close();
 });

@@ -17,7 +17,7 @@ import {
 import { serve } from './serve';
 
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
-const redacted = 'Mail [EMAIL] or pay with [CREDIT_CARD] today';
+const redacted = 'Mail [EMAIL_1] or pay with [CREDIT_CARD_1] today';
 const clean = 'Résumé for “Q3”: 12 items, 3.5% growth — ok ✓';
 /**
  * Before lib/content/transfer.ts (pasteEventWith) and lib/content/page-world.ts, the paste the guard
@@ -88,17 +88,17 @@ test('HTML: data split over inline elements and in link targets is redacted in t
     'Write to jane.doe@example.com or me',
     '<p>Write to <strong>jane.doe</strong>@example.com or <a href="mailto:jane.doe@example.com">me</a></p>',
   );
-  await expect.poll(() => editorText(page, 'prosemirror')).toBe('Write to [EMAIL] or me');
+  await expect.poll(() => editorText(page, 'prosemirror')).toBe('Write to [EMAIL_1] or me');
   const html = await page.evaluate(
     () => document.querySelector('[data-fixture-editor="prosemirror"]')!.innerHTML,
   );
-  expect(html).toContain('<strong>[EMAIL]</strong>');
+  expect(html).toContain('<strong>[EMAIL_1]</strong>');
   expect(html).not.toContain('jane.doe');
   expect(
     await page.evaluate(() =>
       document.querySelector('[data-fixture-editor="prosemirror"] a')!.getAttribute('href'),
     ),
-  ).toBe('mailto:[EMAIL]');
+  ).toBe('mailto:[EMAIL_1]');
   expect(await seenByPage(page)).not.toContain('jane.doe');
   await page.close();
 });

@@ -70,7 +70,7 @@ test('block, Continue and a redacted paste are logged, listed in the popup, expo
   // 3. A paste of personal data into Gemini (allowed) is redacted.
   await openEditor(tab, 'textarea');
   await pasteWithKeyboard(tab, `Mail ${email}, pay to ${iban} please`);
-  await expect.poll(() => editorText(tab, 'textarea')).toBe('Mail [EMAIL], pay to [IBAN] please');
+  await expect.poll(() => editorText(tab, 'textarea')).toBe('Mail [EMAIL_1], pay to [IBAN_1] please');
 
   // 4. The popup lists all three.
   const popup = await firefox.extensionPage('popup.html');

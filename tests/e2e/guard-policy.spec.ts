@@ -107,7 +107,7 @@ test('send and upload settings per rule', async () => {
         await expect.poll(() => accessibleText(page)).toContain('This message contains 1 email address');
         expect(await sent(page)).toEqual([]);
         await page.keyboard.press('Enter'); // "Send redacted" has the focus
-        await expect.poll(() => sent(page)).toEqual(['prosemirror:Reply to [EMAIL] please']);
+        await expect.poll(() => sent(page)).toEqual(['prosemirror:Reply to [EMAIL_1] please']);
 
         await page.keyboard.type(personal);
         await page.keyboard.press('Enter');
@@ -118,7 +118,7 @@ test('send and upload settings per rule', async () => {
         await page.keyboard.press('Enter');
         await expect
           .poll(() => sent(page))
-          .toEqual(['prosemirror:Reply to [EMAIL] please', `prosemirror:${personal}`]);
+          .toEqual(['prosemirror:Reply to [EMAIL_1] please', `prosemirror:${personal}`]);
         await page.close();
       });
 
@@ -151,7 +151,7 @@ test('send and upload settings per rule', async () => {
         await expect.poll(() => accessibleText(page)).toContain('Personal data in 1 file: 1 email address');
         expect(await uploaded(page)).toEqual([]);
         await page.keyboard.press('Enter'); // "Upload redacted"
-        await expect.poll(() => uploaded(page)).toEqual(['customers.csv:name,mail\nAnna,[EMAIL]\n']);
+        await expect.poll(() => uploaded(page)).toEqual(['customers.csv:name,mail\nAnna,[EMAIL_1]\n']);
 
         await page.setInputFiles('#file', []);
         await page.setInputFiles('#file', files.csv);
@@ -162,7 +162,7 @@ test('send and upload settings per rule', async () => {
         await page.keyboard.press('Enter');
         await expect
           .poll(() => uploaded(page))
-          .toEqual(['customers.csv:name,mail\nAnna,[EMAIL]\n', `customers.csv:${csv}`]);
+          .toEqual(['customers.csv:name,mail\nAnna,[EMAIL_1]\n', `customers.csv:${csv}`]);
         await page.close();
       });
 

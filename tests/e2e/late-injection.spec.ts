@@ -96,7 +96,7 @@ test('a tab open before the guard: pastes are held with a reload notice, and gua
       await page.waitForFunction(() => Boolean(window.fixtureEditors?.['prosemirror']));
       await page.locator('[data-fixture-editor="prosemirror"]').click();
       await pasteWithKeyboard(page, personal);
-      await expect.poll(() => editorText(page, 'prosemirror')).toBe('Reply to [EMAIL] please');
+      await expect.poll(() => editorText(page, 'prosemirror')).toBe('Reply to [EMAIL_1] please');
       expect(await seenByPage(page)).not.toContain('jane.doe');
     } finally {
       await context.close();

@@ -46,7 +46,7 @@ test('block, Continue with a reason and a redacted paste are logged, listed, exp
       const chat = await context.newPage();
       await openEditor(chat, 'prosemirror');
       await pasteWithKeyboard(chat, `Mail ${email}, pay to ${iban} please`);
-      await expect.poll(() => editorText(chat, 'prosemirror')).toBe('Mail [EMAIL], pay to [IBAN] please');
+      await expect.poll(() => editorText(chat, 'prosemirror')).toBe('Mail [EMAIL_1], pay to [IBAN_1] please');
 
       // 2. The warn policy: Continue on DeepSeek needs a reason, given and clicked for real.
       write(extensionPolicyFile(warnCn));

@@ -13,7 +13,7 @@ import {
 import { accessibleRoles, accessibleText } from './paste-notice';
 
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
-const redacted = 'Mail [EMAIL] or pay with [CREDIT_CARD] today';
+const redacted = 'Mail [EMAIL_1] or pay with [CREDIT_CARD_1] today';
 const clean = 'Résumé for “Q3”: 12 items, 3.5% growth — ok ✓';
 const cases: [label: string, editor: EditorName, url?: string][] = [
   ['textarea', 'textarea'],
@@ -74,12 +74,12 @@ test('HTML: data split over inline elements and in link targets is redacted in t
     'Write to jane.doe@example.com or me',
     '<p>Write to <strong>jane.doe</strong>@example.com or <a href="mailto:jane.doe@example.com">me</a></p>',
   );
-  await expect.poll(() => editorText(page, 'prosemirror')).toBe('Write to [EMAIL] or me');
+  await expect.poll(() => editorText(page, 'prosemirror')).toBe('Write to [EMAIL_1] or me');
   const html = await page.locator('[data-fixture-editor="prosemirror"]').innerHTML();
-  expect(html).toContain('<strong>[EMAIL]</strong>');
+  expect(html).toContain('<strong>[EMAIL_1]</strong>');
   expect(html).not.toContain('jane.doe');
   expect(await page.locator('[data-fixture-editor="prosemirror"] a').getAttribute('href')).toBe(
-    'mailto:[EMAIL]',
+    'mailto:[EMAIL_1]',
   );
   const seen = await page.evaluate(() => (window as unknown as { seenByPage: string[] }).seenByPage);
   expect(seen.join('\n')).not.toContain('jane.doe');

@@ -75,7 +75,7 @@ test('paste settings per rule: block, warn, files, off', async () => {
         await expect.poll(() => accessibleText(page)).toContain('This paste contains 1 email address');
         expect(await editorText(page, 'prosemirror')).toBe('');
         await page.keyboard.press('Enter'); // "Paste redacted" has the focus
-        await expect.poll(() => editorText(page, 'prosemirror')).toBe('Reply to [EMAIL] please');
+        await expect.poll(() => editorText(page, 'prosemirror')).toBe('Reply to [EMAIL_1] please');
 
         await page.keyboard.type(' / ');
         await pasteWithKeyboard(page, personal);
@@ -86,7 +86,7 @@ test('paste settings per rule: block, warn, files, off', async () => {
         await page.keyboard.press('Enter');
         await expect
           .poll(() => editorText(page, 'prosemirror'))
-          .toBe('Reply to [EMAIL] please / Reply to jane.doe@example.com please');
+          .toBe('Reply to [EMAIL_1] please / Reply to jane.doe@example.com please');
         await page.close();
       });
 
@@ -102,7 +102,7 @@ test('paste settings per rule: block, warn, files, off', async () => {
         await page.keyboard.press('Control+V');
         await expect.poll(() => accessibleText(page)).toContain('Gatehouse did not paste the files');
         await pasteWithKeyboard(page, personal);
-        await expect.poll(() => editorText(page, 'lexical')).toBe('Reply to [EMAIL] please');
+        await expect.poll(() => editorText(page, 'lexical')).toBe('Reply to [EMAIL_1] please');
         await page.close();
       });
 

@@ -14,7 +14,7 @@ import { expect, test } from './locked-test';
 import { accessibleText } from './paste-notice';
 
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
-const redacted = 'Mail [EMAIL] or pay with [CREDIT_CARD] today';
+const redacted = 'Mail [EMAIL_1] or pay with [CREDIT_CARD_1] today';
 const clean = 'What is the capital of France?';
 const cases: [label: string, editor: EditorName, url?: string][] = [
   ['textarea', 'textarea'],

@@ -40,7 +40,12 @@ describe('paste-guard message handlers', () => {
     const { result, events } = await recording(() =>
       handlers['guard:check'](check('mail jane.doe@example.com'), tab, sender('https://chatgpt.com/c/1')),
     );
-    expect(result).toMatchObject({ action: 'insert', plain: 'mail [EMAIL]', counts: { EMAIL: 1 } });
+    expect(result).toMatchObject({
+      action: 'insert',
+      placeholders: 'numbered',
+      plainFindings: [{ type: 'EMAIL', start: 5, end: 25 }],
+      counts: { EMAIL: 1 },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       kind: 'redacted',
@@ -65,6 +70,7 @@ describe('paste-guard message handlers', () => {
       files: 'check',
       readFiles: true,
       maxScanBytes: 10 * 1024 * 1024,
+      placeholders: { mode: 'numbered', restoreDisplay: 'inline', map: 'page' },
     });
   });
 
@@ -119,7 +125,7 @@ describe('paste-guard message handlers', () => {
         sender('https://chatgpt.com/'),
       ),
     );
-    expect(result).toMatchObject({ action: 'insert', plain: 'to [EMAIL]' });
+    expect(result).toMatchObject({ action: 'insert', plainFindings: [{ type: 'EMAIL', start: 3, end: 23 }] });
     expect(events).toEqual([]);
     const sent = await recording(() =>
       handlers['guard:check'](check('to jane.doe@example.com', 'send'), tab, sender('https://chatgpt.com/')),
@@ -144,7 +150,7 @@ describe('paste-guard message handlers', () => {
     );
     expect(result).toMatchObject({
       action: 'insert',
-      files: [{ action: 'redact', text: 'name,mail\nAnna,[EMAIL]\n' }],
+      files: [{ action: 'redact', findings: [{ type: 'EMAIL', start: 15, end: 31 }] }],
     });
     expect(events).toMatchObject([
       { kind: 'upload_redacted', trigger: 'upload', files: 1, extensions: ['csv'], counts: { EMAIL: 1 } },

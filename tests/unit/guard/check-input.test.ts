@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInput, type GuardInput } from '../../../lib/guard/check-input';
+import { checkInput, type GuardInput, type GuardVerdict } from '../../../lib/guard/check-input';
 import type { FileInput } from '../../../lib/guard/file-verdict';
 import type { PageGuard } from '../../../lib/guard/guard-for-page';
 import { eventsForOutcome, eventsForVerdict } from '../../../lib/guard/guard-events';
@@ -11,13 +11,21 @@ import {
   type SendGuardSettings,
   type UploadGuardSettings,
 } from '../../../lib/policy/guard-settings';
-import { redactionSettingsSchema } from '../../../lib/redact/settings';
+import { PlaceholderMap } from '../../../lib/guard/placeholder-map';
+import {
+  segmentsWithPlaceholders,
+  withPlaceholders,
+  type FindingSpan,
+} from '../../../lib/guard/placeholder-text';
+import { policyRedactionSchema } from '../../../lib/policy/redaction-settings';
+import type { PlaceholderMode } from '../../../lib/redact/settings';
 
 interface Settings {
   paste?: Partial<PasteGuardSettings>;
   send?: Partial<SendGuardSettings>;
   uploads?: Partial<UploadGuardSettings>;
   maxInputChars?: number;
+  placeholders?: PlaceholderMode;
 }
 function guard(settings: Settings = {}): PageGuard {
   return {
@@ -27,7 +35,28 @@ function guard(settings: Settings = {}): PageGuard {
     paste: pasteGuardSchema.parse(settings.paste ?? {}),
     send: sendGuardSchema.parse(settings.send ?? {}),
     uploads: uploadGuardSchema.parse(settings.uploads ?? {}),
-    redaction: redactionSettingsSchema.parse({ maxInputChars: settings.maxInputChars ?? 5_000_000 }),
+    redaction: policyRedactionSchema.parse({
+      maxInputChars: settings.maxInputChars ?? 5_000_000,
+      ...(settings.placeholders ? { placeholders: settings.placeholders } : {}),
+    }),
+  };
+}
+
+/** What the content script writes from a verdict's findings, with a fresh map for the tab. */
+function written(verdict: GuardVerdict, input: GuardInput) {
+  if (verdict.action === 'pass') throw new Error('nothing is written for a pass');
+  const write = new PlaceholderMap().writer(verdict.placeholders);
+  const file = (findings: FindingSpan[], i: number) =>
+    withPlaceholders(input.files[i]!.text!, findings, write);
+  return {
+    plain: verdict.action === 'block' ? null : withPlaceholders(input.plain, verdict.plainFindings, write),
+    html:
+      verdict.action !== 'block' && input.html && verdict.htmlFindings
+        ? segmentsWithPlaceholders(input.html, verdict.htmlFindings, write)
+        : null,
+    files: verdict.files.map((f, i) =>
+      f.action === 'redact' || f.action === 'warn' ? file(f.findings, i) : null,
+    ),
   };
 }
 const pasteGuard = (paste: Partial<PasteGuardSettings> = {}, maxInputChars?: number) =>
@@ -62,32 +91,48 @@ describe('checkInput: text (paste, drop, clipboard read)', () => {
     });
   });
 
-  it('redacts both flavours in redact mode and counts each type once', () => {
-    const verdict = checkInput(
-      {
-        trigger: 'paste',
-        plain: 'Mail jane.doe@example.com',
-        html: [
-          { text: 'Mail ', breakBefore: false },
-          { text: 'jane.doe@example.com', breakBefore: false },
-        ],
-        files: [],
-      },
-      guard(),
-    );
+  it('finds personal data in both flavours in redact mode and counts each type once', () => {
+    const input: GuardInput = {
+      trigger: 'paste',
+      plain: 'Mail jane.doe@example.com',
+      html: [
+        { text: 'Mail ', breakBefore: false },
+        { text: 'jane.doe@example.com', breakBefore: false },
+      ],
+      files: [],
+    };
+    const verdict = checkInput(input, guard());
     expect(verdict).toEqual({
       action: 'insert',
-      plain: 'Mail [EMAIL]',
-      html: ['Mail ', '[EMAIL]'],
+      placeholders: 'numbered',
+      plainFindings: [{ type: 'EMAIL', start: 5, end: 25 }],
+      htmlFindings: [{ type: 'EMAIL', start: 5, end: 25 }],
       counts: { EMAIL: 1 },
       files: [],
     });
+    expect(written(verdict, input)).toEqual({
+      plain: 'Mail [EMAIL_1]',
+      html: ['Mail ', '[EMAIL_1]'],
+      files: [],
+    });
+  });
+
+  it.each<[PlaceholderMode, 'typed' | 'numbered', string]>([
+    ['typed', 'typed', 'to [EMAIL], cc [EMAIL]'],
+    ['numbered', 'numbered', 'to [EMAIL_1], cc [EMAIL_2]'],
+    ['restore', 'numbered', 'to [EMAIL_1], cc [EMAIL_2]'],
+  ])('placeholders %s: the verdict asks for %s placeholders', (mode, style, expected) => {
+    const input = text('to a@example.com, cc b@example.com');
+    const verdict = checkInput(input, guard({ placeholders: mode }));
+    expect(verdict).toMatchObject({ action: 'insert', placeholders: style });
+    expect(written(verdict, input).plain).toBe(expected);
   });
 
   it('blocks in block mode, with the organisation’s message', () => {
     const verdict = checkInput(text('SSN 123-45-6789'), pasteGuard({ mode: 'block', message: 'Ask IT' }));
     expect(verdict).toEqual({
       action: 'block',
+      placeholders: 'numbered',
       subject: 'text',
       reason: 'personal-data',
       counts: { US_SSN: 1 },
@@ -98,8 +143,10 @@ describe('checkInput: text (paste, drop, clipboard read)', () => {
   });
 
   it('asks in warn mode, offering the original only when the admin allows it', () => {
-    const verdict = checkInput(text('a@b.com'), pasteGuard({ mode: 'warn', allowOriginal: true }));
-    expect(verdict).toMatchObject({ action: 'warn', plain: '[EMAIL]', textAsked: true, allowOriginal: true });
+    const input = text('a@b.com');
+    const verdict = checkInput(input, pasteGuard({ mode: 'warn', allowOriginal: true }));
+    expect(verdict).toMatchObject({ action: 'warn', textAsked: true, allowOriginal: true });
+    expect(written(verdict, input).plain).toBe('[EMAIL_1]');
   });
 
   it('does not scan in mode off', () => {
@@ -119,8 +166,16 @@ describe('checkInput: text (paste, drop, clipboard read)', () => {
 
 describe('checkInput: send', () => {
   it.each<[string, Partial<SendGuardSettings>, object]>([
-    ['redact (the default) replaces in the composer', {}, { action: 'insert', plain: 'to [EMAIL]' }],
-    ['warn asks', { mode: 'warn' }, { action: 'warn', plain: 'to [EMAIL]', allowOriginal: false }],
+    [
+      'redact (the default) replaces in the composer',
+      {},
+      { action: 'insert', plainFindings: [{ type: 'EMAIL', start: 3, end: 10 }] },
+    ],
+    [
+      'warn asks',
+      { mode: 'warn' },
+      { action: 'warn', plainFindings: [{ type: 'EMAIL', start: 3, end: 10 }], allowOriginal: false },
+    ],
     [
       'warn offers "send as typed" when allowed',
       { mode: 'warn', allowOriginal: true },
@@ -154,22 +209,28 @@ describe('checkInput: send', () => {
 describe('checkInput: files (upload, and files pasted or dropped)', () => {
   const upload = (files: FileInput[]) => text('', files, 'upload');
 
+  it('a text file with personal data becomes a redacted copy (default)', () => {
+    const input = upload([file('name,mail\nAnna,anna@example.com\n')]);
+    const verdict = checkInput(input, guard());
+    expect(verdict).toMatchObject({
+      action: 'insert',
+      files: [{ action: 'redact', findings: [{ type: 'EMAIL', start: 15, end: 31 }], counts: { EMAIL: 1 } }],
+    });
+    expect(written(verdict, input).files).toEqual(['name,mail\nAnna,[EMAIL_1]\n']);
+  });
+
   it.each<[string, FileInput, Partial<UploadGuardSettings>, object]>([
     ['a clean text file is kept', file('name,city\nAnna,Oslo\n'), {}, { action: 'pass' }],
-    [
-      'a text file with personal data becomes a redacted copy (default)',
-      file('name,mail\nAnna,anna@example.com\n'),
-      {},
-      {
-        action: 'insert',
-        files: [{ action: 'redact', text: 'name,mail\nAnna,[EMAIL]\n', counts: { EMAIL: 1 } }],
-      },
-    ],
     [
       'onFinding warn asks',
       file('anna@example.com'),
       { onFinding: 'warn', allowOriginal: true },
-      { action: 'warn', textAsked: false, allowOriginal: true, files: [{ action: 'warn', text: '[EMAIL]' }] },
+      {
+        action: 'warn',
+        textAsked: false,
+        allowOriginal: true,
+        files: [{ action: 'warn', findings: [{ type: 'EMAIL', start: 0, end: 16 }] }],
+      },
     ],
     [
       'onFinding block refuses the file',
@@ -231,12 +292,10 @@ describe('checkInput: files (upload, and files pasted or dropped)', () => {
   });
 
   it('paste.files: block refuses pasted and dropped files, and keeps the text (redacted)', () => {
-    const verdict = checkInput(text('mail a@b.com', [image]), guard({ paste: { files: 'block' } }));
-    expect(verdict).toMatchObject({
-      action: 'insert',
-      plain: 'mail [EMAIL]',
-      files: [{ action: 'drop', reason: 'files' }],
-    });
+    const input = text('mail a@b.com', [image]);
+    const verdict = checkInput(input, guard({ paste: { files: 'block' } }));
+    expect(verdict).toMatchObject({ action: 'insert', files: [{ action: 'drop', reason: 'files' }] });
+    expect(written(verdict, input).plain).toBe('mail [EMAIL_1]');
     expect(checkInput(text('', [image]), guard({ paste: { files: 'block' } }))).toMatchObject({
       action: 'block',
       subject: 'files',
@@ -249,11 +308,10 @@ describe('checkInput: files (upload, and files pasted or dropped)', () => {
   });
 
   it('a warn about files leaves the text redacted whatever the user picks', () => {
-    const verdict = checkInput(
-      text('mail a@b.com', [file('c@d.com')]),
-      guard({ uploads: { onFinding: 'warn' } }),
-    );
-    expect(verdict).toMatchObject({ action: 'warn', textAsked: false, plain: 'mail [EMAIL]' });
+    const input = text('mail a@b.com', [file('c@d.com')]);
+    const verdict = checkInput(input, guard({ uploads: { onFinding: 'warn' } }));
+    expect(verdict).toMatchObject({ action: 'warn', textAsked: false });
+    expect(written(verdict, input)).toMatchObject({ plain: 'mail [EMAIL_1]', files: ['[EMAIL_2]'] });
   });
 });
 

@@ -19,16 +19,19 @@ function fakeIo(stdin: string): { io: CliIo; out: () => string; err: () => strin
 }
 
 describe('redact command', () => {
-  it('redacts plain text from stdin', async () => {
+  it('redacts plain text from stdin with numbered placeholders, as the built-in policy does', async () => {
     const { io, out } = fakeIo('mail a@example.com\ncard 4111 1111 1111 1111\n');
     expect(await redactCommand.run([], io)).toBe(0);
-    expect(out()).toBe('mail [EMAIL]\ncard [CREDIT_CARD]\n');
+    expect(out()).toBe('mail [EMAIL_1]\ncard [CREDIT_CARD_1]\n');
   });
 
-  it('uses numbered placeholders with --numbered', async () => {
+  it.each([
+    [['--numbered'], '[EMAIL_1] [EMAIL_2] [EMAIL_1]'],
+    [['--typed'], '[EMAIL] [EMAIL] [EMAIL]'],
+  ])('uses the placeholders %j asks for', async (args, expected) => {
     const { io, out } = fakeIo('a@example.com b@example.com a@example.com');
-    await redactCommand.run(['--numbered'], io);
-    expect(out()).toBe('[EMAIL_1] [EMAIL_2] [EMAIL_1]');
+    await redactCommand.run(args, io);
+    expect(out()).toBe(expected);
   });
 
   it('processes JSON lines with UTF-16 spans, reporting malformed lines and carrying on', async () => {
@@ -47,8 +50,8 @@ describe('redact command', () => {
         .split('\n')
         .map((l) => JSON.parse(l)),
     ).toEqual([
-      { id: 'a', text: '😀 [EMAIL]', spans: [{ start: 3, end: 16, type: 'EMAIL' }] },
-      { id: 7, text: 'IBAN [IBAN]', spans: [{ start: 5, end: 32, type: 'IBAN' }] },
+      { id: 'a', text: '😀 [EMAIL_1]', spans: [{ start: 3, end: 16, type: 'EMAIL' }] },
+      { id: 7, text: 'IBAN [IBAN_1]', spans: [{ start: 5, end: 32, type: 'IBAN' }] },
     ]);
     expect(err()).toMatch(/line 2: not valid JSON/);
     expect(err()).toMatch(/line 3: "text" must be a string/);
@@ -59,7 +62,7 @@ describe('redact command', () => {
     expect(await redactCommand.run(['--jsonl'], io)).toBe(0);
     expect(JSON.parse(out())).toEqual({
       id: 'x',
-      text: '[EMAIL]',
+      text: '[EMAIL_1]',
       spans: [{ start: 0, end: 13, type: 'EMAIL' }],
     });
     expect(err()).toBe('');

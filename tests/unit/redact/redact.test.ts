@@ -12,13 +12,22 @@ const paste =
 
 describe('redactText placeholders', () => {
   const rows: [name: string, settings: Partial<RedactionSettings> | undefined, expected: string][] = [
-    ['typed by default', undefined, 'From [EMAIL] ([PHONE]): pay [IBAN], cc [EMAIL] and [EMAIL]'],
+    ['typed', { placeholders: 'typed' }, 'From [EMAIL] ([PHONE]): pay [IBAN], cc [EMAIL] and [EMAIL]'],
     [
-      'numbered: same value, same token',
-      { placeholder: 'numbered' },
+      'numbered by default: same value, same token',
+      undefined,
       'From [EMAIL_1] ([PHONE_1]): pay [IBAN_1], cc [EMAIL_1] and [EMAIL_2]',
     ],
-    ['only the selected types', { types: ['IBAN'] }, paste.replace('DE89370400440532013000', '[IBAN]')],
+    [
+      'restore writes numbered placeholders too',
+      { placeholders: 'restore' },
+      'From [EMAIL_1] ([PHONE_1]): pay [IBAN_1], cc [EMAIL_1] and [EMAIL_2]',
+    ],
+    [
+      'only the selected types',
+      { types: ['IBAN'], placeholders: 'typed' },
+      paste.replace('DE89370400440532013000', '[IBAN]'),
+    ],
   ];
   it.each(rows)('%s', (_name, settings, expected) => {
     expect(redactText(paste, settings).text).toBe(expected);
@@ -30,7 +39,7 @@ describe('redactText placeholders', () => {
 
   it('numbers evasive spellings of one value with the same token', () => {
     const text = 'a@example.com or a\u200b@example.com';
-    expect(redactText(text, { placeholder: 'numbered' }).text).toBe('[EMAIL_1] or [EMAIL_1]');
+    expect(redactText(text, { placeholders: 'numbered' }).text).toBe('[EMAIL_1] or [EMAIL_1]');
   });
 });
 
@@ -160,8 +169,8 @@ describe('validateRedactionSettings', () => {
     ],
     [
       'shape errors carry their path',
-      { placeholder: 'stars' },
-      [{ path: 'redaction.placeholder', message: /./ }],
+      { placeholders: 'stars' },
+      [{ path: 'redaction.placeholders', message: /./ }],
     ],
   ];
   it.each(rows)('%s', (_name, settings, expected) => {

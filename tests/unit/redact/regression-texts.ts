@@ -67,8 +67,8 @@ export function regressionTexts(documents: CorpusDocument[], edited = 3000): str
 }
 
 export const regressionSettings: [string, Partial<RedactionSettings> | undefined][] = [
-  ['typed', undefined],
-  ['numbered', { placeholder: 'numbered' }],
+  ['typed', { placeholders: 'typed' }],
+  ['numbered', { placeholders: 'numbered' }],
 ];
 
 /** One line per text and settings: a short hash of the engine's whole result (text, findings, counts). */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { redactSegments, type TextSegment } from '../../../lib/guard/redact-segments';
+import { countFindings } from '../../../lib/guard/file-verdict';
+import { findInSegments } from '../../../lib/guard/find-in-segments';
+import { segmentsWithPlaceholders, type TextSegment } from '../../../lib/guard/placeholder-text';
+import { typedPlaceholder } from '../../../lib/redact/placeholders';
 
 const inline = (text: string): TextSegment => ({ text, breakBefore: false });
 const block = (text: string): TextSegment => ({ text, breakBefore: true });
 
-describe('redactSegments', () => {
+describe('findInSegments, written with segmentsWithPlaceholders', () => {
   it.each<[string, TextSegment[], string[], Record<string, number>]>([
     ['leaves clean segments untouched', [inline('Hello '), inline('world')], ['Hello ', 'world'], {}],
     [
@@ -38,13 +41,16 @@ describe('redactSegments', () => {
       { EMAIL: 2 },
     ],
   ])('%s', (_name, segments, expected, counts) => {
-    const result = redactSegments(segments);
-    expect(result.segments).toEqual(expected);
-    expect(result.counts).toEqual(counts);
+    const findings = findInSegments(segments);
+    expect(segmentsWithPlaceholders(segments, findings, typedPlaceholder)).toEqual(expected);
+    expect(countFindings(findings)).toEqual(counts);
   });
 
-  it('uses the caller’s placeholder', () => {
-    const result = redactSegments([inline('x a@b.com')], undefined, (f) => `<${f.type.toLowerCase()}>`);
-    expect(result.segments).toEqual(['x <email>']);
+  it('uses the caller’s placeholder, given each finding’s whole value', () => {
+    const segments = [inline('x a@'), inline('b.com')];
+    const written = segmentsWithPlaceholders(segments, findInSegments(segments), (type, value) => {
+      return `<${type.toLowerCase()} ${value}>`;
+    });
+    expect(written).toEqual(['x <email a@b.com>', '']);
   });
 });

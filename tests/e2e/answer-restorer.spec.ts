@@ -1,0 +1,222 @@
+// The answer restorer on its own, in real Chromium without the extension: text nodes split and streamed
+// the ways renderers do it, pages that rewrite or remove the nodes, editors left alone, and a page that
+// fights the restorer (it gives up writing and only marks).
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { chromiumPath } from './fixtures';
+
+declare global {
+  interface Window {
+    restorer: { refreshAll(): void; stop(): void };
+    startRestorer(display: 'inline' | 'on-hover'): void;
+    /** How often the restorer looked a placeholder up: what it worked on. */
+    lookups: number;
+  }
+}
+
+const entry = `
+import { startAnswerRestorer } from './lib/content/answer-restorer';
+import { createRestoreMarks } from './lib/content/restore-marks';
+const originals = { '[EMAIL_1]': 'anna.berg@example.com', '[IBAN_1]': 'DE89370400440532013000' };
+window.lookups = 0;
+window.startRestorer = (display) => {
+  const original = (p) => {
+    window.lookups++;
+    return originals[p];
+  };
+  window.restorer = startAnswerRestorer({ original, display, marks: createRestoreMarks() });
+};
+`;
+
+let browser: Browser;
+let code: string;
+
+test.beforeAll(async () => {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  code = result.outputFiles[0]!.text;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+});
+
+test.afterAll(async () => {
+  await browser.close();
+});
+
+async function pageWith(html: string, display: 'inline' | 'on-hover' = 'inline'): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setContent(`<!doctype html><body>${html}</body>`);
+  await page.addScriptTag({ content: code });
+  await page.evaluate((d) => window.startRestorer(d), display);
+  return page;
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).evaluate((e) => e.textContent);
+/** The text under each mark (static ranges: read through a live one). */
+const marked = (page: Page) =>
+  page.evaluate(() =>
+    [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }),
+  );
+/** Lets the mutation observer run. */
+const settle = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+
+test('restores what is on the page when it starts, and marks it', async () => {
+  const page = await pageWith('<p id="a">Hi [EMAIL_1], pay [IBAN_1]; [EMAIL_9] is made up.</p>');
+  expect(await text(page, '#a')).toBe(
+    'Hi anna.berg@example.com, pay DE89370400440532013000; [EMAIL_9] is made up.',
+  );
+  expect(await marked(page)).toEqual(['anna.berg@example.com', 'DE89370400440532013000']);
+});
+
+test('a placeholder streamed into new text nodes is restored once complete, never shown half', async () => {
+  const page = await pageWith('<p id="a">Hi </p>');
+  const shown: string[] = [];
+  for (const chunk of ['[EM', 'AIL', '_1', '] and', ' more']) {
+    await page.evaluate((c) => document.querySelector('#a')!.append(document.createTextNode(c)), chunk);
+    await settle(page);
+    shown.push((await text(page, '#a'))!);
+  }
+  expect(shown).toEqual([
+    'Hi [EM',
+    'Hi [EMAIL',
+    'Hi [EMAIL_1',
+    'Hi anna.berg@example.com and',
+    'Hi anna.berg@example.com and more',
+  ]);
+  expect(await marked(page)).toEqual(['anna.berg@example.com']);
+});
+
+test('a placeholder split across inline elements (spans, bold) is restored in the first of them', async () => {
+  const page = await pageWith(
+    '<p id="a"><span>Hi </span><strong><span>[</span></strong><strong><span>EMA</span></strong><span>IL_1]!</span></p>',
+  );
+  expect(await text(page, '#a')).toBe('Hi anna.berg@example.com!');
+  expect(await page.locator('#a strong').first().textContent()).toBe('anna.berg@example.com');
+});
+
+test('is not joined across blocks', async () => {
+  const page = await pageWith('<p id="a">[EMAIL</p><p id="b">_1]</p>');
+  expect(await text(page, '#a')).toBe('[EMAIL');
+  expect(await text(page, '#b')).toBe('_1]');
+});
+
+test('a renderer that rewrites the same text node as it streams (virtual DOM) gets it restored every time, once', async () => {
+  const page = await pageWith('<p id="a"></p>');
+  await page.evaluate(() => document.querySelector('#a')!.append(document.createTextNode('')));
+  const answer = 'Dear [EMAIL_1], the IBAN [IBAN_1] is fine.';
+  for (let at = 4; at <= answer.length; at += 4) {
+    await page.evaluate(
+      (t) => ((document.querySelector('#a')!.firstChild as Text).nodeValue = t),
+      answer.slice(0, at),
+    );
+    await settle(page);
+  }
+  await page.evaluate((t) => ((document.querySelector('#a')!.firstChild as Text).nodeValue = t), answer);
+  await settle(page);
+  expect(await text(page, '#a')).toBe('Dear anna.berg@example.com, the IBAN DE89370400440532013000 is fine.');
+  expect(await page.locator('#a').evaluate((e) => e.childNodes.length)).toBe(1);
+});
+
+test('when the page changes the node that completed a placeholder, the first half shows again as the page wrote it', async () => {
+  const page = await pageWith('<p id="a">Hi [EMA</p>');
+  await page.evaluate(() => document.querySelector('#a')!.append(document.createTextNode('IL_1] there')));
+  await settle(page);
+  expect(await text(page, '#a')).toBe('Hi anna.berg@example.com there');
+  await page.evaluate(() => ((document.querySelector('#a')!.lastChild as Text).data = 'X]'));
+  await settle(page);
+  expect(await text(page, '#a')).toBe('Hi [EMAX]');
+  expect(await marked(page)).toEqual([]);
+});
+
+test('marks of removed text go with it', async () => {
+  const page = await pageWith('<div id="answer"><p>[EMAIL_1]</p></div><p>[IBAN_1]</p>');
+  expect(await marked(page)).toEqual(['anna.berg@example.com', 'DE89370400440532013000']);
+  await page.evaluate(() => document.querySelector('#answer')!.remove());
+  await settle(page);
+  expect(await marked(page)).toEqual(['DE89370400440532013000']);
+});
+
+test('leaves editors and form fields alone: what is restored there would be sent', async () => {
+  const page = await pageWith(
+    '<div id="editor" contenteditable="true"><p>[EMAIL_1]</p></div><textarea id="field">[EMAIL_1]</textarea><div contenteditable="false" id="readonly">[EMAIL_1]</div>',
+  );
+  await page.evaluate(() => document.querySelector('#editor p')!.append(' and [IBAN_1]'));
+  await settle(page);
+  expect(await text(page, '#editor')).toBe('[EMAIL_1] and [IBAN_1]');
+  expect(await page.locator('#field').inputValue()).toBe('[EMAIL_1]');
+  // A read-only view (contenteditable=false) is shown text, like any answer.
+  expect(await text(page, '#readonly')).toBe('anna.berg@example.com');
+});
+
+test('a page that keeps putting its text back wins after a few rounds: the placeholder stays, marked', async () => {
+  const page = await pageWith('<p id="a"></p>');
+  const writes = await page.evaluate(async () => {
+    const node = document.createTextNode('Hi [EMAIL_1]');
+    let count = 0;
+    // The page's own observer undoes any change to its node (some frameworks re-assert their DOM).
+    new MutationObserver(() => {
+      if (node.data !== 'Hi [EMAIL_1]' && count < 100) {
+        count++;
+        node.data = 'Hi [EMAIL_1]';
+      }
+    }).observe(node, { characterData: true });
+    document.querySelector('#a')!.append(node);
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    return count;
+  });
+  expect(writes).toBeLessThanOrEqual(4);
+  expect(await text(page, '#a')).toBe('Hi [EMAIL_1]');
+  expect(await marked(page)).toEqual(['[EMAIL_1]']);
+});
+
+test('on-hover never writes an original into the page: placeholders are only marked, across nodes too', async () => {
+  const page = await pageWith('<p id="a">Hi [EMA</p>', 'on-hover');
+  await page.evaluate(() =>
+    document.querySelector('#a')!.append(document.createTextNode('IL_1] and [IBAN_1]')),
+  );
+  await settle(page);
+  expect(await text(page, '#a')).toBe('Hi [EMAIL_1] and [IBAN_1]');
+  expect(await marked(page)).toEqual(['[EMAIL_1]', '[IBAN_1]']);
+});
+
+test('work follows what changed: a chunk streamed into a long conversation is not a rescan of the page', async () => {
+  const earlier = Array.from({ length: 2000 }, (_, i) => `<p>Turn ${i}: [EMAIL_1] and [IBAN_1]</p>`);
+  const page = await pageWith(`${earlier.join('')}<p id="a">Now [EMA</p>`);
+  expect(await page.evaluate(() => window.lookups)).toBeGreaterThanOrEqual(4000);
+  const lookups = await page.evaluate(async () => {
+    window.lookups = 0;
+    const answer = document.querySelector('#a')!;
+    answer.append(document.createTextNode('IL_1] and'));
+    await new Promise((r) => setTimeout(r, 0));
+    answer.append(document.createTextNode(' [IBAN_1]'));
+    await new Promise((r) => setTimeout(r, 0));
+    const done = document.createTextNode(' Done');
+    answer.append(done);
+    await new Promise((r) => setTimeout(r, 0));
+    done.appendData('!');
+    await new Promise((r) => setTimeout(r, 0));
+    return window.lookups;
+  });
+  expect(await text(page, '#a')).toBe('Now anna.berg@example.com and DE89370400440532013000 Done!');
+  expect(await text(page, 'p:first-child')).toBe('Turn 0: anna.berg@example.com and DE89370400440532013000');
+  // Four mutations in one paragraph: a few lookups each, not the 4000 of the page.
+  expect(lookups).toBeLessThanOrEqual(16);
+});
+
+test('stopping gives the page its own text back', async () => {
+  const page = await pageWith('<p id="a">Hi [EMAIL_1]</p>');
+  expect(await text(page, '#a')).toBe('Hi anna.berg@example.com');
+  await page.evaluate(() => window.restorer.stop());
+  expect(await text(page, '#a')).toBe('Hi [EMAIL_1]');
+  expect(await marked(page)).toEqual([]);
+});
