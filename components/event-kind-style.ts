@@ -10,9 +10,12 @@ export const kindColors: Record<EventKind, string> = {
   paste_blocked: '#7b241c',
   paste_override: '#d35400',
   visited_allowed: '#7f8c8d',
+  would_block: '#e6b0aa',
+  would_warn: '#f5cba7',
   policy_applied: '#1e8449',
   policy_error: '#000000',
   log_pruned: '#b7950b',
+  log_flood: '#5d6d7e',
 };
 
 export function kindLabel(t: (key: string) => string, kind: EventKind): string {

@@ -6,12 +6,18 @@ import { watchBlockedRequests } from '../lib/background/blocked-requests';
 import { startEventLog } from '../lib/background/event-log';
 import { createForwarder } from '../lib/background/forwarder';
 import { grantExpiry } from '../lib/background/grants';
+import { onExtensionStart } from '../lib/background/extension-start';
+import { loadCompiledPolicy } from '../lib/background/current-policy';
+import { enforceOnOpenTabs } from '../lib/background/navigation-backstop';
+import { watchInterstitialRedirects } from '../lib/background/observed-redirects';
+import { watchTopLevelNavigations } from '../lib/background/top-level-navigations';
+import { forgetVisits } from '../lib/background/visit-log';
 import { syncInputGuardScript } from '../lib/background/guard-script';
 import { forgetTab } from '../lib/background/interstitial-service';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageListener } from '../lib/background/message-router';
 import { onPolicyApplied } from '../lib/background/policy-applied';
-import { applyPolicy } from '../lib/background/policy-loader';
+import { applyPolicy, loaderMarks } from '../lib/background/policy-loader';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
@@ -21,6 +27,7 @@ import { messageContract } from '../lib/messages';
 import { compilePolicy } from '../lib/policy/compile-policy';
 
 export default defineBackground(() => {
+  performance.mark(loaderMarks.workerStarted);
   // First, so events recorded by anything started below reach the log. The log is the forwarding outbox;
   // its hooks run only after a write or on an alarm, by when `forwarder` exists.
   const log = startEventLog({
@@ -42,34 +49,45 @@ export default defineBackground(() => {
       warnPageUrl: browser.runtime.getURL('/warn.html'),
     },
   };
+  const pages = { blockPageUrl: deps.target.blockPageUrl, warnPageUrl: deps.target.warnPageUrl };
   // The input guard follows the policy in force: its content script is re-registered on every change.
   onPolicyApplied((active) => syncInputGuardScript(compilePolicy(active.policy, shippedCatalog())));
   // A new policy may change the forwarding endpoint or switch forwarding on.
   onPolicyApplied(() => forwarder.kick());
-  const apply = () => void applyPolicy(deps);
+  // Tabs already on a service the new policy blocks or warns on go to the interstitial.
+  onPolicyApplied(async () => void (await enforceOnOpenTabs((await loadCompiledPolicy()).compiled, pages)));
+  // Install, update, browser start: the known policy's rules at once, grants of an earlier session end.
+  const start = () => void onExtensionStart(deps);
   // Listeners are registered synchronously so the event that woke the worker is delivered.
-  browser.runtime.onInstalled.addListener(apply);
-  browser.runtime.onStartup.addListener(apply);
-  managedPolicyItem.watch(apply);
+  browser.runtime.onInstalled.addListener(start);
+  browser.runtime.onStartup.addListener(start);
+  managedPolicyItem.watch(() => void applyPolicy(deps, 'change'));
   browser.alarms.onAlarm.addListener(
     createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms], (name, error) =>
       console.error(`Gatehouse: the alarm ${name} failed`, error),
     ),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetVisits(tabId);
+  });
   const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The testhooks build (e2e seeding only) adds its messages; production's bundle has none of them.
   browser.runtime.onMessage.addListener(
     import.meta.env.MODE === 'testhooks'
       ? createMessageListener(
           { ...messageContract, ...testHookContract() },
-          { ...messageHandlers(dnr), ...testHookHandlers() },
+          { ...messageHandlers(dnr, deps.target.browser), ...testHookHandlers() },
           extension,
         )
-      : createMessageListener(messageContract, messageHandlers(dnr), extension),
+      : createMessageListener(messageContract, messageHandlers(dnr, deps.target.browser), extension),
   );
   // Frames and sub-resources the rules blocked: logged here, since no block page records them.
   watchBlockedRequests({ blockPageUrl: deps.target.blockPageUrl });
+  // The interstitial loads that may record an event: those the rules (or the backstop) sent a tab to.
+  watchInterstitialRedirects(pages);
+  // Pages the rules never saw (a site's service worker answered) meet the backstop; visits are logged.
+  watchTopLevelNavigations(pages);
   // Resume forwarding from the stored cursor whenever the worker starts.
   void forwarder.kick();
 });

@@ -1,6 +1,7 @@
 // Puts the policy in force: resolve (managed → last valid → default), compile to DNR, install atomically.
+// Every failure, thrown or returned, is a policy_error event and leaves the rules in force.
 import { shippedCatalog } from '../catalog/shipped-catalog';
-import type { ActivePolicy } from '../policy/active-policy';
+import { defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
 import { compileDnrRules, type DnrTarget } from '../policy/compile-dnr-rules';
 import { compilePolicy } from '../policy/compile-policy';
 import { defaultPolicy } from '../policy/default-policy';
@@ -8,7 +9,12 @@ import type { DnrRule } from '../policy/dnr-rule';
 import { resolvePolicy } from '../policy/resolve-policy';
 import type { Policy } from '../policy/policy-schema';
 import { dnrLimits, type DnrApi } from '../browser/dnr-api';
-import { activePolicyItem, lastValidPolicyItem, managedPolicyItem } from '../browser/storage-items';
+import {
+  activePolicyIdItem,
+  activePolicyItem,
+  lastValidPolicyItem,
+  managedPolicyItem,
+} from '../browser/storage-items';
 import { clearGrants } from './grants';
 import { notifyPolicyApplied } from './policy-applied';
 import { recordEvent } from './record-event';
@@ -20,17 +26,57 @@ export interface PolicyLoaderDeps {
   now?: () => number;
 }
 
+/**
+ * `start`: the worker runs because the extension was installed, updated or the browser started. The
+ * rules of the policy this profile last had in force (the default on a fresh install) go in first,
+ * before managed storage is read: at browser start the browser answers that read only after its policy
+ * service is up, seconds later. `change`: the managed policy changed; it is read and applied.
+ */
+export type ApplyTrigger = 'start' | 'change';
+
+/** performance.mark names, read by `npm run bench` (bench/worker-start.bench.ts). */
+export const loaderMarks = {
+  workerStarted: 'gatehouse:worker-started',
+  rulesInstalled: 'gatehouse:rules-installed',
+  managedRead: 'gatehouse:managed-policy-read',
+} as const;
+
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Serialised: storage events, install and startup may all ask at once. */
-export function applyPolicy(deps: PolicyLoaderDeps): Promise<ActivePolicy | null> {
-  const run = queue.then(() => applyPolicyNow(deps));
+/** Serialised: storage events, install and startup may all ask at once. Never rejects. */
+export function applyPolicy(
+  deps: PolicyLoaderDeps,
+  trigger: ApplyTrigger = 'change',
+): Promise<ActivePolicy | null> {
+  const run = queue.then(() => applyPolicySafely(deps, trigger));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | null> {
+async function applyPolicySafely(
+  deps: PolicyLoaderDeps,
+  trigger: ApplyTrigger,
+): Promise<ActivePolicy | null> {
+  try {
+    return await applyPolicyNow(deps, trigger);
+  } catch (error) {
+    // A bug or a browser API failing: whatever rules were installed stay in force.
+    await policyError(
+      `applying the policy failed (${message(error)}); the browser rules in force stay`,
+    ).catch((logError: unknown) => console.error('Gatehouse could not apply the policy', error, logError));
+    return activePolicyItem.read().catch(() => null);
+  }
+}
+
+async function applyPolicyNow(deps: PolicyLoaderDeps, trigger: ApplyTrigger): Promise<ActivePolicy | null> {
+  let installed: Policy | null = null;
+  if (trigger === 'start') {
+    const known = (await activePolicyItem.read()) ?? defaultActivePolicy();
+    if (await install(deps, known.policy)) installed = known.policy;
+  }
+
   const managed = await managedPolicyItem.load();
+  performance.mark(loaderMarks.managedRead);
   const resolution = resolvePolicy(
     managed,
     await lastValidPolicyItem.load(),
@@ -40,12 +86,12 @@ async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | nu
   for (const problem of resolution.problems) await policyError(problem);
 
   let { policy, source } = resolution;
-  if (!(await install(deps, policy))) {
+  if (!(installed && samePolicy(installed, policy)) && !(await install(deps, policy))) {
     const current = await activePolicyItem.read();
     if (current) return keepCurrent(current);
     // Nothing in force yet: the built-in default, which always fits.
     ({ policy, source } = { policy: defaultPolicy(), source: 'default' as const });
-    if (!(await install(deps, policy))) return null;
+    if (!(installed && samePolicy(installed, policy)) && !(await install(deps, policy))) return null;
   }
 
   const previous = await activePolicyItem.read();
@@ -57,8 +103,8 @@ async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | nu
   };
   if (source === 'managed') await lastValidPolicyItem.write(managed);
   await activePolicyItem.write(active);
-  if (previous && JSON.stringify(previous.policy) !== JSON.stringify(active.policy))
-    await clearGrants(deps.dnr);
+  await activePolicyIdItem.write(crypto.randomUUID());
+  if (previous && !samePolicy(previous.policy, active.policy)) await clearGrants(deps.dnr);
   await recordEvent({
     kind: 'policy_applied',
     policy: { name: active.policy.name, version: active.policy.version, source: active.source },
@@ -68,20 +114,23 @@ async function applyPolicyNow(deps: PolicyLoaderDeps): Promise<ActivePolicy | nu
   return active;
 }
 
+function samePolicy(a: Policy, b: Policy): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Drops (and reports) rules whose regex the browser cannot compile, so the rest still installs. */
 async function withoutUnsupportedRegex(dnr: DnrApi, rules: DnrRule[]): Promise<DnrRule[]> {
   if (!dnr.isRegexSupported) return rules;
-  const verdicts = new Map<string, Promise<{ isSupported: boolean; reason?: string }>>();
+  const regexes = [...new Set(rules.flatMap((r) => r.condition.regexFilter ?? []))];
+  // One round trip for all of them: asked one after another they cost the worker's start a lot.
+  const verdicts = new Map(
+    await Promise.all(regexes.map(async (regex) => [regex, await dnr.isRegexSupported!({ regex })] as const)),
+  );
   const kept: DnrRule[] = [];
   for (const rule of rules) {
     const regex = rule.condition.regexFilter;
-    if (regex === undefined) {
-      kept.push(rule);
-      continue;
-    }
-    if (!verdicts.has(regex)) verdicts.set(regex, dnr.isRegexSupported({ regex }));
-    const verdict = await verdicts.get(regex)!;
-    if (verdict.isSupported) kept.push(rule);
+    const verdict = regex === undefined ? undefined : verdicts.get(regex);
+    if (!verdict || verdict.isSupported) kept.push(rule);
     else
       await policyError(
         `the browser cannot use the regular expression ${regex} (${verdict.reason ?? 'unsupported'})`,
@@ -90,20 +139,26 @@ async function withoutUnsupportedRegex(dnr: DnrApi, rules: DnrRule[]): Promise<D
   return kept;
 }
 
-/** Compiles and installs the policy's rules; false (with policy_error events) when it cannot. */
+/**
+ * Compiles and installs the policy's rules; false (with policy_error events) when it cannot, whether the
+ * compiler refuses the policy or anything on the way throws. The rules in force are then untouched.
+ */
 async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean> {
-  const compiled = compilePolicy(policy, shippedCatalog());
-  const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
-  for (const problem of result.problems) await policyError(`policy "${policy.name}": ${problem}`);
-  if (!result.ok) return false;
-  const rules = await withoutUnsupportedRegex(deps.dnr, result.rules);
   try {
+    const compiled = compilePolicy(policy, shippedCatalog());
+    const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
+    for (const problem of result.problems) await policyError(`policy "${policy.name}": ${problem}`);
+    if (!result.ok) return false;
+    const rules = await withoutUnsupportedRegex(deps.dnr, result.rules);
     const existing = await deps.dnr.getDynamicRules();
     // One call replaces the whole set: the browser never runs with half a policy.
     await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules });
+    performance.mark(loaderMarks.rulesInstalled, { detail: { policy: policy.name } });
     return true;
   } catch (error) {
-    await policyError(`policy "${policy.name}": installing the browser rules failed: ${message(error)}`);
+    await policyError(
+      `policy "${policy.name}": compiling or installing the browser rules failed: ${message(error)}`,
+    );
     return false;
   }
 }

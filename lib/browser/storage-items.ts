@@ -3,7 +3,13 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { forwardStateSchema, initialForwardState, type ForwardState } from '../forward/forward-state';
+import {
+  interstitialRedirectsSchema,
+  type InterstitialRedirects,
+} from '../interstitial/interstitial-redirects';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
+import { tabGrantsSchema, type TabGrants } from '../interstitial/tab-grants';
+import { tabVisitsSchema, type TabVisits } from '../log/tab-visits';
 import { activePolicySchema, defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
 
 type WritableArea = 'local' | 'session';
@@ -110,6 +116,16 @@ export const activePolicyItem = defineWritableItem<ActivePolicy>('local', {
 });
 
 /**
+ * A new random id each time the loader applies a policy, written after `activePolicy`: the key that
+ * caches of the compiled policy compare, so they never parse the whole policy to learn it is unchanged.
+ */
+export const activePolicyIdItem = defineWritableItem<string | null>('local', {
+  key: 'activePolicyId',
+  schema: z.string().min(1).max(64).nullable(),
+  fallback: () => null,
+});
+
+/**
  * The last managed bundle that was valid, kept as the admin wrote it: resolvePolicy() validates it again
  * on every use (against the catalog of that moment), which is why it is stored unparsed.
  */
@@ -157,5 +173,30 @@ export const deviceIdItem = defineWritableItem<string | null>('local', {
 export const pendingWarnsItem = defineWritableItem<PendingWarns>('session', {
   key: 'pendingWarns',
   schema: pendingWarnsSchema,
+  fallback: () => ({}),
+});
+
+/** Continue grants per tab (their session rules and until when); gone when the browser closes, like the rules. */
+export const tabGrantsItem = defineWritableItem<TabGrants>('session', {
+  key: 'tabGrants',
+  schema: tabGrantsSchema,
+  fallback: () => ({}),
+});
+
+/**
+ * The block and warn pages the background sent each tab to (its rules' redirects, its backstop), not yet
+ * shown: a page records its event only against one of these, so a web page opening blocked.html itself
+ * records nothing.
+ */
+export const interstitialRedirectsItem = defineWritableItem<InterstitialRedirects>('session', {
+  key: 'interstitialRedirects',
+  schema: interstitialRedirectsSchema,
+  fallback: () => ({}),
+});
+
+/** The AI service each tab is on, for logging one visit event per tab and service. */
+export const tabVisitsItem = defineWritableItem<TabVisits>('session', {
+  key: 'tabVisits',
+  schema: tabVisitsSchema,
   fallback: () => ({}),
 });

@@ -19,9 +19,12 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   paste_blocked: { number: 9, text: 'INFO' },
   paste_override: { number: 13, text: 'WARN' },
   visited_allowed: { number: 9, text: 'INFO' },
+  would_block: { number: 9, text: 'INFO' },
+  would_warn: { number: 9, text: 'INFO' },
   policy_applied: { number: 9, text: 'INFO' },
   policy_error: { number: 17, text: 'ERROR' },
   log_pruned: { number: 13, text: 'WARN' },
+  log_flood: { number: 13, text: 'WARN' },
 };
 
 export const str = (value: string): AnyValue => ({ stringValue: value });
@@ -79,6 +82,10 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
       add('gatehouse.removed', int(event.removed));
       add('gatehouse.reason', str(event.reason));
       break;
+    case 'log_flood':
+      add('gatehouse.flood.phase', str(event.phase));
+      add('gatehouse.flood.suppressed', int(event.suppressed));
+      break;
     default:
       break;
   }
@@ -110,6 +117,8 @@ function summary(event: LogEvent): string {
       return 'policy_error';
     case 'log_pruned':
       return `log_pruned ${event.removed} events`;
+    case 'log_flood':
+      return `log_flood ${event.phase} ${event.suppressed} held back`;
     default:
       return subject ? `${event.kind} ${subject}` : event.kind;
   }

@@ -13,9 +13,12 @@ export const eventKinds = [
   'paste_blocked',
   'paste_override',
   'visited_allowed',
+  'would_block',
+  'would_warn',
   'policy_applied',
   'policy_error',
   'log_pruned',
+  'log_flood',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -65,6 +68,9 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     justification: z.string().max(2000).default(''),
   }),
   z.strictObject({ ...common, kind: z.literal('visited_allowed') }),
+  /** Audit mode: a page of a service the policy blocks or warns on was opened (and not stopped). */
+  z.strictObject({ ...common, kind: z.literal('would_block') }),
+  z.strictObject({ ...common, kind: z.literal('would_warn') }),
   z.strictObject({
     ...common,
     kind: z.literal('policy_applied'),
@@ -76,6 +82,16 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('log_pruned'),
     removed: z.number().int().nonnegative(),
     reason: z.string(),
+  }),
+  /**
+   * A tab's blocked requests outran the per-minute cap: `started` when the cap engages, `ended` with the
+   * number of blocked-request events it held back (counted, not written one by one).
+   */
+  z.strictObject({
+    ...common,
+    kind: z.literal('log_flood'),
+    phase: z.enum(['started', 'ended']),
+    suppressed: z.number().int().nonnegative(),
   }),
 ]);
 export type LogEvent = z.infer<typeof logEventSchema>;

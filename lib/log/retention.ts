@@ -1,4 +1,11 @@
 // Retention from the policy's logging settings: events older than retentionDays, and beyond maxEvents, go.
+import type { EventKind } from './event-schema';
+
+/**
+ * The users' own decisions, with their justifications: retention by count (maxEvents) never removes
+ * them, so nobody can push them out of the log by making it record other events. Age still does.
+ */
+export const keptByCount: readonly EventKind[] = ['continued', 'paste_override'];
 export interface RetentionSettings {
   retentionDays: number;
   maxEvents: number;

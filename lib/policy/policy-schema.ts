@@ -118,6 +118,12 @@ export const loggingSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(3650).default(90),
   maxEvents: z.number().int().min(1000).max(5_000_000).default(200_000),
   fullUrls: z.boolean().default(false).describe('Store full URLs instead of hosts only'),
+  visitedAllowed: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Record a visited_allowed event when a tab opens an AI service the policy allows (one per tab and service)',
+    ),
 });
 
 export const policySchema = z.strictObject({

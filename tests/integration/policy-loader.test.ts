@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { activePolicyItem } from '../../lib/browser/storage-items';
 import { applyPolicy, type PolicyLoaderDeps } from '../../lib/background/policy-loader';
@@ -6,6 +6,7 @@ import { onPolicyApplied } from '../../lib/background/policy-applied';
 import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
 import warnCn from '../../policies/examples/warn-cn.json';
+import { outcome } from '../unit/policy/simulate-dnr';
 import { fakeDnr, type FakeDnr } from './fake-dnr';
 
 let events: LogEvent[];
@@ -27,10 +28,18 @@ beforeEach(async () => {
   };
 });
 
+afterEach(() => vi.restoreAllMocks());
+
 const setManaged = (policy: unknown) => fakeBrowser.storage.managed.set({ policy });
 const kinds = () => events.map((e) => e.kind);
+/** Whether some top-level page is sent to `page` (warned services send their frames to the block page). */
 const redirectsTo = (page: string) =>
-  dnr.dynamic.some((r) => r.action.type === 'redirect' && r.action.redirect.regexSubstitution.includes(page));
+  dnr.dynamic.some(
+    (r) =>
+      r.action.type === 'redirect' &&
+      r.action.redirect.regexSubstitution.includes(page) &&
+      r.condition.resourceTypes.includes('main_frame'),
+  );
 
 describe('applyPolicy', () => {
   it('installs the built-in default when no managed policy is set', async () => {
@@ -105,4 +114,85 @@ describe('applyPolicy', () => {
     await applyPolicy(deps);
     expect(dnr.dynamic).toEqual([]);
   });
+});
+
+/** What the installed rules do with a page load (the simulated browser: block page, warn page or allow). */
+const pageOutcome = (url: string) => outcome(dnr.dynamic, { url, type: 'main_frame', tabId: 1 });
+const errors = () => events.flatMap((e) => (e.kind === 'policy_error' ? [e.error] : []));
+
+describe('applyPolicy at browser start', () => {
+  /** Managed storage that answers only when released, as Chromium's does seconds into a browser start. */
+  function slowManagedStorage(): () => void {
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const get = fakeBrowser.storage.managed.get.bind(fakeBrowser.storage.managed);
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(async (keys) => {
+      await answered;
+      return get(keys);
+    });
+    return release;
+  }
+
+  it('installs the default rules on a fresh install before managed storage answers, then the managed policy', async () => {
+    await setManaged(warnCn);
+    const release = slowManagedStorage();
+    const applying = applyPolicy(deps, 'start');
+    await vi.waitFor(() => expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/blocked\.html#/));
+    release();
+    expect((await applying)?.source).toBe('managed');
+    expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/warn\.html#/);
+    expect(kinds()).toEqual(['policy_applied']);
+  });
+
+  it('reinstalls the policy last in force (not the default) while managed storage is still silent', async () => {
+    await setManaged(warnCn);
+    await applyPolicy(deps);
+    dnr.dynamic = []; // whatever happened to the rules meanwhile
+    const release = slowManagedStorage();
+    const applying = applyPolicy(deps, 'start');
+    await vi.waitFor(() => expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/warn\.html#/));
+    release();
+    await applying;
+    expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/warn\.html#/);
+  });
+});
+
+describe('applyPolicy never fails open', () => {
+  it('records policy_error and keeps the rules in force when compiling or installing throws', async () => {
+    await applyPolicy(deps);
+    const before = structuredClone(dnr.dynamic);
+    await setManaged(warnCn);
+    dnr.isRegexSupported = async () => Promise.reject(new Error('the browser went away'));
+    const active = await applyPolicy(deps);
+    expect(active?.policy.name).toBe('Gatehouse default');
+    expect(dnr.dynamic).toEqual(before);
+    expect(errors().join('\n')).toMatch(/installing the browser rules failed: the browser went away/);
+  });
+
+  it('keeps going after an apply that threw: the next policy still comes into force', async () => {
+    dnr.getDynamicRules = async () => Promise.reject(new Error('no rules for you'));
+    await expect(applyPolicy(deps)).resolves.toBeNull();
+    expect(errors().join('\n')).toMatch(/no rules for you/);
+    dnr.getDynamicRules = async () => dnr.dynamic;
+    await setManaged(warnCn);
+    expect((await applyPolicy(deps))?.source).toBe('managed');
+  });
+
+  it('a 100,000-host managed policy never leaves DeepSeek open: installed, or refused with policy_error', async () => {
+    await applyPolicy(deps);
+    const hosts = Array.from({ length: 100_000 }, (_, i) => `host${i}.example.com`);
+    await setManaged({
+      name: 'huge',
+      version: '1',
+      rules: [
+        { id: 'block-cn', match: { jurisdictions: ['CN'] }, action: 'block' },
+        { id: 'block-hosts', match: { hosts }, action: 'block' },
+      ],
+    });
+    const active = await applyPolicy(deps);
+    expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/blocked\.html#/);
+    if (active?.policy.name === 'huge')
+      expect(pageOutcome('https://host99999.example.com/')).toMatch(/blocked\.html#/);
+    else expect(errors().length).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -49,7 +49,8 @@ function expected(
   type: 'main_frame' | 'xmlhttprequest',
 ) {
   if (!decision.enforced || decision.action === 'allow' || decision.action === 'none') return 'allow';
-  if (decision.action === 'warn') return type === 'main_frame' ? `${target.warnPageUrl}#${url}` : 'allow';
+  // Below the page a warned service is blocked: only a page can show the warning.
+  if (decision.action === 'warn') return type === 'main_frame' ? `${target.warnPageUrl}#${url}` : 'block';
   return type === 'main_frame' ? `${target.blockPageUrl}#${url}` : 'block';
 }
 
@@ -221,7 +222,10 @@ describe('compileGrantRules', () => {
     const { rules } = compileDnrRules(compiled, target);
     const warned = decideCompiled('https://chat.deepseek.com/', compiled);
     expect(warned.action).toBe('warn');
-    const grants = compileGrantRules(compiled, warned, 7).map((g, i) => ({ ...g, id: 10_000 + i }));
+    const grants = compileGrantRules(compiled, warned, 7, 'chromium').map((g, i) => ({
+      ...g,
+      id: 10_000 + i,
+    }));
     expect(grants.length).toBeGreaterThan(0);
     const all = [...rules, ...grants];
     expect(outcome(all, { url: 'https://chat.deepseek.com/a', type: 'main_frame', tabId: 7 })).toBe('allow');
@@ -236,8 +240,8 @@ describe('compileGrantRules', () => {
 
   it('grants nothing for a decision that is not a warning', () => {
     const compiled = policy(defaultPolicy());
-    expect(compileGrantRules(compiled, decideCompiled('https://chat.deepseek.com/', compiled), 1)).toEqual(
-      [],
-    );
+    expect(
+      compileGrantRules(compiled, decideCompiled('https://chat.deepseek.com/', compiled), 1, 'chromium'),
+    ).toEqual([]);
   });
 });
