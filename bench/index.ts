@@ -6,6 +6,7 @@ import { runForwardBench } from './forward.bench';
 import { runPasteGuardBench } from './paste-guard.bench';
 import { runPopupBench } from './popup.bench';
 import { runRedactBench } from './redact.bench';
+import { runWorkerStartBench } from './worker-start.bench';
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['paste', runPasteGuardBench],
   ['popup', runPopupBench],
   ['forward', runForwardBench],
+  ['worker-start', runWorkerStartBench],
 ];
 
 for (const [name, bench] of benches) {

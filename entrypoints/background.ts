@@ -6,7 +6,7 @@ import { watchBlockedRequests } from '../lib/background/blocked-requests';
 import { startEventLog } from '../lib/background/event-log';
 import { createForwarder } from '../lib/background/forwarder';
 import { grantExpiry } from '../lib/background/grants';
-import { onExtensionStart } from '../lib/background/extension-start';
+import { createSessionStart } from '../lib/background/extension-start';
 import { loadCompiledPolicy } from '../lib/background/current-policy';
 import { enforceOnOpenTabs } from '../lib/background/navigation-backstop';
 import { watchInterstitialRedirects } from '../lib/background/observed-redirects';
@@ -17,7 +17,8 @@ import { forgetTab } from '../lib/background/interstitial-service';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageListener } from '../lib/background/message-router';
 import { onPolicyApplied } from '../lib/background/policy-applied';
-import { applyPolicy, loaderMarks } from '../lib/background/policy-loader';
+import { applyPolicy } from '../lib/background/policy-loader';
+import { startMarks } from '../lib/background/start-marks';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
@@ -27,8 +28,24 @@ import { messageContract } from '../lib/messages';
 import { compilePolicy } from '../lib/policy/compile-policy';
 
 export default defineBackground(() => {
-  performance.mark(loaderMarks.workerStarted);
-  // First, so events recorded by anything started below reach the log. The log is the forwarding outbox;
+  performance.mark(startMarks.workerStarted);
+  const dnr = browserDnr();
+  const deps = {
+    dnr,
+    target: {
+      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
+      blockPageUrl: browser.runtime.getURL('/blocked.html'),
+      warnPageUrl: browser.runtime.getURL('/warn.html'),
+    },
+  };
+  // Install, update, browser start: the known policy's rules at once, grants of an earlier session end.
+  // Begun first, before anything else asks the browser for something, and not only when the browser's
+  // install or startup event arrives, which may be much later.
+  const sessionStart = createSessionStart(deps);
+  const start = () =>
+    void sessionStart().catch((error: unknown) => console.error('Gatehouse could not start', error));
+  start();
+  // Events recorded before the log is open wait for it (record-event.ts). The log is the forwarding outbox;
   // its hooks run only after a write or on an alarm, by when `forwarder` exists.
   const log = startEventLog({
     onStored: () => void forwarder.kick(),
@@ -40,15 +57,6 @@ export default defineBackground(() => {
     recordEvent,
   });
 
-  const dnr = browserDnr();
-  const deps = {
-    dnr,
-    target: {
-      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
-      blockPageUrl: browser.runtime.getURL('/blocked.html'),
-      warnPageUrl: browser.runtime.getURL('/warn.html'),
-    },
-  };
   const pages = { blockPageUrl: deps.target.blockPageUrl, warnPageUrl: deps.target.warnPageUrl };
   // The input guard follows the policy in force: its content script is re-registered on every change.
   onPolicyApplied((active) => syncInputGuardScript(compilePolicy(active.policy, shippedCatalog())));
@@ -56,8 +64,6 @@ export default defineBackground(() => {
   onPolicyApplied(() => forwarder.kick());
   // Tabs already on a service the new policy blocks or warns on go to the interstitial.
   onPolicyApplied(async () => void (await enforceOnOpenTabs((await loadCompiledPolicy()).compiled, pages)));
-  // Install, update, browser start: the known policy's rules at once, grants of an earlier session end.
-  const start = () => void onExtensionStart(deps);
   // Listeners are registered synchronously so the event that woke the worker is delivered.
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);

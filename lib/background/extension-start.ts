@@ -1,4 +1,8 @@
-// What the worker does when the extension is installed or updated, or the browser starts.
+// What the worker does when the extension is installed or updated, or the browser starts: once per browser
+// session and extension version, as soon as the worker runs (not only when the browser's install or
+// startup event arrives, tens of milliseconds or, on a busy machine, far later).
+import browser from 'webextension-polyfill';
+import { sessionStartItem } from '../browser/storage-items';
 import { clearGrants } from './grants';
 import { applyPolicy, type PolicyLoaderDeps } from './policy-loader';
 
@@ -13,4 +17,23 @@ export async function onExtensionStart(deps: PolicyLoaderDeps): Promise<void> {
     ),
     applyPolicy(deps, 'start'),
   ]);
+}
+
+/**
+ * Runs onExtensionStart unless this browser session already did for this version (storage.session is
+ * empty after a browser start and after an install or update). Called when the worker starts and on the
+ * browser's install and startup events, whichever comes first; the rest find it done.
+ */
+export function createSessionStart(
+  deps: PolicyLoaderDeps,
+  extensionVersion = () => browser.runtime.getManifest().version,
+): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () =>
+    (running ??= (async () => {
+      const version = extensionVersion();
+      if ((await sessionStartItem.read()) === version) return;
+      // Noted alongside, not before: the rules go first.
+      await Promise.all([sessionStartItem.write(version), onExtensionStart(deps)]);
+    })());
 }

@@ -18,6 +18,7 @@ import {
 import { clearGrants } from './grants';
 import { notifyPolicyApplied } from './policy-applied';
 import { recordEvent } from './record-event';
+import { startMarks } from './start-marks';
 
 export interface PolicyLoaderDeps {
   dnr: DnrApi;
@@ -33,13 +34,6 @@ export interface PolicyLoaderDeps {
  * service is up, seconds later. `change`: the managed policy changed; it is read and applied.
  */
 export type ApplyTrigger = 'start' | 'change';
-
-/** performance.mark names, read by `npm run bench` (bench/worker-start.bench.ts). */
-export const loaderMarks = {
-  workerStarted: 'gatehouse:worker-started',
-  rulesInstalled: 'gatehouse:rules-installed',
-  managedRead: 'gatehouse:managed-policy-read',
-} as const;
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -76,7 +70,7 @@ async function applyPolicyNow(deps: PolicyLoaderDeps, trigger: ApplyTrigger): Pr
   }
 
   const managed = await managedPolicyItem.load();
-  performance.mark(loaderMarks.managedRead);
+  performance.mark(startMarks.managedRead);
   const resolution = resolvePolicy(
     managed,
     await lastValidPolicyItem.load(),
@@ -149,11 +143,13 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
     const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
     for (const problem of result.problems) await policyError(`policy "${policy.name}": ${problem}`);
     if (!result.ok) return false;
-    const rules = await withoutUnsupportedRegex(deps.dnr, result.rules);
-    const existing = await deps.dnr.getDynamicRules();
+    const [rules, existing] = await Promise.all([
+      withoutUnsupportedRegex(deps.dnr, result.rules),
+      deps.dnr.getDynamicRules(),
+    ]);
     // One call replaces the whole set: the browser never runs with half a policy.
     await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules });
-    performance.mark(loaderMarks.rulesInstalled, { detail: { policy: policy.name } });
+    performance.mark(startMarks.rulesInstalled, { detail: { policy: policy.name } });
     return true;
   } catch (error) {
     await policyError(

@@ -200,3 +200,10 @@ export const tabVisitsItem = defineWritableItem<TabVisits>('session', {
   schema: tabVisitsSchema,
   fallback: () => ({}),
 });
+
+/** The extension version whose start (rules in, old grants out) ran in this browser session. */
+export const sessionStartItem = defineWritableItem<string | null>('session', {
+  key: 'sessionStart',
+  schema: z.string().max(64).nullable(),
+  fallback: () => null,
+});
