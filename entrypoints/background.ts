@@ -22,7 +22,7 @@ import { startMarks } from '../lib/background/start-marks';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
-import { activePolicyItem, managedPolicyItem } from '../lib/browser/storage-items';
+import { activePolicyItem, managedPolicyItem, managedPolicyJsonItem } from '../lib/browser/storage-items';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { messageContract } from '../lib/messages';
 import { compilePolicy } from '../lib/policy/compile-policy';
@@ -67,7 +67,8 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so the event that woke the worker is delivered.
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
-  managedPolicyItem.watch(() => void applyPolicy(deps, 'change'));
+  for (const item of [managedPolicyJsonItem, managedPolicyItem])
+    item.watch(() => void applyPolicy(deps, 'change'));
   browser.alarms.onAlarm.addListener(
     createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms], (name, error) =>
       console.error(`Gatehouse: the alarm ${name} failed`, error),

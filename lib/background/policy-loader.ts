@@ -6,6 +6,7 @@ import { compileDnrRules, type DnrTarget } from '../policy/compile-dnr-rules';
 import { compilePolicy } from '../policy/compile-policy';
 import { defaultPolicy } from '../policy/default-policy';
 import type { DnrRule } from '../policy/dnr-rule';
+import { readManagedBundle } from '../policy/managed-bundle';
 import { resolvePolicy } from '../policy/resolve-policy';
 import type { Policy } from '../policy/policy-schema';
 import { dnrLimits, type DnrApi } from '../browser/dnr-api';
@@ -14,6 +15,7 @@ import {
   activePolicyItem,
   lastValidPolicyItem,
   managedPolicyItem,
+  managedPolicyJsonItem,
 } from '../browser/storage-items';
 import { clearGrants } from './grants';
 import { notifyPolicyApplied } from './policy-applied';
@@ -69,8 +71,12 @@ async function applyPolicyNow(deps: PolicyLoaderDeps, trigger: ApplyTrigger): Pr
     if (await install(deps, known.policy)) installed = known.policy;
   }
 
-  const managed = await managedPolicyItem.load();
+  const [policyJson, policyObject] = await Promise.all([
+    managedPolicyJsonItem.load(),
+    managedPolicyItem.load(),
+  ]);
   performance.mark(startMarks.managedRead);
+  const managed = readManagedBundle({ policyJson, policy: policyObject });
   const resolution = resolvePolicy(
     managed,
     await lastValidPolicyItem.load(),
@@ -95,7 +101,7 @@ async function applyPolicyNow(deps: PolicyLoaderDeps, trigger: ApplyTrigger): Pr
     policy,
     problems: resolution.problems,
   };
-  if (source === 'managed') await lastValidPolicyItem.write(managed);
+  if (source === 'managed') await lastValidPolicyItem.write(resolution.bundle);
   await activePolicyItem.write(active);
   await activePolicyIdItem.write(crypto.randomUUID());
   if (previous && !samePolicy(previous.policy, active.policy)) await clearGrants(deps.dnr);

@@ -11,6 +11,7 @@ import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-w
 import { tabGrantsSchema, type TabGrants } from '../interstitial/tab-grants';
 import { tabVisitsSchema, type TabVisits } from '../log/tab-visits';
 import { activePolicySchema, defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
+import { managedKeys } from '../policy/managed-bundle';
 
 type WritableArea = 'local' | 'session';
 
@@ -135,9 +136,19 @@ export const lastValidPolicyItem = defineWritableItem<unknown>('local', {
   fallback: () => undefined,
 });
 
-/** The organisation's bundle from MDM, unparsed: resolvePolicy() validates it and reports each problem. */
+/**
+ * The organisation's bundle from MDM as JSON text (lib/policy/managed-bundle.ts), unparsed:
+ * readManagedBundle() and resolvePolicy() parse and validate it and report each problem.
+ */
+export const managedPolicyJsonItem = defineItem<unknown>('managed', {
+  key: managedKeys.json,
+  schema: z.unknown(),
+  fallback: () => undefined,
+});
+
+/** The bundle as an object, as deployments before `policyJson` deliver it (read when that is absent). */
 export const managedPolicyItem = defineItem<unknown>('managed', {
-  key: 'policy',
+  key: managedKeys.object,
   schema: z.unknown(),
   fallback: () => undefined,
 });

@@ -196,3 +196,79 @@ describe('applyPolicy never fails open', () => {
     else expect(errors().length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('applyPolicy: the bundle as JSON text (policyJson), which the browser cannot alter', () => {
+  const setJson = (text: string) => fakeBrowser.storage.managed.set({ policyJson: text });
+  const blockDeepseek = {
+    name: 'Block DeepSeek',
+    version: '1',
+    rules: [{ id: 'block-deepseek', match: { services: ['deepseek'] }, action: 'block' }],
+    fallback: { action: 'warn' },
+  };
+
+  it('applies a valid bundle and keeps it as the last valid one', async () => {
+    await setJson(JSON.stringify(blockDeepseek));
+    const active = await applyPolicy(deps);
+    expect([active?.source, active?.policy.name]).toEqual(['managed', 'Block DeepSeek']);
+    expect((await fakeBrowser.storage.local.get('lastValidPolicy')).lastValidPolicy).toEqual(blockDeepseek);
+  });
+
+  it.each([
+    [
+      'a value the schema refuses ("Block")',
+      { ...blockDeepseek, rules: [{ ...blockDeepseek.rules[0], action: 'Block' }] },
+      /rules\[0\]\.action: expected one of allow\|warn\|block/,
+    ],
+    [
+      'misspelled keys',
+      {
+        ...blockDeepseek,
+        fallbak: { action: 'allow' },
+        rules: [{ ...blockDeepseek.rules[0], requireJustifcation: true }],
+      },
+      /unknown key "requireJustifcation".*unknown key "fallbak"|unknown key "fallbak".*unknown key "requireJustifcation"/,
+    ],
+  ])(
+    'rejects %s with policy_error and keeps the last valid policy, never the default',
+    async (_name, bundle, reason) => {
+      await setJson(JSON.stringify(blockDeepseek));
+      await applyPolicy(deps);
+      events = [];
+      await setJson(JSON.stringify(bundle));
+      const active = await applyPolicy(deps);
+      expect([active?.source, active?.policy.name]).toEqual(['last-valid', 'Block DeepSeek']);
+      expect(errors().join('\n')).toMatch(reason);
+      // The stricter fallback of the last valid policy is still in force (the default would allow chatgpt).
+      expect(pageOutcome('https://chatgpt.com/')).toMatch(/warn\.html#/);
+    },
+  );
+
+  it('rejects text that is not JSON, or a value that is not text, naming what is wrong', async () => {
+    await setJson(JSON.stringify(blockDeepseek));
+    await applyPolicy(deps);
+    await setJson('{"name": "cut off');
+    expect((await applyPolicy(deps))?.source).toBe('last-valid');
+    await fakeBrowser.storage.managed.set({ policyJson: { name: 'an object' } });
+    expect((await applyPolicy(deps))?.source).toBe('last-valid');
+    expect(errors()).toEqual([
+      expect.stringMatching(/^managed policy rejected: policyJson: line 1, column \d+: invalid JSON/),
+      'managed policy rejected: policyJson must be the bundle as JSON text (a string), not an object',
+    ]);
+  });
+
+  it('falls back to the default only when the administrator removed the policy', async () => {
+    await setJson(JSON.stringify(blockDeepseek));
+    await applyPolicy(deps);
+    await fakeBrowser.storage.managed.remove('policyJson');
+    const active = await applyPolicy(deps);
+    expect(active?.source).toBe('default');
+    expect(errors()).toEqual([]);
+  });
+
+  it('prefers policyJson over the object form, and still reads the object form alone', async () => {
+    await fakeBrowser.storage.managed.set({ policy: warnCn, policyJson: JSON.stringify(blockDeepseek) });
+    expect((await applyPolicy(deps))?.policy.name).toBe('Block DeepSeek');
+    await fakeBrowser.storage.managed.remove('policyJson');
+    expect((await applyPolicy(deps))?.policy.name).toBe(warnCn.name);
+  });
+});

@@ -36,7 +36,8 @@ describe('policy compile', () => {
     const { code, out, err } = await run(['compile', warnCn, '--target', 'chrome-linux']);
     expect([code, err]).toEqual([0, '']);
     const file = JSON.parse(out);
-    expect(file['3rdparty'].extensions.hdelpkplhkpocfoajdbmibkebgpkflda.policy).toEqual(
+    // The bundle as JSON text (a string Chrome's schema check passes on unaltered).
+    expect(JSON.parse(file['3rdparty'].extensions.hdelpkplhkpocfoajdbmibkebgpkflda.policyJson)).toEqual(
       JSON.parse(readFileSync(warnCn, 'utf8')),
     );
     expect(file.ExtensionInstallForcelist).toEqual([
