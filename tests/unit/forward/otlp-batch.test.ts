@@ -159,13 +159,11 @@ describe('exportLogsRequestSchema', () => {
       settings(),
       time,
     ).resourceLogs[0]!.scopeLogs[0]!.logRecords;
-    expect(
-      records.map((r) => [attrs(r.attributes)['event.name'], r.severityText, r.body.stringValue]),
-    ).toEqual([
-      [{ stringValue: 'gatehouse.would_block' }, 'INFO', 'would_block chat.deepseek.com'],
-      [{ stringValue: 'gatehouse.would_warn' }, 'INFO', 'would_warn chat.qwen.ai'],
-      [{ stringValue: 'gatehouse.visited_allowed' }, 'INFO', 'visited_allowed chatgpt.com'],
-      [{ stringValue: 'gatehouse.log_flood' }, 'WARN', 'log_flood ended 3930 held back'],
+    expect(records.map((r) => [attrs(r.attributes)['event.name'], r.severityText, r.body])).toEqual([
+      [{ stringValue: 'gatehouse.would_block' }, 'INFO', { stringValue: 'would_block chat.deepseek.com' }],
+      [{ stringValue: 'gatehouse.would_warn' }, 'INFO', { stringValue: 'would_warn chat.qwen.ai' }],
+      [{ stringValue: 'gatehouse.visited_allowed' }, 'INFO', { stringValue: 'visited_allowed chatgpt.com' }],
+      [{ stringValue: 'gatehouse.log_flood' }, 'WARN', { stringValue: 'log_flood ended 3930 held back' }],
     ]);
     expect(attrs(records[3]!.attributes)).toMatchObject({
       'gatehouse.flood.phase': { stringValue: 'ended' },
