@@ -110,8 +110,21 @@ async function marks(context: BrowserContext): Promise<{ script: number; rules: 
   throw new Error('the worker never marked its rules as installed');
 }
 
-/** One measurement: a fresh profile, or (restart) a profile prepared by a first launch, then relaunched. */
+/** One measurement; a launch that fails outright (a loaded machine) is tried once more. */
 async function measure(
+  extension: string,
+  restart: null | ((context: BrowserContext) => Promise<void>),
+): Promise<{ script: number; rules: number }> {
+  try {
+    return await measureOnce(extension, restart);
+  } catch (error) {
+    console.error(`worker-start: a run failed (${String(error).slice(0, 120)}); trying it again`);
+    return measureOnce(extension, restart);
+  }
+}
+
+/** One measurement: a fresh profile, or (restart) a profile prepared by a first launch, then relaunched. */
+async function measureOnce(
   extension: string,
   restart: null | ((context: BrowserContext) => Promise<void>),
 ): Promise<{ script: number; rules: number }> {
