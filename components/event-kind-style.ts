@@ -15,7 +15,8 @@ export const kindColors: Record<EventKind, string> = {
   policy_applied: '#1e8449',
   policy_error: '#000000',
   log_pruned: '#b7950b',
-  log_flood: '#5d6d7e',
+  log_flood: '#34495e',
+  health: '#5d6d7e',
 };
 
 export function kindLabel(t: (key: string) => string, kind: EventKind): string {

@@ -12,16 +12,19 @@ import { enforceOnOpenTabs } from '../lib/background/navigation-backstop';
 import { watchInterstitialRedirects } from '../lib/background/observed-redirects';
 import { watchTopLevelNavigations } from '../lib/background/top-level-navigations';
 import { forgetVisits } from '../lib/background/visit-log';
+import { checkHostAccess } from '../lib/background/host-access';
 import { syncInputGuardScript } from '../lib/background/guard-script';
 import { forgetTab } from '../lib/background/interstitial-service';
 import { messageHandlers } from '../lib/background/message-handlers';
 import { createMessageListener } from '../lib/background/message-router';
 import { onPolicyApplied } from '../lib/background/policy-applied';
 import { applyPolicy } from '../lib/background/policy-loader';
+import { schedulePolicyRefresh } from '../lib/background/policy-refresh';
 import { startMarks } from '../lib/background/start-marks';
 import { recordEvent } from '../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
+import { hasHostAccess, onHostAccessChange } from '../lib/browser/host-access';
 import { activePolicyItem, managedPolicyItem, managedPolicyJsonItem } from '../lib/browser/storage-items';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { messageContract } from '../lib/messages';
@@ -29,11 +32,13 @@ import { compilePolicy } from '../lib/policy/compile-policy';
 
 export default defineBackground(() => {
   performance.mark(startMarks.workerStarted);
-  const dnr = browserDnr();
+  const targetBrowser = import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const);
+  const dnr = browserDnr(targetBrowser);
   const deps = {
     dnr,
+    hostAccess: () => checkHostAccess(hasHostAccess),
     target: {
-      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
+      browser: targetBrowser,
       blockPageUrl: browser.runtime.getURL('/blocked.html'),
       warnPageUrl: browser.runtime.getURL('/warn.html'),
     },
@@ -64,13 +69,16 @@ export default defineBackground(() => {
   onPolicyApplied(() => forwarder.kick());
   // Tabs already on a service the new policy blocks or warns on go to the interstitial.
   onPolicyApplied(async () => void (await enforceOnOpenTabs((await loadCompiledPolicy()).compiled, pages)));
+  const apply = () => void applyPolicy(deps);
+  const policyRefresh = schedulePolicyRefresh(() => applyPolicy(deps, { ifChanged: true }));
   // Listeners are registered synchronously so the event that woke the worker is delivered.
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
-  for (const item of [managedPolicyJsonItem, managedPolicyItem])
-    item.watch(() => void applyPolicy(deps, 'change'));
+  for (const item of [managedPolicyJsonItem, managedPolicyItem]) item.watch(apply);
+  // A withdrawn (or restored) host permission changes which rules can work: install them again.
+  onHostAccessChange(apply);
   browser.alarms.onAlarm.addListener(
-    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms], (name, error) =>
+    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms, policyRefresh], (name, error) =>
       console.error(`Gatehouse: the alarm ${name} failed`, error),
     ),
   );

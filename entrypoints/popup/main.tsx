@@ -1,9 +1,11 @@
-// The admin popup page: wires LogPopup to the IndexedDB log, storage.local and browser.i18n.
+// The admin popup page: wires LogPopup to the IndexedDB log, storage.local, permissions and browser.i18n.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ForwardingPanel } from '../../components/forwarding-panel';
+import { HostAccessNotice } from '../../components/host-access-notice';
 import { LogPopup, type PopupSource } from '../../components/log-popup';
 import { EventStore } from '../../lib/browser/event-store';
+import { hasHostAccess, onHostAccessChange } from '../../lib/browser/host-access';
 import type { ForwardingStatus } from '../../lib/forward/forwarding-status';
 import { downloadText } from '../../lib/pages/download-text';
 import { translate as t, uiLanguage } from '../../lib/pages/i18n';
@@ -44,9 +46,24 @@ function Forwarding() {
   return <ForwardingPanel status={status} now={now} t={t} locale={locale} />;
 }
 
+function HostAccess() {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  useEffect(() => {
+    const check = () => void hasHostAccess().then(setGranted, () => setGranted(false));
+    check();
+    onHostAccessChange(check);
+  }, []);
+  return <HostAccessNotice granted={granted} t={t} />;
+}
+
 render(
   <LogPopup
-    aside={<Forwarding />}
+    aside={
+      <>
+        <HostAccess />
+        <Forwarding />
+      </>
+    }
     source={source}
     t={t}
     locale={locale}

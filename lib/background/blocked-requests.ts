@@ -1,5 +1,5 @@
 // Logs what the browser's block rules stopped below the page: frames (redirected to the block page, which
-// refuses to work in a frame) and sub-resources (fetch, XHR, websockets… failing ERR_BLOCKED_BY_CLIENT).
+// refuses to work in a frame) and sub-resources (fetch, XHR, websockets… failing with the browser's block error).
 // Observation only: enforcement stays in declarativeNetRequest. Coalesced per tab, service and type, and
 // capped per tab and minute (lib/log/flood-cap.ts).
 import browser, { type WebRequest } from 'webextension-polyfill';
@@ -9,7 +9,12 @@ import { createFloodCap } from '../log/flood-cap';
 import { loadCompiledPolicy } from './current-policy';
 import { recordEvent } from './record-event';
 
-const blockedByClient = 'net::ERR_BLOCKED_BY_CLIENT';
+/**
+ * How each browser reports a request its declarativeNetRequest rules blocked: Chromium as
+ * net::ERR_BLOCKED_BY_CLIENT, Firefox as NS_ERROR_ABORT (its DNR cancels the channel with that code).
+ * Either way a request is logged only when the policy in force blocks its URL.
+ */
+const blockedByRules = new Set(['net::ERR_BLOCKED_BY_CLIENT', 'NS_ERROR_ABORT']);
 
 export interface BlockedRequestWatch {
   /** Records the requests still being coalesced. */
@@ -63,7 +68,7 @@ export function watchBlockedRequests(options: {
 
   const filter: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
   browser.webRequest.onErrorOccurred.addListener((details) => {
-    if (details.error === blockedByClient) blocked(details.url, details.type, details.tabId);
+    if (blockedByRules.has(details.error)) blocked(details.url, details.type, details.tabId);
   }, filter);
   browser.webRequest.onBeforeRedirect.addListener(
     (details) => {

@@ -15,7 +15,7 @@ export async function onExtensionStart(deps: PolicyLoaderDeps): Promise<void> {
     clearGrants(deps.dnr).catch((error: unknown) =>
       console.error('Gatehouse could not clear the grants of an earlier session', error),
     ),
-    applyPolicy(deps, 'start'),
+    applyPolicy(deps, { trigger: 'start' }),
   ]);
 }
 

@@ -6,6 +6,7 @@ import { compileDnrRules, type DnrTarget } from '../policy/compile-dnr-rules';
 import { compilePolicy } from '../policy/compile-policy';
 import { defaultPolicy } from '../policy/default-policy';
 import type { DnrRule } from '../policy/dnr-rule';
+import { blockWithoutInterstitials } from '../policy/dnr-without-host-access';
 import { readManagedBundle } from '../policy/managed-bundle';
 import { resolvePolicy } from '../policy/resolve-policy';
 import type { Policy } from '../policy/policy-schema';
@@ -26,6 +27,11 @@ export interface PolicyLoaderDeps {
   dnr: DnrApi;
   /** Interstitial URLs and target browser; limits come from the DNR API. */
   target: Omit<DnrTarget, 'limits'>;
+  /**
+   * Whether the extension may act on every site (checkHostAccess). Without that the browser ignores
+   * redirects, so the rules block instead of showing the interstitials. Absent: assumed granted.
+   */
+  hostAccess?: () => Promise<boolean>;
   now?: () => number;
 }
 
@@ -37,24 +43,33 @@ export interface PolicyLoaderDeps {
  */
 export type ApplyTrigger = 'start' | 'change';
 
+export interface ApplyOptions {
+  trigger?: ApplyTrigger;
+  /**
+   * Leave everything as it is (no rules installed, no event) when the policy that would be put in force,
+   * its source and its problems are those already in force: for the periodic re-read of managed storage.
+   */
+  ifChanged?: boolean;
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Serialised: storage events, install and startup may all ask at once. Never rejects. */
 export function applyPolicy(
   deps: PolicyLoaderDeps,
-  trigger: ApplyTrigger = 'change',
+  options: ApplyOptions = {},
 ): Promise<ActivePolicy | null> {
-  const run = queue.then(() => applyPolicySafely(deps, trigger));
+  const run = queue.then(() => applyPolicySafely(deps, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
 async function applyPolicySafely(
   deps: PolicyLoaderDeps,
-  trigger: ApplyTrigger,
+  options: ApplyOptions,
 ): Promise<ActivePolicy | null> {
   try {
-    return await applyPolicyNow(deps, trigger);
+    return await applyPolicyNow(deps, options);
   } catch (error) {
     // A bug or a browser API failing: whatever rules were installed stay in force.
     await policyError(
@@ -64,9 +79,9 @@ async function applyPolicySafely(
   }
 }
 
-async function applyPolicyNow(deps: PolicyLoaderDeps, trigger: ApplyTrigger): Promise<ActivePolicy | null> {
+async function applyPolicyNow(deps: PolicyLoaderDeps, options: ApplyOptions): Promise<ActivePolicy | null> {
   let installed: Policy | null = null;
-  if (trigger === 'start') {
+  if (options.trigger === 'start') {
     const known = (await activePolicyItem.read()) ?? defaultActivePolicy();
     if (await install(deps, known.policy)) installed = known.policy;
   }
@@ -83,6 +98,10 @@ async function applyPolicyNow(deps: PolicyLoaderDeps, trigger: ApplyTrigger): Pr
     defaultPolicy(),
     shippedCatalog(),
   );
+  if (options.ifChanged) {
+    const current = await activePolicyItem.read();
+    if (current && sameResolution(current, resolution)) return current;
+  }
   for (const problem of resolution.problems) await policyError(problem);
 
   let { policy, source } = resolution;
@@ -149,10 +168,12 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
     const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
     for (const problem of result.problems) await policyError(`policy "${policy.name}": ${problem}`);
     if (!result.ok) return false;
-    const [rules, existing] = await Promise.all([
+    const [supported, existing, hostAccess] = await Promise.all([
       withoutUnsupportedRegex(deps.dnr, result.rules),
       deps.dnr.getDynamicRules(),
+      deps.hostAccess?.() ?? true,
     ]);
+    const rules = hostAccess ? supported : blockWithoutInterstitials(supported);
     // One call replaces the whole set: the browser never runs with half a policy.
     await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules });
     performance.mark(startMarks.rulesInstalled, { detail: { policy: policy.name } });
@@ -163,6 +184,14 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
     );
     return false;
   }
+}
+
+function sameResolution(current: ActivePolicy, resolution: ReturnType<typeof resolvePolicy>): boolean {
+  return (
+    current.source === resolution.source &&
+    samePolicy(current.policy, resolution.policy) &&
+    JSON.stringify(current.problems) === JSON.stringify(resolution.problems)
+  );
 }
 
 async function keepCurrent(current: ActivePolicy): Promise<ActivePolicy> {

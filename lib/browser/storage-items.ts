@@ -173,6 +173,13 @@ export const forwardStateItem = defineWritableItem<ForwardState>('local', {
   },
 });
 
+/** Whether the extension had access to every site when it last looked (null: never looked yet). */
+export const hostAccessItem = defineWritableItem<boolean | null>('local', {
+  key: 'hostAccess',
+  schema: z.boolean().nullable(),
+  fallback: () => null,
+});
+
 /** The pseudonymous device id sent with forwarded events (null until first made). */
 export const deviceIdItem = defineWritableItem<string | null>('local', {
   key: 'deviceId',

@@ -1,5 +1,5 @@
 // Inserts the (redacted) content exactly once, in a way each kind of editor accepts, and checks it arrived.
-import { buildTransfer, type TransferContent } from './transfer';
+import { buildTransfer, pasteEventWith, type TransferContent } from './transfer';
 import { editableSnapshot, isField, restoreFocus, type InputTarget } from './input-target';
 
 /** Events Gatehouse dispatched itself: the guard lets each of them through untouched. */
@@ -17,17 +17,11 @@ export type InsertPath = 'editor' | 'exec-command' | 'fallback' | 'none';
 export async function insertContent(target: InputTarget, content: TransferContent): Promise<InsertPath> {
   restoreFocus(target);
   const before = editableSnapshot(target);
-  const transfer = buildTransfer(content.plain, content.html, content.files, content.other);
   const event =
     target.kind === 'paste'
-      ? new ClipboardEvent('paste', {
-          clipboardData: transfer,
-          bubbles: true,
-          cancelable: true,
-          composed: true,
-        })
+      ? pasteEventWith(content, { bubbles: true, cancelable: true, composed: true })
       : new DragEvent('drop', {
-          dataTransfer: transfer,
+          dataTransfer: buildTransfer(content),
           bubbles: true,
           cancelable: true,
           composed: true,

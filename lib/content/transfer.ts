@@ -1,4 +1,7 @@
-// Copies everything out of a paste or drop DataTransfer while the event is live (it is unreadable later).
+// Copies everything out of a paste or drop DataTransfer while the event is live (it is unreadable later),
+// and builds the one the guard re-dispatches.
+import { pageView } from './page-world';
+
 export interface TransferContent {
   plain: string;
   html: string | null;
@@ -32,16 +35,30 @@ export function hasText(content: TransferContent): boolean {
  * Builds the DataTransfer for the re-dispatched event. Other string flavours are only carried over
  * unchanged when nothing was redacted: they could hold the original text in another form.
  */
-export function buildTransfer(
-  plain: string,
-  html: string | null,
-  files: File[],
-  other: TransferContent['other'] = [],
-): DataTransfer {
-  const transfer = new DataTransfer();
-  if (html !== null) transfer.setData('text/html', html);
-  transfer.setData('text/plain', plain);
-  for (const [type, data] of other) transfer.setData(type, data);
-  for (const file of files) transfer.items.add(file);
+export function buildTransfer(content: TransferContent): DataTransfer {
+  return fillTransfer(new DataTransfer(), content);
+}
+
+function fillTransfer(transfer: DataTransfer, { plain, html, files, other }: TransferContent): DataTransfer {
+  // Through the page's view of it: data written through Firefox's content-script wrapper is not the page's.
+  const page = pageView(transfer);
+  if (html !== null) page.setData('text/html', html);
+  page.setData('text/plain', plain);
+  for (const [type, data] of other) page.setData(type, data);
+  for (const file of files) page.items.add(file);
   return transfer;
+}
+
+/**
+ * The paste event to re-dispatch, carrying `content`. Chromium keeps the DataTransfer given as
+ * `clipboardData`; Firefox ignores that member (Gecko's ClipboardEvent constructor reads only its own
+ * `dataType`/`data` pair) and gives the event an empty, writable DataTransfer instead, which editors
+ * that read the event (ProseMirror, Lexical) would see as an empty paste. So whatever the event holds
+ * is filled with the content: found by what the event does, not by asking which browser this is.
+ */
+export function pasteEventWith(content: TransferContent, init: EventInit): ClipboardEvent {
+  const transfer = buildTransfer(content);
+  const event = new ClipboardEvent('paste', { ...init, clipboardData: transfer });
+  if (event.clipboardData && event.clipboardData !== transfer) fillTransfer(event.clipboardData, content);
+  return event;
 }

@@ -25,7 +25,13 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   policy_error: { number: 17, text: 'ERROR' },
   log_pruned: { number: 13, text: 'WARN' },
   log_flood: { number: 13, text: 'WARN' },
+  // A lost capability; its recovery is reported at INFO (see severityOf).
+  health: { number: 13, text: 'WARN' },
 };
+
+function severityOf(event: LogEvent): { number: number; text: string } {
+  return event.kind === 'health' && event.ok ? { number: 9, text: 'INFO' } : severities[event.kind];
+}
 
 export const str = (value: string): AnyValue => ({ stringValue: value });
 export const int = (value: number): AnyValue => ({ intValue: String(Math.trunc(value)) });
@@ -86,10 +92,15 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
       add('gatehouse.flood.phase', str(event.phase));
       add('gatehouse.flood.suppressed', int(event.suppressed));
       break;
+    case 'health':
+      add('gatehouse.health.check', str(event.check));
+      add('gatehouse.health.ok', bool(event.ok));
+      add('gatehouse.detail', str(event.detail));
+      break;
     default:
       break;
   }
-  const severity = severities[event.kind];
+  const severity = severityOf(event);
   return {
     timeUnixNano: unixNanos(event.time),
     observedTimeUnixNano: unixNanos(observedAt),
@@ -119,6 +130,9 @@ function summary(event: LogEvent): string {
       return `log_pruned ${event.removed} events`;
     case 'log_flood':
       return `log_flood ${event.phase} ${event.suppressed} held back`;
+      break;
+    case 'health':
+      return `health ${event.check} ${event.ok ? 'ok' : 'failing'}`;
     default:
       return subject ? `${event.kind} ${subject}` : event.kind;
   }

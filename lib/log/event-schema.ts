@@ -19,8 +19,12 @@ export const eventKinds = [
   'policy_error',
   'log_pruned',
   'log_flood',
+  'health',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
+
+/** What a `health` event reports on. */
+export const healthChecks = ['host_access'] as const;
 
 const common = {
   id: z.string().min(8).max(64),
@@ -92,6 +96,14 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('log_flood'),
     phase: z.enum(['started', 'ended']),
     suppressed: z.number().int().nonnegative(),
+  }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('health'),
+    /** What was checked: `host_access`, the extension's permission to act on every site. */
+    check: z.enum(healthChecks),
+    ok: z.boolean(),
+    detail: z.string().max(2000),
   }),
 ]);
 export type LogEvent = z.infer<typeof logEventSchema>;

@@ -136,7 +136,7 @@ describe('applyPolicy at browser start', () => {
   it('installs the default rules on a fresh install before managed storage answers, then the managed policy', async () => {
     await setManaged(warnCn);
     const release = slowManagedStorage();
-    const applying = applyPolicy(deps, 'start');
+    const applying = applyPolicy(deps, { trigger: 'start' });
     await vi.waitFor(() => expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/blocked\.html#/));
     release();
     expect((await applying)?.source).toBe('managed');
@@ -149,7 +149,7 @@ describe('applyPolicy at browser start', () => {
     await applyPolicy(deps);
     dnr.dynamic = []; // whatever happened to the rules meanwhile
     const release = slowManagedStorage();
-    const applying = applyPolicy(deps, 'start');
+    const applying = applyPolicy(deps, { trigger: 'start' });
     await vi.waitFor(() => expect(pageOutcome('https://chat.deepseek.com/')).toMatch(/warn\.html#/));
     release();
     await applying;
