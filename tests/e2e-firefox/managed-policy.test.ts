@@ -151,7 +151,8 @@ test(
     expect(JSON.parse(artifact)).toMatchObject({
       policies: {
         ExtensionSettings: { [addonId]: { installation_mode: 'force_installed', install_url: xpi.url } },
-        '3rdparty': { Extensions: { [addonId]: { policy: warnCn } } },
+        // The bundle as JSON text (lib/policy/managed-bundle.ts), as for Chrome.
+        '3rdparty': { Extensions: { [addonId]: { policyJson: JSON.stringify(warnCn) } } },
       },
     });
     const profile = temporaryDir('gatehouse-ff-profile-');
