@@ -1,6 +1,6 @@
 // Forwarding status for the admin popup: last success, backlog, last error. Data in, no browser calls.
 import type { ForwardingStatus } from '../lib/forward/forwarding-status';
-import type { Translate } from '../lib/translate';
+import { pluralMessage, type Translate } from '../lib/translate';
 
 export interface ForwardingPanelProps {
   status: ForwardingStatus | null;
@@ -21,7 +21,6 @@ export function ForwardingPanel({ status, now, t, locale }: ForwardingPanelProps
   }
   const number = new Intl.NumberFormat(locale);
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
-  const plural = new Intl.PluralRules(locale);
   const since = (at: number) => relativeTime(relative, at - now);
   const failing = status.lastError !== null && (status.lastSuccessAt ?? 0) < status.lastError.at;
   return (
@@ -36,9 +35,7 @@ export function ForwardingPanel({ status, now, t, locale }: ForwardingPanelProps
         </dd>
         <dt>{t('popup_fwd_backlog')}</dt>
         <dd data-testid="forwarding-backlog">
-          {t(`popup_fwd_event_${plural.select(status.backlog) === 'one' ? 'one' : 'other'}`, [
-            number.format(status.backlog),
-          ])}
+          {pluralMessage(t, 'popup_fwd_event', status.backlog, locale, [number.format(status.backlog)])}
         </dd>
         <dt>{t('popup_fwd_sent')}</dt>
         <dd data-testid="forwarding-sent">{number.format(status.sent)}</dd>

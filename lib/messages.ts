@@ -15,7 +15,9 @@ import {
   goBackResultSchema,
   interstitialInfoSchema,
   interstitialPages,
+  requestAccessResultSchema,
 } from './interstitial/interstitial-info';
+import { policyViewRowSchema } from './policy/policy-view';
 
 /** The extension's own pages that may send messages (their file is `<name>.html`). */
 export type ExtensionPage = 'blocked' | 'warn' | 'popup';
@@ -44,6 +46,7 @@ const interstitialPage: SenderRule = {
   pageField: 'page',
 };
 const warnPage: SenderRule = { context: 'extension-page', pages: ['warn'], inTab: true };
+const popupPage: SenderRule = { context: 'extension-page', pages: ['popup'], inTab: false };
 const contentScript: SenderRule = { context: 'content-script' };
 
 export const messageContract = {
@@ -67,6 +70,21 @@ export const messageContract = {
     request: z.strictObject({ type: z.literal('goBack'), nonce }),
     sender: warnPage,
     reply: goBackResultSchema,
+  },
+  /**
+   * Request access was clicked (a trusted click) on a block or warn page. Only the nonce and the page: the
+   * background logs the service, host and rule it decided for that tab's page, once per page shown.
+   */
+  requestAccess: {
+    request: z.strictObject({ type: z.literal('requestAccess'), page: z.enum(interstitialPages), nonce }),
+    sender: interstitialPage,
+    reply: requestAccessResultSchema,
+  },
+  /** The popup's policy view: what the policy in force does to every service (the popup does not decide). */
+  getPolicyView: {
+    request: z.strictObject({ type: z.literal('getPolicyView') }),
+    sender: popupPage,
+    reply: z.array(policyViewRowSchema),
   },
   /** The input guard, once per frame: does the guard apply here? */
   'guard:status': { request: guardStatusRequestSchema, sender: contentScript, reply: guardStatusReplySchema },
@@ -92,6 +110,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   messageContract.getInterstitial.request,
   messageContract.continue.request,
   messageContract.goBack.request,
+  messageContract.requestAccess.request,
+  messageContract.getPolicyView.request,
   messageContract['guard:status'].request,
   messageContract['guard:check'].request,
   messageContract['guard:outcome'].request,

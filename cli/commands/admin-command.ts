@@ -28,6 +28,7 @@ export const adminCommand: Command = {
   name: 'admin',
   summary: 'admin popup settings (admin hash-passphrase < passphrase)',
   help,
+  subcommands: ['hash-passphrase'],
   async run(args, io) {
     return runSubcommand(adminCommand, args, io, {
       'hash-passphrase': (rest) => hashPassphraseCommand(rest, io),

@@ -26,6 +26,7 @@ export const policyCommand: Command = {
   name: 'policy',
   summary: 'check a policy bundle or compile it for an MDM (policy check|compile FILE)',
   help,
+  subcommands: ['check', 'compile'],
   async run(args, io) {
     return runSubcommand(policyCommand, args, io, {
       check: (rest) => checkCommand(rest, io),

@@ -2,7 +2,7 @@
 import { BlockPage } from '../../components/block-page';
 import '../../components/interstitial.css';
 import { mountInterstitial } from '../../components/interstitial-shell';
-import { fetchInterstitial, isFramed } from '../../lib/pages/interstitial-client';
+import { fetchInterstitial, isFramed, requestAccess } from '../../lib/pages/interstitial-client';
 import { regionName, translate as t, uiLanguage } from '../../lib/pages/i18n';
 
 mountInterstitial(
@@ -14,5 +14,12 @@ mountInterstitial(
     language: uiLanguage(),
     title: t('blockedTitle'),
   },
-  (info) => <BlockPage info={info} t={t} region={regionName} />,
+  (info) => (
+    <BlockPage
+      info={info}
+      t={t}
+      region={regionName}
+      onRequestAccess={() => void requestAccess('blocked', info.accessNonce)}
+    />
+  ),
 );

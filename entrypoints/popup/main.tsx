@@ -1,15 +1,18 @@
-// The admin popup page: wires LogPopup to the IndexedDB log, storage.local, permissions and browser.i18n.
+// The admin popup page: wires LogPopup to the IndexedDB log, storage.local, permissions, the background's
+// policy view and browser.i18n.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ForwardingPanel } from '../../components/forwarding-panel';
 import { HostAccessNotice } from '../../components/host-access-notice';
 import { LogPopup, type PopupSource } from '../../components/log-popup';
+import '../../components/popup.css';
 import { EventStore } from '../../lib/browser/event-store';
 import { hasHostAccess, onHostAccessChange } from '../../lib/browser/host-access';
 import type { ForwardingStatus } from '../../lib/forward/forwarding-status';
 import { downloadText } from '../../lib/pages/download-text';
-import { translate as t, uiLanguage } from '../../lib/pages/i18n';
+import { regionName, translate as t, uiLanguage } from '../../lib/pages/i18n';
 import { loadPolicyStatus } from '../../lib/pages/load-policy-status';
+import { fetchPolicyView } from '../../lib/pages/policy-view-client';
 import { watchForwardingStatus } from '../../lib/pages/watch-forwarding-status';
 
 // Both start before the first render: the first rows wait on them.
@@ -31,6 +34,8 @@ const source: PopupSource = {
   },
   download: downloadText,
   now: Date.now,
+  oldestEventTime: async () => (await store).oldestTime(),
+  policyView: fetchPolicyView,
 };
 
 function Forwarding() {
@@ -67,6 +72,7 @@ render(
     source={source}
     t={t}
     locale={locale}
+    region={regionName}
     onFirstRows={() => performance.mark('gatehouse:first-row')}
   />,
   document.getElementById('app')!,

@@ -5,6 +5,7 @@ import { WarnPage } from '../../components/warn-page';
 import {
   fetchInterstitial,
   isFramed,
+  requestAccess,
   requestContinue,
   requestGoBack,
 } from '../../lib/pages/interstitial-client';
@@ -26,6 +27,7 @@ mountInterstitial(
       region={regionName}
       onContinue={(justification) => requestContinue(info.nonce ?? '', justification)}
       onGoBack={() => void requestGoBack(info.nonce)}
+      onRequestAccess={() => void requestAccess('warn', info.accessNonce)}
     />
   ),
 );

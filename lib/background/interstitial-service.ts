@@ -1,10 +1,12 @@
 // The background's side of the block and warn pages: details, events (only for the redirects the background
 // observed), pending warns and Continue grants.
 import { describeInterstitial } from '../interstitial/describe-interstitial';
-import { decisionEvent } from '../log/decision-event';
+import { accessRequestedEvent, decisionEvent } from '../log/decision-event';
 import type { NewLogEvent } from '../log/event-schema';
 import type { PendingWarns } from '../interstitial/pending-warn';
-import { pendingWarnsItem } from '../browser/storage-items';
+import { accessOffersItem, pendingWarnsItem } from '../browser/storage-items';
+import type { AccessOffers } from '../interstitial/access-offer';
+import { whatNext } from '../interstitial/what-next';
 import type { ContinueResult, InterstitialInfo, InterstitialPage } from '../interstitial/interstitial-info';
 import type { SenderTab } from '../messages';
 import { compileGrantRules } from '../policy/compile-dnr-rules';
@@ -44,12 +46,40 @@ export async function openInterstitial(
     } else if (pending && sameHost(pending.url, url)) nonce = pending.nonce;
   }
   // Only the page the browser's rule sent the user to is an event; a hand-typed mismatch is not.
-  if (observed && page === 'blocked' && enforcedAction === 'block') {
-    await recordEvent(inTab(tab, decisionEvent('blocked', decision, compiled, url)));
-  } else if (observed && page === 'warn' && enforcedAction === 'warn') {
-    await recordEvent(inTab(tab, decisionEvent('warned', decision, compiled, url)));
+  const stands =
+    observed &&
+    ((page === 'blocked' && enforcedAction === 'block') || (page === 'warn' && enforcedAction === 'warn'));
+  if (stands)
+    await recordEvent(
+      inTab(tab, decisionEvent(page === 'blocked' ? 'blocked' : 'warned', decision, compiled, url)),
+    );
+  // A request-access link is offered (and a click on it logged) only on a page that stands for a decision.
+  let accessNonce: string | null = null;
+  if (stands && whatNext(compiled, decision).requestAccess) {
+    accessNonce = crypto.randomUUID();
+    const offer = { page, url, nonce: accessNonce, requested: false };
+    await updateOffers((offers) => ({ ...offers, [tabId]: offer }));
   }
-  return describeInterstitial(page, url, compiled, decision, nonce);
+  return describeInterstitial(page, url, compiled, decision, nonce, accessNonce);
+}
+
+/**
+ * Request access was chosen on the page this tab shows: logged once per page shown, with the service,
+ * host and rule the background decides for the address it showed (never what the page says).
+ */
+export async function requestAccess(
+  tab: SenderTab,
+  page: InterstitialPage,
+  nonce: string,
+): Promise<{ ok: boolean }> {
+  const offer = (await accessOffersItem.load())[tab.id];
+  if (!offer || offer.nonce !== nonce || offer.page !== page) return { ok: false };
+  if (offer.requested) return { ok: true };
+  await updateOffers((offers) => ({ ...offers, [tab.id]: { ...offer, requested: true } }));
+  const { compiled } = await loadCompiledPolicy();
+  const decision = decideCompiled(offer.url, compiled);
+  await recordEvent(inTab(tab, accessRequestedEvent(decision, compiled, offer.url, page)));
+  return { ok: true };
 }
 
 /** Continue: only for the warning this tab was shown, with its nonce, and still a warning under the policy. */
@@ -95,18 +125,23 @@ export async function goBack(tab: SenderTab, nonce: string): Promise<{ ok: boole
   return { ok: true };
 }
 
-/** The event as seen in the tab the page runs in: incognito comes from the browser, not the page. */
 function sameHost(a: string, b: string): boolean {
   const host = parseRequestUrl(a)?.host;
   return host !== undefined && host === parseRequestUrl(b)?.host;
 }
 
+/** The event as seen in the tab the page runs in: incognito comes from the browser, not the page. */
 function inTab(tab: SenderTab, event: NewLogEvent): NewLogEvent {
   return { ...event, incognito: tab.incognito };
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
   if ((await pendingWarnsItem.load())[tabId]) await removePending(tabId);
+  if ((await accessOffersItem.load())[tabId]) await updateOffers(({ [tabId]: _removed, ...rest }) => rest);
+}
+
+async function updateOffers(change: (offers: AccessOffers) => AccessOffers): Promise<void> {
+  await accessOffersItem.write(change(await accessOffersItem.load()));
 }
 
 async function updatePending(change: (pending: PendingWarns) => PendingWarns): Promise<void> {

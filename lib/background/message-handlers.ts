@@ -4,7 +4,8 @@ import type { MessageContract } from '../messages';
 import type { TargetBrowser } from '../policy/dnr-resource-types';
 import { loadCompiledPolicy } from './current-policy';
 import { guardMessageHandlers } from './guard-service';
-import { continueToService, goBack, openInterstitial } from './interstitial-service';
+import { explainPolicy } from '../policy/explain-policy';
+import { continueToService, goBack, openInterstitial, requestAccess } from './interstitial-service';
 import type { MessageHandlers } from './message-router';
 
 export function messageHandlers(dnr: DnrApi, browser: TargetBrowser): MessageHandlers<MessageContract> {
@@ -12,6 +13,8 @@ export function messageHandlers(dnr: DnrApi, browser: TargetBrowser): MessageHan
     getInterstitial: (m, tab) => openInterstitial(m.page, m.url, tab),
     continue: (m, tab) => continueToService(dnr, browser, tab, m.nonce, m.justification),
     goBack: (m, tab) => goBack(tab, m.nonce),
+    requestAccess: (m, tab) => requestAccess(tab, m.page, m.nonce),
+    getPolicyView: async () => explainPolicy((await loadCompiledPolicy()).compiled),
     ...guardMessageHandlers(async () => (await loadCompiledPolicy()).compiled),
   };
 }

@@ -7,6 +7,7 @@ import {
   interstitialRedirectsSchema,
   type InterstitialRedirects,
 } from '../interstitial/interstitial-redirects';
+import { accessOffersSchema, type AccessOffers } from '../interstitial/access-offer';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
 import { tabGrantsSchema, type TabGrants } from '../interstitial/tab-grants';
 import { tabVisitsSchema, type TabVisits } from '../log/tab-visits';
@@ -224,4 +225,11 @@ export const sessionStartItem = defineWritableItem<string | null>('session', {
   key: 'sessionStart',
   schema: z.string().max(64).nullable(),
   fallback: () => null,
+});
+
+/** The request-access links the block and warn pages show, per tab (session storage, like pending warns). */
+export const accessOffersItem = defineWritableItem<AccessOffers>('session', {
+  key: 'accessOffers',
+  schema: accessOffersSchema,
+  fallback: () => ({}),
 });

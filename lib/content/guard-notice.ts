@@ -28,7 +28,8 @@ export interface DialogChoice {
 
 const style = `
 :host { all: initial; }
-.box { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 420px;
+.box { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: min(420px, calc(100vw - 32px));
+  max-height: calc(100vh - 32px); overflow-y: auto;
   box-sizing: border-box; padding: 12px 14px; border-radius: 8px; background: #1f2937; color: #f9fafb;
   font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3); }
 .box.block { background: #7f1d1d; }
@@ -38,6 +39,8 @@ const style = `
 button { font: inherit; border-radius: 6px; border: 1px solid #9ca3af; background: #374151; color: inherit;
   padding: 4px 10px; cursor: pointer; }
 button:focus-visible, textarea:focus-visible { outline: 2px solid #93c5fd; outline-offset: 2px; }
+button { min-height: 24px; min-width: 24px; }
+@media (prefers-color-scheme: dark) { .box { border: 1px solid #9ca3af; } }
 .close { border: none; background: transparent; padding: 0 4px; font-size: 18px; line-height: 1; }
 .actions { display: flex; gap: 8px; margin-top: 10px; flex-wrap: wrap; }
 label { display: block; margin-top: 8px; }

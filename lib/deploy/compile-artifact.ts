@@ -45,7 +45,7 @@ export function compileArtifact(
       problems: [
         {
           path: '--harden',
-          message: `${target} carries only the extension's policy; set the hardening policies in the console (see README.md ("Deploying"))`,
+          message: `${target} carries only the extension's policy; set the hardening policies in the console (see docs/deploying.md, "Hardening")`,
         },
       ],
     };

@@ -1,4 +1,4 @@
-// --harden: browser policies that stop users from switching Gatehouse off. README.md ("Deploying") explains each.
+// --harden: browser policies that stop users from switching Gatehouse off. docs/deploying.md explains each.
 import type { BrowserFamily } from './artifact-target';
 
 /** A browser policy value as the platform stores it: JSON on Linux, registry values, plist entries. */

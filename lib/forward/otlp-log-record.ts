@@ -21,6 +21,7 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   visited_allowed: { number: 9, text: 'INFO' },
   would_block: { number: 9, text: 'INFO' },
   would_warn: { number: 9, text: 'INFO' },
+  access_requested: { number: 9, text: 'INFO' },
   policy_applied: { number: 9, text: 'INFO' },
   policy_error: { number: 17, text: 'ERROR' },
   log_pruned: { number: 13, text: 'WARN' },
@@ -75,6 +76,9 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
     case 'paste_override':
       add('gatehouse.counts', countsValue(event.counts));
       add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
+      break;
+    case 'access_requested':
+      add('gatehouse.page', str(event.page));
       break;
     case 'policy_applied':
       add('gatehouse.policy.name', str(event.policy.name));

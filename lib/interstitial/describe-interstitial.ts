@@ -3,6 +3,7 @@ import type { Service } from '../catalog/catalog-schema';
 import type { InterstitialInfo, InterstitialPage, ServiceSummary } from './interstitial-info';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import type { Decision } from '../policy/decide';
+import { whatNext } from './what-next';
 
 export function describeInterstitial(
   page: InterstitialPage,
@@ -10,9 +11,10 @@ export function describeInterstitial(
   compiled: CompiledPolicy,
   decision: Decision,
   nonce: string | null,
+  accessNonce: string | null = null,
 ): InterstitialInfo {
   if (!decision.host) return { ok: false, error: 'not a web address' };
-  const byId = new Map(compiled.catalog.map((s) => [s.id, s]));
+  const next = whatNext(compiled, decision);
   return {
     ok: true,
     page,
@@ -25,11 +27,9 @@ export function describeInterstitial(
     policyName: compiled.policy.name,
     bypassMinutes: decision.options?.bypassMinutes ?? 0,
     requireJustification: decision.options?.requireJustification ?? false,
-    alternatives: compiled.policy.alternatives.flatMap((id) => {
-      const service = byId.get(id);
-      return service ? [summarise(service)] : [];
-    }),
+    next,
     nonce,
+    accessNonce: next.requestAccess ? accessNonce : null,
   };
 }
 

@@ -40,3 +40,8 @@ export async function requestGoBack(nonce: string | null): Promise<void> {
   if (history.length > 1) history.back();
   else location.replace('about:blank');
 }
+
+/** Tells the background Request access was clicked; it logs what it showed this tab (errors are not shown). */
+export async function requestAccess(page: InterstitialPage, nonce: string | null): Promise<void> {
+  if (nonce) await ask(send, { type: 'requestAccess', page, nonce }).catch(() => undefined);
+}

@@ -10,6 +10,7 @@ import {
 import { adminSettingsSchema } from './admin-settings';
 import { forwardingSettingsSchema } from './forwarding-settings';
 import { redactionSettingsSchema } from '../redact/settings';
+import { requestAccessSchema } from './request-access';
 
 export const actions = ['allow', 'warn', 'block'] as const;
 export type Action = (typeof actions)[number];
@@ -136,7 +137,8 @@ export const policySchema = z.strictObject({
   alternatives: z
     .array(serviceId)
     .default([])
-    .describe('Approved services suggested on block and warn pages'),
+    .describe('Approved services suggested (and linked) on block and warn pages'),
+  requestAccess: requestAccessSchema.optional(),
   catalog: z
     .strictObject({
       add: z.array(serviceSchema).default([]).describe("The organisation's own services"),

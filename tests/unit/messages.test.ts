@@ -69,6 +69,33 @@ const cases: [string, Message, MessageSender, boolean][] = [
     { ...warnPage, url: 'https://evil.example/warn.html' },
     false,
   ],
+  [
+    'the block page requests access for itself',
+    { type: 'requestAccess', page: 'blocked', nonce },
+    { ...warnPage, url: 'chrome-extension://ext/blocked.html#https://x/' },
+    true,
+  ],
+  [
+    'the warn page cannot request access as the block page',
+    { type: 'requestAccess', page: 'blocked', nonce },
+    warnPage,
+    false,
+  ],
+  ['a web page cannot request access', { type: 'requestAccess', page: 'warn', nonce }, contentScript, false],
+  [
+    'the popup cannot request access',
+    { type: 'requestAccess', page: 'warn', nonce },
+    { ...warnPage, url: 'chrome-extension://ext/popup.html' },
+    false,
+  ],
+  [
+    'the popup reads the policy view',
+    { type: 'getPolicyView' },
+    { id: 'ext', url: 'chrome-extension://ext/popup.html' },
+    true,
+  ],
+  ['a web page cannot read the policy view', { type: 'getPolicyView' }, contentScript, false],
+  ['the warn page cannot read the policy view', { type: 'getPolicyView' }, warnPage, false],
 ];
 
 describe('senderAllowed', () => {

@@ -130,6 +130,34 @@ describe('buildExportRequest', () => {
     expect(record.body).toEqual({ stringValue: 'health host_access failing' });
   });
 
+  it('records a request for access with the page it came from, as INFO', () => {
+    const [record] = buildExportRequest(
+      [
+        row(9, {
+          kind: 'access_requested',
+          host: 'chat.deepseek.com',
+          service: 'deepseek',
+          rule: 'china',
+          page: 'blocked',
+        }),
+      ],
+      resource,
+      settings(),
+      time,
+    ).resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(record).toMatchObject({
+      severityNumber: 9,
+      severityText: 'INFO',
+      body: { stringValue: 'access_requested chat.deepseek.com' },
+    });
+    expect(attrs(record!.attributes)).toMatchObject({
+      'event.name': { stringValue: 'gatehouse.access_requested' },
+      'gatehouse.page': { stringValue: 'blocked' },
+      'gatehouse.service': { stringValue: 'deepseek' },
+      'gatehouse.rule': { stringValue: 'china' },
+    });
+  });
+
   it('sends counts by type as a key-value list, never the values', () => {
     const record = buildExportRequest(rows, resource, settings(), time).resourceLogs[0]!.scopeLogs[0]!
       .logRecords[2]!;

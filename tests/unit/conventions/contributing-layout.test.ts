@@ -1,20 +1,20 @@
-// README's Layout section is the map of lib/: every folder (and root file) in it, and nothing that is gone.
+// CONTRIBUTING.md's Layout section is the map of lib/: every folder (and root file) in it, and nothing that is gone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 function layoutSection(): string {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf('### Layout');
-  const end = readme.indexOf('\n### ', start + 1);
+  const doc = readFileSync('CONTRIBUTING.md', 'utf8');
+  const start = doc.indexOf('\n## Layout\n');
+  const end = doc.indexOf('\n## ', start + 1);
   expect(start).toBeGreaterThanOrEqual(0);
-  return readme.slice(start, end);
+  return doc.slice(start, end);
 }
 
 const libEntries = readdirSync('lib', { withFileTypes: true }).map((entry) =>
   entry.isDirectory() ? `${entry.name}/` : entry.name,
 );
 
-describe("README's Layout section", () => {
+describe("CONTRIBUTING.md's Layout section", () => {
   it.each(libEntries.filter((name) => !name.endsWith('.md')))('lists lib/%s', (name) => {
     expect(layoutSection()).toMatch(new RegExp(`^ {2}${name.replace('.', '\\.')}\\s`, 'm'));
   });
