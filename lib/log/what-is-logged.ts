@@ -38,7 +38,7 @@ export function whatIsLoggedMarkdown(): string {
     'hourly; if the disk is full, the oldest tenth is deleted at once. Each deletion is itself recorded as a',
     '`log_pruned` event. The extension asks for `unlimitedStorage` so the browser does not evict the log.',
     'While forwarding is on, retention never deletes events not yet forwarded.',
-    'Deleting by count never takes `continued` and `paste_override` events (the users\' own decisions, with',
+    "Deleting by count never takes `continued` and `paste_override` events (the users' own decisions, with",
     'their justifications) while others are left: nobody can push them out of the log by making it record',
     'other events. Age applies to them as to all.',
     '',
