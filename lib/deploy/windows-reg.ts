@@ -22,9 +22,10 @@ export function windowsRegFile(
   const scalars: string[] = [];
   const lists: string[] = [];
   for (const [name, value] of Object.entries(set.browser)) {
-    if (Array.isArray(value))
-      lists.push('', `[${root}\\${name}]`, ...value.map((v, i) => regValue(String(listStart + i), v)));
-    else scalars.push(regValue(name, value));
+    if (Array.isArray(value)) {
+      lists.push('', `[${root}\\${name}]`);
+      value.forEach((v, i) => lists.push(regValue(String(listStart + i), v)));
+    } else scalars.push(regValue(name, value));
   }
   // Chrome reads the extension's managed storage from 3rdparty\extensions\<id>\policy: one REG_SZ per key.
   const extensionKey = `${root}\\3rdparty\\extensions\\${set.extensionId}\\policy`;
