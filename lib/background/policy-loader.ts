@@ -10,6 +10,7 @@ import { blockWithoutInterstitials } from '../policy/dnr-without-host-access';
 import { readManagedBundle } from '../policy/managed-bundle';
 import { resolvePolicy } from '../policy/resolve-policy';
 import type { Policy } from '../policy/policy-schema';
+import type { PolicySource } from '../policy/policy-source';
 import { dnrLimits, type DnrApi } from '../browser/dnr-api';
 import {
   activePolicyIdItem,
@@ -22,6 +23,7 @@ import { clearGrants } from './grants';
 import { notifyPolicyApplied } from './policy-applied';
 import { recordEvent } from './record-event';
 import { startMarks } from './start-marks';
+import { staticDefaultWanted, switchStaticDefault } from './static-default';
 
 export interface PolicyLoaderDeps {
   dnr: DnrApi;
@@ -83,7 +85,7 @@ async function applyPolicyNow(deps: PolicyLoaderDeps, options: ApplyOptions): Pr
   let installed: Policy | null = null;
   if (options.trigger === 'start') {
     const known = (await activePolicyItem.read()) ?? defaultActivePolicy();
-    if (await install(deps, known.policy)) installed = known.policy;
+    if (await install(deps, known.policy, known.source)) installed = known.policy;
   }
 
   const [policyJson, policyObject] = await Promise.all([
@@ -104,13 +106,19 @@ async function applyPolicyNow(deps: PolicyLoaderDeps, options: ApplyOptions): Pr
   }
   for (const problem of resolution.problems) await policyError(problem);
 
+  // Rules installed a moment ago at start are not installed twice; the source still sets the static default.
+  const putInForce = async (policy: Policy, source: PolicySource) => {
+    if (!installed || !samePolicy(installed, policy)) return install(deps, policy, source);
+    await switchStatic(deps, source);
+    return true;
+  };
   let { policy, source } = resolution;
-  if (!(installed && samePolicy(installed, policy)) && !(await install(deps, policy))) {
+  if (!(await putInForce(policy, source))) {
     const current = await activePolicyItem.read();
     if (current) return keepCurrent(current);
     // Nothing in force yet: the built-in default, which always fits.
     ({ policy, source } = { policy: defaultPolicy(), source: 'default' as const });
-    if (!(installed && samePolicy(installed, policy)) && !(await install(deps, policy))) return null;
+    if (!(await putInForce(policy, source))) return null;
   }
 
   const previous = await activePolicyItem.read();
@@ -160,9 +168,10 @@ async function withoutUnsupportedRegex(dnr: DnrApi, rules: DnrRule[]): Promise<D
 
 /**
  * Compiles and installs the policy's rules; false (with policy_error events) when it cannot, whether the
- * compiler refuses the policy or anything on the way throws. The rules in force are then untouched.
+ * compiler refuses the policy or anything on the way throws. The rules in force are then untouched, and so
+ * is the static default: it goes off only once another policy's rules are in (static-default.ts).
  */
-async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean> {
+async function install(deps: PolicyLoaderDeps, policy: Policy, source: PolicySource): Promise<boolean> {
   try {
     const compiled = compilePolicy(policy, shippedCatalog());
     const result = compileDnrRules(compiled, { ...deps.target, limits: dnrLimits(deps.dnr) });
@@ -174,8 +183,12 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
       deps.hostAccess?.() ?? true,
     ]);
     const rules = hostAccess ? supported : blockWithoutInterstitials(supported);
+    // Back to the default: its static rules come on before the dynamic ones change.
+    if (staticDefaultWanted(source)) await switchStatic(deps, source);
     // One call replaces the whole set: the browser never runs with half a policy.
     await deps.dnr.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id), addRules: rules });
+    // Another policy: the static default goes off only now that its rules are in.
+    if (!staticDefaultWanted(source)) await switchStatic(deps, source);
     performance.mark(startMarks.rulesInstalled, { detail: { policy: policy.name } });
     return true;
   } catch (error) {
@@ -184,6 +197,11 @@ async function install(deps: PolicyLoaderDeps, policy: Policy): Promise<boolean>
     );
     return false;
   }
+}
+
+async function switchStatic(deps: PolicyLoaderDeps, source: PolicySource): Promise<void> {
+  const problem = await switchStaticDefault(deps.dnr, staticDefaultWanted(source));
+  if (problem) await policyError(problem);
 }
 
 function sameResolution(current: ActivePolicy, resolution: ReturnType<typeof resolvePolicy>): boolean {

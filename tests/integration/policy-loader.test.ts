@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { activePolicyItem } from '../../lib/browser/storage-items';
@@ -5,6 +6,12 @@ import { applyPolicy, type PolicyLoaderDeps } from '../../lib/background/policy-
 import { onPolicyApplied } from '../../lib/background/policy-applied';
 import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
+import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
+import { compileDnrRules } from '../../lib/policy/compile-dnr-rules';
+import { compilePolicy } from '../../lib/policy/compile-policy';
+import { chromeDnrLimits, defaultPolicyRuleset, type DnrRule } from '../../lib/policy/dnr-rule';
+import { defaultPolicy } from '../../lib/policy/default-policy';
+import { policySchema, type Policy } from '../../lib/policy/policy-schema';
 import warnCn from '../../policies/examples/warn-cn.json';
 import { outcome } from '../unit/policy/simulate-dnr';
 import { fakeDnr, type FakeDnr } from './fake-dnr';
@@ -277,5 +284,118 @@ describe('applyPolicy: the bundle as JSON text (policyJson), which the browser c
     expect((await applyPolicy(deps))?.policy.name).toBe('Block DeepSeek');
     await fakeBrowser.storage.managed.remove('policyJson');
     expect((await applyPolicy(deps))?.policy.name).toBe(warnCn.name);
+  });
+});
+
+describe('the static default (built-in default as a manifest ruleset)', () => {
+  const shipped = JSON.parse(readFileSync(`public/${defaultPolicyRuleset.path}`, 'utf8')) as DnrRule[];
+  const staticOn = () => dnr.enabledRulesets.includes(defaultPolicyRuleset.id);
+  /** What the browser did with a page load at each moment: the static rules while on, and the dynamic ones. */
+  const outcomesOverTime = (url: string) =>
+    dnr.history.map((state) =>
+      outcome(
+        [...(state.enabledRulesets.includes(defaultPolicyRuleset.id) ? shipped : []), ...state.dynamic],
+        { url, type: 'main_frame', tabId: 1 },
+      ),
+    );
+  const deepseek = 'https://chat.deepseek.com/';
+  /** A rule limit the default fits and warn-cn (a few rules more) does not. */
+  const defaultRuleCount = () => {
+    const count = (policy: Policy) =>
+      compileDnrRules(compilePolicy(policy, shippedCatalog()), {
+        ...deps.target,
+        limits: chromeDnrLimits,
+      }).rules.length;
+    const fits = count(defaultPolicy());
+    expect(count(policySchema.parse(warnCn))).toBeGreaterThan(fits);
+    return fits;
+  };
+  const stopped = /(blocked|warn)\.html#/;
+
+  it('stays on while the built-in default is in force, and nothing switches it', async () => {
+    await applyPolicy(deps, { trigger: 'start' });
+    await applyPolicy(deps);
+    expect(staticOn()).toBe(true);
+    expect(dnr.history.every((state) => state.enabledRulesets.includes(defaultPolicyRuleset.id))).toBe(true);
+  });
+
+  it('goes off only after a managed policy’s rules are in: DeepSeek is stopped at every moment', async () => {
+    await setManaged(warnCn);
+    await applyPolicy(deps, { trigger: 'start' });
+    expect(staticOn()).toBe(false);
+    expect(pageOutcome(deepseek)).toMatch(/warn\.html#/);
+    const moments = outcomesOverTime(deepseek);
+    expect(moments.length).toBeGreaterThan(1);
+    expect(moments.filter((o) => !stopped.test(o))).toEqual([]);
+    // The switch came last: the managed rules were already in when it went off.
+    expect(dnr.history.at(-1)).toMatchObject({ enabledRulesets: [], dynamic: dnr.dynamic });
+    expect(dnr.history.at(-2)?.enabledRulesets).toEqual([defaultPolicyRuleset.id]);
+  });
+
+  it('comes back on before the default’s rules replace a removed managed policy’s', async () => {
+    await setManaged(warnCn);
+    await applyPolicy(deps);
+    expect(staticOn()).toBe(false);
+    dnr.history = [];
+    await fakeBrowser.storage.managed.clear();
+    expect((await applyPolicy(deps))?.source).toBe('default');
+    expect(staticOn()).toBe(true);
+    expect(dnr.history.map((s) => s.enabledRulesets.length > 0)).toEqual([true, true]);
+    expect(dnr.history[0]!.dynamic).not.toEqual(dnr.dynamic); // on, while the managed rules were still in
+    expect(outcomesOverTime(deepseek).filter((o) => !stopped.test(o))).toEqual([]);
+  });
+
+  it.each([
+    ['the browser refuses its rules', () => void (dnr.failNextUpdate = true)],
+    ['it exceeds the rule limits', () => void (dnr.MAX_NUMBER_OF_DYNAMIC_RULES = defaultRuleCount())],
+  ])('stays on when a managed policy fails because %s, on a fresh profile', async (_why, fail) => {
+    await setManaged(warnCn);
+    fail();
+    const active = await applyPolicy(deps);
+    expect(active?.source).toBe('default');
+    expect(staticOn()).toBe(true);
+    expect(dnr.history.every((state) => state.enabledRulesets.includes(defaultPolicyRuleset.id))).toBe(true);
+    expect(errors().length).toBeGreaterThan(0);
+    expect(outcomesOverTime(deepseek).filter((o) => !stopped.test(o))).toEqual([]);
+  });
+
+  it('stays on when a managed policy fails after the default came into force at start', async () => {
+    await setManaged(warnCn);
+    dnr.MAX_NUMBER_OF_DYNAMIC_RULES = defaultRuleCount();
+    await applyPolicy(deps, { trigger: 'start' });
+    expect(staticOn()).toBe(true);
+    expect(pageOutcome(deepseek)).toMatch(/blocked\.html#/);
+    expect(errors().join('\n')).toMatch(/the browser allows/);
+  });
+
+  it('stays on, alone, when no policy at all can be installed', async () => {
+    dnr.MAX_NUMBER_OF_DYNAMIC_RULES = 1;
+    await setManaged(warnCn);
+    expect(await applyPolicy(deps, { trigger: 'start' })).toBeNull();
+    expect(dnr.dynamic).toEqual([]);
+    expect(staticOn()).toBe(true);
+    expect(outcome(shipped, { url: deepseek, type: 'main_frame', tabId: 1 })).toMatch(/blocked\.html#/);
+  });
+
+  it('a switch the browser refuses is a policy_error; the managed policy still decides', async () => {
+    await setManaged(warnCn);
+    dnr.failNextRulesetUpdate = true;
+    expect((await applyPolicy(deps))?.source).toBe('managed');
+    expect(staticOn()).toBe(true);
+    expect(errors().join('\n')).toMatch(
+      /could not be switched off \(Internal error while updating the rulesets\)/,
+    );
+    // The policy's rules rank above every static one: warn-cn's warning, not the default's block.
+    expect(outcome([...shipped, ...dnr.dynamic], { url: deepseek, type: 'main_frame', tabId: 1 })).toMatch(
+      /warn\.html#/,
+    );
+  });
+
+  it('is left alone where the build has no static ruleset (Firefox)', async () => {
+    delete dnr.getEnabledRulesets;
+    delete dnr.updateEnabledRulesets;
+    await setManaged(warnCn);
+    expect((await applyPolicy(deps))?.source).toBe('managed');
+    expect(errors()).toEqual([]);
   });
 });
