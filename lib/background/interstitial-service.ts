@@ -53,12 +53,17 @@ export async function openInterstitial(
     await recordEvent(
       inTab(tab, decisionEvent(page === 'blocked' ? 'blocked' : 'warned', decision, compiled, url)),
     );
-  // A request-access link is offered (and a click on it logged) only on a page that stands for a decision.
+  // A request-access link is offered (and a click on it logged) only on a page that stands for a decision;
+  // a reload of that page keeps its offer, as a reloaded warn page keeps its nonce.
   let accessNonce: string | null = null;
   if (stands && whatNext(compiled, decision).requestAccess) {
-    accessNonce = crypto.randomUUID();
-    const offer = { page, url, nonce: accessNonce, requested: false };
+    const issued = crypto.randomUUID();
+    accessNonce = issued;
+    const offer = { page, url, nonce: issued, requested: false };
     await updateOffers((offers) => ({ ...offers, [tabId]: offer }));
+  } else if (!observed) {
+    const offer = (await accessOffersItem.load())[tabId];
+    if (offer && offer.page === page && offer.url === url) accessNonce = offer.nonce;
   }
   return describeInterstitial(page, url, compiled, decision, nonce, accessNonce);
 }

@@ -243,6 +243,17 @@ describe('request access', () => {
     expect(await requestAccess(tab, 'blocked', accessNonce!)).toEqual({ ok: false });
   });
 
+  it('keeps the offer for a reload of that page in that tab, and gives a page opened elsewhere none', async () => {
+    const { accessNonce } = await blocked();
+    expect(await openInterstitial('blocked', url, tab)).toMatchObject({ accessNonce });
+    expect(await openInterstitial('blocked', url, { ...tab, id: 43 })).toMatchObject({ accessNonce: null });
+    expect(await openInterstitial('blocked', 'https://kimi.moonshot.cn/', tab)).toMatchObject({
+      accessNonce: null,
+    });
+    expect(await openInterstitial('warn', url, tab)).toMatchObject({ accessNonce: null });
+    expect(events.map((e) => e.kind)).toEqual(['blocked']);
+  });
+
   it('offers no link without requestAccess.url in the policy', async () => {
     await fakeBrowser.storage.managed.set({
       policy: { ...requestAccessPolicy, version: '3', requestAccess: { contact: 'your manager' } },
