@@ -6,6 +6,7 @@ import { runForwardBench } from './forward.bench';
 import { runPasteGuardBench } from './paste-guard.bench';
 import { runPopupBench } from './popup.bench';
 import { runRedactBench } from './redact.bench';
+import { runSendGuardBench } from './send-guard.bench';
 import { runWorkerStartBench } from './worker-start.bench';
 
 const only = process.argv[2];
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['compile-dnr', runCompileDnrBench],
   ['redact', runRedactBench],
   ['paste', runPasteGuardBench],
+  ['send', runSendGuardBench],
   ['popup', runPopupBench],
   ['forward', runForwardBench],
   ['worker-start', runWorkerStartBench],

@@ -34,9 +34,15 @@ function eventDetail(event: LogEvent, t: Translate): string {
     case 'paste_override':
     case 'redacted':
     case 'paste_blocked':
-      return Object.entries(event.counts)
-        .map(([type, n]) => `${type} × ${n}`)
-        .join(', ');
+      return [event.trigger, countsText(event.counts)].filter(Boolean).join(' · ');
+    case 'upload_redacted':
+    case 'upload_blocked':
+    case 'upload_override':
+      return [`${event.files} × ${event.extensions.join('/')}`, countsText(event.counts)]
+        .filter(Boolean)
+        .join(' · ');
+    case 'guard_unavailable':
+      return `${event.trigger ?? ''} ${event.problem} × ${event.count}`.trim();
     case 'policy_applied':
       return `${event.policy.name} ${event.policy.version} (${t(`popup_source_${event.policy.source.replace('-', '_')}`)})`;
     case 'policy_error':
@@ -50,6 +56,12 @@ function eventDetail(event: LogEvent, t: Translate): string {
     default:
       return '';
   }
+}
+
+function countsText(counts: Partial<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([type, n]) => `${type} × ${n}`)
+    .join(', ');
 }
 
 export function EventTable(props: EventTableProps) {

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import {
   guardCheckRequestSchema,
+  guardHealthReplySchema,
+  guardHealthRequestSchema,
   guardOutcomeReplySchema,
   guardOutcomeRequestSchema,
   guardStatusReplySchema,
@@ -96,6 +98,12 @@ export const messageContract = {
     sender: contentScript,
     reply: guardOutcomeReplySchema,
   },
+  /** The input guard: a composer or send control it could not recognise (recorded coalesced). */
+  'guard:health': {
+    request: guardHealthRequestSchema,
+    sender: contentScript,
+    reply: guardHealthReplySchema,
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageContract = typeof messageContract;
@@ -115,6 +123,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   messageContract['guard:status'].request,
   messageContract['guard:check'].request,
   messageContract['guard:outcome'].request,
+  messageContract['guard:health'].request,
 ]);
 
 /** What the router answers instead of a reply: unknown type, malformed request, refused sender, failure. */

@@ -3,20 +3,25 @@
 // sender, never from the message.
 import type { Runtime } from 'webextension-polyfill';
 import { checkInput } from '../guard/check-input';
-import { eventForOutcome, eventsForVerdict, type GuardEventContext } from '../guard/guard-events';
-import { guardForPage } from '../guard/guard-for-page';
+import { eventsForOutcome, eventsForVerdict, type GuardEventContext } from '../guard/guard-events';
+import { filesChecked, guardForPage } from '../guard/guard-for-page';
+import { createHealthCoalescer } from '../guard/health-coalescer';
 import { senderTab, type MessageContract } from '../messages';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import type { MessageHandlers } from './message-router';
 import { recordEvent } from './record-event';
 
-type GuardMessages = Pick<MessageContract, 'guard:status' | 'guard:check' | 'guard:outcome'>;
+type GuardMessages = Pick<MessageContract, 'guard:status' | 'guard:check' | 'guard:outcome' | 'guard:health'>;
 
 /**
  * Handlers for the `guard:*` messages (the router has parsed them and checked that they come from a
  * content script in a web page's tab).
  */
-export function guardMessageHandlers(active: () => Promise<CompiledPolicy>): MessageHandlers<GuardMessages> {
+export function guardMessageHandlers(
+  active: () => Promise<CompiledPolicy>,
+  now: () => number = Date.now,
+): MessageHandlers<GuardMessages> {
+  const health = createHealthCoalescer();
   const prepare = async (sender: Runtime.MessageSender) => {
     const url = senderPageUrl(sender);
     if (!url) throw new Error('input guard messages are accepted from web pages only');
@@ -34,19 +39,46 @@ export function guardMessageHandlers(active: () => Promise<CompiledPolicy>): Mes
   return {
     'guard:status': async (_message, _tab, sender) => {
       const { guard } = await prepare(sender);
-      return guard.guarded ? { guarded: true, files: guard.paste.files } : { guarded: false };
+      if (!guard.guarded) return { guarded: false as const };
+      const checked = filesChecked(guard);
+      return {
+        guarded: true as const,
+        paste: guard.paste.mode,
+        send: guard.send.mode,
+        files: checked ? ('check' as const) : ('allow' as const),
+        // Only a scan reads file contents; a type list or a block needs the name and type only.
+        readFiles: checked && guard.uploads.mode === 'scan' && guard.paste.files !== 'block',
+        maxScanBytes: guard.uploads.maxScanBytes,
+      };
     },
     'guard:check': async (message, _tab, sender) => {
       const { guard, context } = await prepare(sender);
       const verdict = checkInput(message, guard);
-      for (const event of eventsForVerdict(verdict, context)) await recordEvent(event);
+      if (!message.preview) {
+        for (const event of eventsForVerdict(verdict, message, context)) await recordEvent(event);
+      }
       return verdict;
     },
     'guard:outcome': async (message, _tab, sender) => {
       const { guard, context } = await prepare(sender);
       if (!guard.guarded) throw new Error('no input guard applies to this page');
-      await recordEvent(eventForOutcome(message, context));
+      for (const event of eventsForOutcome(message, context)) await recordEvent(event);
       return { recorded: true as const };
+    },
+    'guard:health': async (message, _tab, sender) => {
+      const { guard, context } = await prepare(sender);
+      if (!guard.guarded || context.host === null) return { noted: true as const };
+      const count = health.note(context.host, message.problem, now());
+      if (count !== null) {
+        await recordEvent({
+          ...context,
+          kind: 'guard_unavailable',
+          trigger: message.trigger,
+          problem: message.problem,
+          count,
+        });
+      }
+      return { noted: true as const };
     },
   };
 }

@@ -55,6 +55,11 @@ let current: {
   onReplaced?: () => void;
 } | null = null;
 
+/** Whether a node is the guard's own notice or dialog (events from inside it are the user's answers). */
+export function isGuardUi(node: Node): boolean {
+  return current !== null && node === current.host;
+}
+
 function mount(): { root: ShadowRoot; host: HTMLElement } {
   dismiss();
   const host = document.createElement('gatehouse-paste-notice');
@@ -102,6 +107,29 @@ export function showNotice(
     if (message) box.append(element('p', { class: 'message' }, message));
   });
   if (current) current.timer = window.setTimeout(dismiss, tone === 'block' ? 15_000 : 8_000);
+}
+
+/** "Reload this page to be protected", with a Reload button (pages open before the guard arrived). */
+export function showReloadNotice(
+  words: { text: string; reload: string; close: string; title: string },
+  onReload: () => void,
+): void {
+  if (current?.host.isConnected && current.host.dataset['reload'] === 'true') return;
+  const { root, host } = mount();
+  host.dataset['reload'] = 'true';
+  const box = element('div', { class: 'box block', role: 'alert', 'aria-label': words.title });
+  const row = element('div', { class: 'row' });
+  const close = element('button', { class: 'close', type: 'button', 'aria-label': words.close }, '×');
+  close.addEventListener('click', dismiss);
+  row.append(element('p', { class: 'text' }, words.text), close);
+  const actions = element('div', { class: 'actions' });
+  const reload = element('button', { type: 'button' }, words.reload);
+  reload.addEventListener('click', (event) => {
+    if (event.isTrusted) onReload();
+  });
+  actions.append(reload);
+  box.append(row, actions);
+  root.append(box);
 }
 
 /** A modal choice (warn mode, or a block the admin lets users override). Escape cancels. */

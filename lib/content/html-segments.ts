@@ -6,8 +6,14 @@ const blockTags = new Set(
     ' ',
   ),
 );
-/** Attributes that can carry personal data the editor keeps (links, tooltips, alt text, form values). */
-const textAttributes = /^(href|src|title|alt|value|cite|data-.*|aria-label)$/i;
+/**
+ * Elements whose content the page gets but the user never sees as text: scanned as markup, and left
+ * out of a redacted paste (the text/plain flavour has none of it either).
+ */
+const droppedTags = new Set(['TEMPLATE', 'STYLE', 'SCRIPT', 'NOSCRIPT']);
+const ignore = () => undefined;
+/** Image data is base64 pixels, not text: scanning it only costs time. */
+const imageData = /^\s*data:image\/[\w.+-]+;base64,/i;
 
 export interface HtmlSegments {
   segments: TextSegment[];
@@ -26,7 +32,10 @@ export function htmlToSegments(html: string): HtmlSegments {
     writers.push(write);
   };
   // Explicit stack: pasted HTML can nest deeper than the call stack allows.
-  const stack: { node: Node; exit: boolean }[] = [{ node: doc.documentElement, exit: false }];
+  // From the document itself: a comment before <html> is the document's child, not the root element's.
+  const stack: { node: Node; exit: boolean }[] = Array.from(doc.childNodes)
+    .reverse()
+    .map((node) => ({ node, exit: false }));
   while (stack.length) {
     const { node, exit } = stack.pop()!;
     if (node.nodeType === Node.TEXT_NODE) {
@@ -36,12 +45,29 @@ export function htmlToSegments(html: string): HtmlSegments {
       pendingBreak = false;
       continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    if (node.nodeType !== Node.ELEMENT_NODE) {
+      // Comments reach the page with the HTML but are never shown: scanned, and left out of a redacted
+      // paste. (A clean paste keeps its HTML as copied: then they held nothing either.)
+      if (node.nodeType === Node.COMMENT_NODE) {
+        push((node as Comment).data, true, ignore);
+        pendingBreak = true;
+        node.parentNode?.removeChild(node);
+      }
+      continue;
+    }
     const element = node as Element;
+    if (droppedTags.has(element.tagName)) {
+      // A template's content is a fragment of its own, outside childNodes: its markup is scanned whole.
+      push(element.innerHTML, true, ignore);
+      pendingBreak = true;
+      element.remove();
+      continue;
+    }
     if (blockTags.has(element.tagName)) pendingBreak = true;
     if (exit) continue;
+    // Every attribute: any of them (class, placeholder, data-*, aria-*) can carry text the page keeps.
     for (const attribute of Array.from(element.attributes)) {
-      if (!textAttributes.test(attribute.name) || attribute.value.startsWith('data:')) continue;
+      if (attribute.value.length === 0 || imageData.test(attribute.value)) continue;
       push(attribute.value, true, (t) => element.setAttribute(attribute.name, t));
       pendingBreak = true;
     }

@@ -19,10 +19,31 @@ export function isField(element: Element | null): element is FieldElement {
   return element instanceof HTMLInputElement && textInputTypes.has(element.type);
 }
 
+/**
+ * The node an event was really aimed at: inside an open shadow root, `event.target` seen from the window
+ * is the shadow host, while the composed path starts at the textarea the user typed or pasted into.
+ */
+export function eventNode(event: Event): Node {
+  const first = event.composedPath()[0];
+  if (first instanceof Node) return first;
+  return event.target instanceof Node ? event.target : document.body;
+}
+
 export function captureTarget(event: Event, kind: InputTarget['kind']): InputTarget {
-  const node = event.target instanceof Node ? event.target : document.body;
+  return targetAt(
+    eventNode(event),
+    kind,
+    event instanceof DragEvent ? { x: event.clientX, y: event.clientY } : null,
+  );
+}
+
+/** Where content for `node` goes: its field, or the contenteditable host around it with the selection. */
+export function targetAt(
+  node: Node,
+  kind: InputTarget['kind'],
+  point: InputTarget['point'] = null,
+): InputTarget {
   const element = node instanceof Element ? node : node.parentElement;
-  const point = event instanceof DragEvent ? { x: event.clientX, y: event.clientY } : null;
   if (isField(element)) {
     return {
       kind,
@@ -39,7 +60,7 @@ export function captureTarget(event: Event, kind: InputTarget['kind']): InputTar
   return { kind, node, editable: host, fieldSelection: null, range, point };
 }
 
-function editingHost(element: Element | null): HTMLElement | null {
+export function editingHost(element: Element | null): HTMLElement | null {
   let host: HTMLElement | null = null;
   for (let el = element; el; el = el.parentElement) {
     if (el instanceof HTMLElement && el.isContentEditable) host = el;
@@ -73,4 +94,9 @@ export function restoreFocus(target: InputTarget): void {
       selection.addRange(target.range);
     }
   }
+}
+
+/** A cancelled or refused input leaves the page as it was, with focus back in the editor. */
+export function restoreFocusOnly(target: InputTarget): void {
+  if (target.editable?.isConnected) target.editable.focus({ preventScroll: true });
 }

@@ -18,6 +18,11 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   redacted: { number: 9, text: 'INFO' },
   paste_blocked: { number: 9, text: 'INFO' },
   paste_override: { number: 13, text: 'WARN' },
+  upload_redacted: { number: 9, text: 'INFO' },
+  upload_blocked: { number: 9, text: 'INFO' },
+  upload_override: { number: 13, text: 'WARN' },
+  // The guard cannot see a site's composer or send button any more: admins should look.
+  guard_unavailable: { number: 13, text: 'WARN' },
   visited_allowed: { number: 9, text: 'INFO' },
   would_block: { number: 9, text: 'INFO' },
   would_warn: { number: 9, text: 'INFO' },
@@ -58,6 +63,14 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
   add('url.full', fields.urls && event.url !== undefined ? str(event.url) : undefined);
   add('gatehouse.rule', event.rule === null ? undefined : str(event.rule));
   add('gatehouse.incognito', bool(event.incognito));
+  add(
+    'gatehouse.trigger',
+    'trigger' in event && event.trigger !== undefined ? str(event.trigger) : undefined,
+  );
+  if ('extensions' in event) {
+    add('gatehouse.files', int(event.files));
+    add('gatehouse.file_extensions', { arrayValue: { values: event.extensions.map(str) } });
+  }
   switch (event.kind) {
     case 'blocked':
       add('gatehouse.resource_type', event.resourceType === undefined ? undefined : str(event.resourceType));
@@ -67,15 +80,22 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
       add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
       break;
     case 'redacted':
+    case 'upload_redacted':
       add('gatehouse.counts', countsValue(event.counts));
       break;
     case 'paste_blocked':
+    case 'upload_blocked':
       add('gatehouse.counts', countsValue(event.counts));
       add('gatehouse.reason', str(event.reason));
       break;
     case 'paste_override':
+    case 'upload_override':
       add('gatehouse.counts', countsValue(event.counts));
       add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
+      break;
+    case 'guard_unavailable':
+      add('gatehouse.problem', str(event.problem));
+      add('gatehouse.count', int(event.count));
       break;
     case 'access_requested':
       add('gatehouse.page', str(event.page));

@@ -1,4 +1,12 @@
-// Why a paste was refused. Its own module so the content script's message schemas can name the reasons
+// Why an input (or a file of it) was refused. Its own module so the content script's message schemas can name the reasons
 // without bundling the redaction engine (and its phone-number metadata) into every page.
-export const guardBlockReasons = ['personal-data', 'files', 'too-large', 'cancelled', 'error'] as const;
+export const guardBlockReasons = [
+  'personal-data',
+  'files',
+  'file-type',
+  'unscannable',
+  'too-large',
+  'cancelled',
+  'error',
+] as const;
 export type GuardBlockReason = (typeof guardBlockReasons)[number];

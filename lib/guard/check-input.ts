@@ -1,98 +1,157 @@
-// checkInput: what happens to one paste on a page, given its content and the page's paste-guard settings.
+// checkInput: what happens to one input on a page (a paste, a drop, a send, an upload, a clipboard read),
+// given its content, the channel that carried it and the page's guard settings.
+import type { GuardTrigger } from '../log/event-schema';
+import type { PasteGuardSettings, SendGuardSettings } from '../policy/guard-settings';
 import { RedactionInputTooLargeError, redactText } from '../redact/redact';
 import type { PiiType } from '../redact/settings';
-import type { PageGuard } from './guard-for-page';
 import type { GuardBlockReason } from './block-reasons';
+import { checkFile } from './check-file';
+import { addCounts, type FileInput, type FileVerdict, type PiiCounts } from './file-verdict';
+import type { GuardedPage, PageGuard } from './guard-for-page';
 import { redactSegments, type TextSegment } from './redact-segments';
 
-export type PiiCounts = Partial<Record<PiiType, number>>;
+export type { PiiCounts } from './file-verdict';
 
 export interface GuardInput {
+  trigger: GuardTrigger;
   plain: string;
-  /** Text segments of the text/html flavour, or null when there is none. */
+  /** Text segments of the text/html flavour (or of a rich composer), or null when there is none. */
   html: TextSegment[] | null;
-  /** Number of files (images, documents) pasted or dropped along with the text. */
-  files: number;
+  /** Files picked, pasted or dropped, in order. */
+  files: FileInput[];
 }
 
 export type GuardVerdict =
-  /** Insert exactly what was pasted. */
+  /** Hand over exactly what came in. */
   | { action: 'pass' }
-  /** Insert this (redacted) content; `dropFiles` when the policy keeps files out. */
-  | { action: 'insert'; plain: string; html: string[] | null; counts: PiiCounts; dropFiles: boolean }
-  /** Show the findings; the user pastes the redacted content, cancels, or (if allowed) the original. */
+  /** Hand over this content: the text (redacted where `counts` says so) and each file as decided. */
+  | {
+      action: 'insert';
+      plain: string;
+      html: string[] | null;
+      counts: PiiCounts;
+      files: FileVerdict[];
+      /** The organisation's message, when files were refused. */
+      message?: string | undefined;
+    }
+  /**
+   * Ask the user: hand over the redacted content, cancel, or (if `allowOriginal`) the original. `textAsked`:
+   * the question is about the text (otherwise only files are, and the text goes in as `plain` either way).
+   */
   | {
       action: 'warn';
       plain: string;
       html: string[] | null;
       counts: PiiCounts;
-      dropFiles: boolean;
+      files: FileVerdict[];
+      textAsked: boolean;
       allowOriginal: boolean;
     }
+  /** Hand over nothing. `subject`: whether the text or the files caused it (for the log and the notice). */
   | {
       action: 'block';
+      subject: 'text' | 'files';
       reason: GuardBlockReason;
       counts: PiiCounts;
+      files: FileVerdict[];
       allowOriginal: boolean;
       message?: string | undefined;
     };
 
+/** The settings that govern text on a channel; uploads carry no text. */
+function textSettings(trigger: GuardTrigger, guard: GuardedPage) {
+  if (trigger === 'send') return guard.send as SendGuardSettings;
+  if (trigger === 'upload') return null;
+  return guard.paste as PasteGuardSettings;
+}
+
 export function checkInput(payload: GuardInput, guard: PageGuard): GuardVerdict {
   if (!guard.guarded) return { action: 'pass' };
-  const { paste, redaction } = guard;
-  const dropFiles = payload.files > 0 && paste.files === 'block';
+  const text = textSettings(payload.trigger, guard);
+  const files = payload.files.map((file) => checkFile(file, payload.trigger, guard));
   const hasText = payload.plain.length > 0 || (payload.html?.some((s) => s.text.length > 0) ?? false);
-  const original = {
-    action: 'insert' as const,
-    plain: payload.plain,
-    html: payload.html?.map((s) => s.text) ?? null,
-    counts: {},
-    dropFiles,
-  };
-  if (!hasText) {
-    if (!dropFiles) return { action: 'pass' };
-    return { action: 'block', reason: 'files', counts: {}, allowOriginal: false, message: paste.message };
-  }
-  if (paste.mode === 'off') return dropFiles ? original : { action: 'pass' };
 
-  let plain: string;
-  let html: string[] | null = null;
-  let counts: PiiCounts;
-  try {
-    const redacted = redactText(payload.plain, redaction);
-    plain = redacted.text;
-    counts = redacted.counts;
-    if (payload.html) {
-      const segments = redactSegments(payload.html, redaction);
-      html = segments.segments;
-      counts = maxCounts(counts, segments.counts);
-    }
-  } catch (error) {
-    if (!(error instanceof RedactionInputTooLargeError)) throw error;
-    // The engine never scans part of a paste: refuse it whole.
-    return {
-      action: 'block',
-      reason: 'too-large',
-      counts: {},
-      allowOriginal: paste.allowOriginal,
-      message: paste.message,
-    };
-  }
-  if (Object.keys(counts).length === 0) return dropFiles ? original : { action: 'pass' };
-  switch (paste.mode) {
-    case 'redact':
-      return { action: 'insert', plain, html, counts, dropFiles };
-    case 'warn':
-      return { action: 'warn', plain, html, counts, dropFiles, allowOriginal: paste.allowOriginal };
-    case 'block':
+  let plain = payload.plain;
+  let html: string[] | null = payload.html?.map((s) => s.text) ?? null;
+  let counts: PiiCounts = {};
+  if (hasText && text && text.mode !== 'off') {
+    try {
+      const redacted = redactText(payload.plain, guard.redaction);
+      const segments = payload.html ? redactSegments(payload.html, guard.redaction) : null;
+      counts = segments ? maxCounts(redacted.counts, segments.counts) : redacted.counts;
+      if (Object.keys(counts).length > 0) {
+        plain = redacted.text;
+        html = segments?.segments ?? null;
+      }
+    } catch (error) {
+      if (!(error instanceof RedactionInputTooLargeError)) throw error;
+      // The engine never scans part of an input: refuse it whole.
       return {
         action: 'block',
-        reason: 'personal-data',
-        counts,
-        allowOriginal: paste.allowOriginal,
-        message: paste.message,
+        subject: 'text',
+        reason: 'too-large',
+        counts: {},
+        files,
+        allowOriginal: text.allowOriginal,
+        message: text.message,
       };
+    }
   }
+  const textFound = Object.keys(counts).length > 0;
+  if (textFound && text!.mode === 'block') {
+    return {
+      action: 'block',
+      subject: 'text',
+      reason: 'personal-data',
+      counts,
+      files,
+      allowOriginal: text!.allowOriginal,
+      message: text!.message,
+    };
+  }
+  if (!hasText && files.length > 0 && files.every((f) => f.action === 'drop')) {
+    const first = files[0] as Extract<FileVerdict, { action: 'drop' }>;
+    const fileCounts: PiiCounts = {};
+    for (const file of files) if (file.action === 'drop') addCounts(fileCounts, file.counts);
+    return {
+      action: 'block',
+      subject: 'files',
+      reason: first.reason,
+      counts: fileCounts,
+      files,
+      allowOriginal: files.every((f) => f.action === 'drop' && f.overridable),
+      message:
+        first.reason === 'files' && guard.paste.files === 'block'
+          ? guard.paste.message
+          : guard.uploads.message,
+    };
+  }
+  const filesAsked = files.some((f) => f.action === 'warn' || (f.action === 'drop' && f.overridable));
+  const textAsked = textFound && text!.mode === 'warn';
+  if (textAsked || filesAsked) {
+    return {
+      action: 'warn',
+      plain,
+      html,
+      counts,
+      files,
+      textAsked,
+      allowOriginal: (!textAsked || text!.allowOriginal) && (!filesAsked || guard.uploads.allowOriginal),
+    };
+  }
+  if (textFound || files.some((f) => f.action !== 'keep')) {
+    const refused = files.find((f) => f.action === 'drop');
+    if (!refused) return { action: 'insert', plain, html, counts, files };
+    const message = refusalMessage(refused, guard);
+    return { action: 'insert', plain, html, counts, files, ...(message ? { message } : {}) };
+  }
+  return { action: 'pass' };
+}
+
+/** The organisation's message for a refused file: the paste settings' when they keep files out. */
+function refusalMessage(file: FileVerdict, guard: GuardedPage): string | undefined {
+  const byPaste = file.action === 'drop' && file.reason === 'files' && guard.paste.files === 'block';
+  return byPaste ? guard.paste.message : guard.uploads.message;
 }
 
 /** The text and HTML flavours usually hold the same data: count each type as often as the richer one has it. */

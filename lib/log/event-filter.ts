@@ -27,6 +27,9 @@ export function eventSearchText(event: LogEvent): string {
   if ('justification' in event) parts.push(event.justification);
   if ('counts' in event) parts.push(Object.keys(event.counts).join(' '));
   if ('reason' in event) parts.push(event.reason);
+  if ('trigger' in event && event.trigger) parts.push(event.trigger);
+  if ('extensions' in event) for (const extension of event.extensions) parts.push(extension);
+  if ('problem' in event) parts.push(event.problem);
   if ('error' in event) parts.push(event.error);
   if ('policy' in event) parts.push(event.policy.name, event.policy.version, event.policy.source);
   return parts.join('\n').toLowerCase();

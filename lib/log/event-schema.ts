@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { policySources } from '../policy/policy-source';
 import { dnrResourceTypes } from '../policy/dnr-rule';
 import { piiTypes } from '../redact/settings';
+import { guardProblems, guardTriggers } from './guard-trigger';
+
+export { guardProblems, guardTriggers, type GuardProblem, type GuardTrigger } from './guard-trigger';
 
 export const eventKinds = [
   'blocked',
@@ -12,6 +15,10 @@ export const eventKinds = [
   'redacted',
   'paste_blocked',
   'paste_override',
+  'upload_redacted',
+  'upload_blocked',
+  'upload_override',
+  'guard_unavailable',
   'visited_allowed',
   'would_block',
   'would_warn',
@@ -81,6 +88,25 @@ const justification = (what: string) =>
     .default('')
     .describe(`**The reason the user typed** ${what} (free text, up to 2,000 characters)`);
 
+const trigger = z
+  .enum(guardTriggers)
+  .optional()
+  .describe(
+    `The input guard's channel: ${guardTriggers.map((t) => `\`${t}\``).join(', ')} (absent on events recorded before channels existed)`,
+  );
+// lib/guard/block-reasons.ts lists them (the log sits below the guard); a test checks this names each one.
+const blockReasonsText =
+  '`personal-data`, `files` (not allowed on this service), `file-type` (an extension or type the policy blocks), `unscannable` (binary or over `maxScanBytes`), `too-large` (to check), `cancelled` (at the warning) or `error`';
+
+/** File extensions from a fixed vocabulary ("csv", "other"), never the name: names can be personal data. */
+const fileFields = {
+  files: z.number().int().positive().max(10_000).describe('How many files'),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .max(100)
+    .describe('Their extensions from a fixed list (`csv`, `other`, `none`): **never file names**'),
+};
+
 export const logEventSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({
@@ -110,29 +136,68 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     .describe('The user continued past a warning'),
   z.strictObject({ ...common, kind: z.literal('went_back') }).describe('The user chose Go back on a warning'),
   z
-    .strictObject({ ...common, kind: z.literal('redacted'), counts })
-    .describe('Personal data in a paste was replaced before the page saw it'),
+    .strictObject({ ...common, kind: z.literal('redacted'), counts, trigger })
+    .describe(
+      'Personal data was replaced before the page saw it: in a paste or drop, in the composer at send, or in what the page read from the clipboard (`trigger` says which)',
+    ),
   z
     .strictObject({
       ...common,
       kind: z.literal('paste_blocked'),
       counts,
-      reason: z
-        .string()
-        .max(200)
-        .describe(
-          'Why: `personal-data`, `files` (not allowed on this service), `too-large` (to check), `cancelled` (at the warning) or `error`',
-        ),
+      reason: z.string().max(200).describe(`Why: ${blockReasonsText}`),
+      trigger,
     })
-    .describe('A paste was refused'),
+    .describe('A paste, drop, send or clipboard read was refused (`trigger` says which)'),
   z
     .strictObject({
       ...common,
       kind: z.literal('paste_override'),
       counts,
-      justification: justification('to paste the original'),
+      justification: justification('to use the original'),
+      trigger,
     })
-    .describe('The user pasted the original anyway, where the policy allows it'),
+    .describe('The user pasted or sent the original anyway, where the policy allows it'),
+  z
+    .strictObject({ ...common, kind: z.literal('upload_redacted'), counts, ...fileFields, trigger })
+    .describe('Files given to the page (file input, drop, paste) were replaced by redacted copies'),
+  z
+    .strictObject({
+      ...common,
+      kind: z.literal('upload_blocked'),
+      counts,
+      ...fileFields,
+      reason: z.string().max(200).describe(`Why: ${blockReasonsText}`),
+      trigger,
+    })
+    .describe('Files were kept from the page (by the policy, or the user cancelled at the warning)'),
+  z
+    .strictObject({
+      ...common,
+      kind: z.literal('upload_override'),
+      counts,
+      ...fileFields,
+      justification: justification('to upload the original files'),
+      trigger,
+    })
+    .describe('The user uploaded the original files anyway, where the policy allows it'),
+  z
+    .strictObject({
+      ...common,
+      kind: z.literal('guard_unavailable'),
+      trigger,
+      problem: z
+        .enum(guardProblems)
+        .describe(
+          'What the input guard could not recognise on a guarded page: `composer` (the text being sent) or `send-control` (the send button): the site probably changed',
+        ),
+      count: z
+        .number()
+        .int()
+        .positive()
+        .describe('How many times it was seen on this host in the coalescing window'),
+    })
+    .describe('The input guard could not check a send on a guarded page (coalesced per host and problem)'),
   z
     .strictObject({ ...common, kind: z.literal('visited_allowed') })
     .describe(

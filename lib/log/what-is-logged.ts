@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { loggingSchema } from '../policy/policy-schema';
 import { commonEventFields, logEventSchema } from './event-schema';
+import { keptByCount } from './retention';
 
 type Shape = Record<string, z.ZodType>;
 
@@ -38,9 +39,9 @@ export function whatIsLoggedMarkdown(): string {
     'hourly; if the disk is full, the oldest tenth is deleted at once. Each deletion is itself recorded as a',
     '`log_pruned` event. The extension asks for `unlimitedStorage` so the browser does not evict the log.',
     'While forwarding is on, retention never deletes events not yet forwarded.',
-    "Deleting by count never takes `continued` and `paste_override` events (the users' own decisions, with",
-    'their justifications) while others are left: nobody can push them out of the log by making it record',
-    'other events. Age applies to them as to all.',
+    `Deleting by count never takes ${keptByCount.map((kind) => `\`${kind}\``).join(', ')} events (the users' own`,
+    'decisions, with their justifications) while others are left: nobody can push them out of the log by',
+    'making it record other events. Age applies to them as to all.',
     '',
     "**Who can write it.** Only the extension's own decisions. A block or warn page records its event only",
     'when Gatehouse itself sent the tab there, once: a web page that opens `blocked.html#…` records nothing.',
@@ -71,8 +72,9 @@ export function whatIsLoggedMarkdown(): string {
     '',
     '## What is not recorded',
     '',
-    'Page contents, prompts, what the user typed into an AI service, the pasted text, the personal data',
-    "found in it, browsing outside the AI services in the catalog and the policy's own host rules, and (by",
+    'Page contents, prompts, what the user typed into an AI service, the pasted text, file names and',
+    'contents (only their number and extensions from a fixed list), the personal data found in them,',
+    "browsing outside the AI services in the catalog and the policy's own host rules, and (by",
     'default) full URLs with paths and query strings. Justifications are the one free text: tell users, in',
     'the warn message, that their reason is recorded and who reads it.',
     '',

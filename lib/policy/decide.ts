@@ -4,13 +4,23 @@ import type { Catalog, Service } from '../catalog/catalog-schema';
 import { parseRequestUrl } from '../url/parse-request-url';
 import { translateProxyTarget } from '../url/translate-proxy';
 import { compilePolicy, type CompiledPolicy } from './compile-policy';
-import type { Action, Fallback, PasteGuardSettings, Policy, Rule } from './policy-schema';
+import type {
+  Action,
+  Fallback,
+  PasteGuardSettings,
+  Policy,
+  Rule,
+  SendGuardSettings,
+  UploadGuardSettings,
+} from './policy-schema';
 
 export interface DecisionOptions {
   message?: string | undefined;
   bypassMinutes: number;
   requireJustification: boolean;
   paste: PasteGuardSettings;
+  send: SendGuardSettings;
+  uploads: UploadGuardSettings;
 }
 
 export interface Decision {
@@ -135,6 +145,8 @@ function verdict(
       bypassMinutes: source.bypassMinutes,
       requireJustification: source.requireJustification,
       paste: source.paste ?? compiled.policy.paste,
+      send: source.send ?? compiled.policy.send,
+      uploads: source.uploads ?? compiled.policy.uploads,
     },
   };
 }

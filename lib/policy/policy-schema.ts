@@ -9,6 +9,7 @@ import {
 } from '../catalog/catalog-schema';
 import { adminSettingsSchema } from './admin-settings';
 import { forwardingSettingsSchema } from './forwarding-settings';
+import { pasteGuardSchema, sendGuardSchema, uploadGuardSchema } from './guard-settings';
 import { redactionSettingsSchema } from '../redact/settings';
 import { requestAccessSchema } from './request-access';
 
@@ -51,19 +52,14 @@ export const ruleMatchSchema = z
   .describe('All listed criteria must hold (AND); within one criterion any value matches (OR)');
 export type RuleMatch = z.infer<typeof ruleMatchSchema>;
 
-export const pasteGuardSchema = z.strictObject({
-  mode: z
-    .enum(['redact', 'block', 'warn', 'off'])
-    .default('redact')
-    .describe('What a paste with personal data does on allowed services'),
-  allowOriginal: z
-    .boolean()
-    .default(false)
-    .describe('Whether the user may paste the original anyway, with a justification'),
-  files: z.enum(['allow', 'block']).default('allow').describe('Pasted or dropped files'),
-  message: z.string().max(500).optional().describe('Shown when a paste is blocked'),
-});
-export type PasteGuardSettings = z.infer<typeof pasteGuardSchema>;
+export {
+  pasteGuardSchema,
+  sendGuardSchema,
+  uploadGuardSchema,
+  type PasteGuardSettings,
+  type SendGuardSettings,
+  type UploadGuardSettings,
+} from './guard-settings';
 
 const actionOptions = {
   message: z
@@ -80,6 +76,8 @@ const actionOptions = {
     .describe('warn: how long Continue grants access to that service in that tab'),
   requireJustification: z.boolean().default(false).describe('warn: Continue needs a written reason'),
   paste: pasteGuardSchema.optional().describe('allow: paste-guard settings for these services'),
+  send: sendGuardSchema.optional().describe('allow: send-check settings for these services'),
+  uploads: uploadGuardSchema.optional().describe('allow: upload-guard settings for these services'),
 };
 
 export const ruleSchema = z.strictObject({
@@ -89,7 +87,9 @@ export const ruleSchema = z.strictObject({
     .describe('Unique; shown on the interstitials and in the log'),
   description: z.string().max(500).optional().describe('For admins; not shown to users'),
   match: ruleMatchSchema,
-  action: z.enum(actions).describe('allow (paste guard applies), warn (interstitial with Continue) or block'),
+  action: z
+    .enum(actions)
+    .describe('allow (the input guard applies), warn (interstitial with Continue) or block'),
   ...actionOptions,
 });
 export type Rule = z.infer<typeof ruleSchema>;
@@ -157,6 +157,8 @@ export const policySchema = z.strictObject({
     })
     .prefault({}),
   paste: pasteGuardSchema.prefault({}).describe('Paste-guard defaults for allowed services'),
+  send: sendGuardSchema.prefault({}).describe('Send-check defaults for allowed services'),
+  uploads: uploadGuardSchema.prefault({}).describe('Upload-guard defaults for allowed services'),
   redaction: redactionSettingsSchema.prefault({}),
   logging: loggingSchema.prefault({}),
   forwarding: forwardingSettingsSchema.optional(),

@@ -1,6 +1,9 @@
 // Every page and notice an employee or admin meets, checked with axe-core: no serious or critical
 // violation, in the light and the dark colour scheme; the interstitials also at 200% zoom.
 import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { adminPolicy, putAdminPolicyInForce } from './admin-policy';
 import { checkAccessibility, noticeCopyPage, noticeMarkup } from './axe';
 import {
@@ -67,7 +70,7 @@ for (const scheme of schemes) {
     await expect(page.locator('.policy-table tbody tr')).toHaveCount(168);
     expect((await checkAccessibility(page, `popup policy view, ${scheme}`)).blocking).toEqual([]);
 
-    const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 1000 });
+    const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 100_000 });
     await storeActivePolicy(page, {
       source: 'managed',
       appliedAt: Date.now(),
@@ -156,6 +159,46 @@ test('paste notices (redacted, blocked, warn dialog) pass axe in both colour sch
     const page = await context.newPage();
     await openEditor(page, editor, url);
     await pasteWithKeyboard(page, personal);
+    await expect.poll(() => noticeMarkup(page)).toContain(text);
+    const markup = (await noticeMarkup(page))!;
+    for (const scheme of schemes) {
+      const copy = await noticeCopyPage(context, markup, scheme);
+      expect((await checkAccessibility(copy, `${name}, ${scheme}`, '#notice')).blocking).toEqual([]);
+      await copy.close();
+    }
+    await page.close();
+  }
+});
+
+test('send and upload notices pass axe in both colour schemes', async ({ context }) => {
+  // The built-in default: send redact, uploads scanned and redacted.
+  await waitForPasteGuard(context);
+  await serveEditorPages(context);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gatehouse-axe-'));
+  const csv = path.join(dir, 'customers.csv');
+  writeFileSync(csv, 'name,mail\nAnna Berg,anna.berg@example.com\n');
+  const cases = [
+    {
+      name: 'send notice',
+      act: async (page: Page) => {
+        await openEditor(page, 'textarea');
+        await page.keyboard.type('Reply to jane.doe@example.com please');
+        await page.keyboard.press('Enter');
+      },
+      text: 'in your message',
+    },
+    {
+      name: 'upload notice',
+      act: async (page: Page) => {
+        await page.goto('https://claude.ai/__fixture/upload');
+        await page.setInputFiles('#file', [csv]);
+      },
+      text: 'redacted copy',
+    },
+  ];
+  for (const { name, act, text } of cases) {
+    const page = await context.newPage();
+    await act(page);
     await expect.poll(() => noticeMarkup(page)).toContain(text);
     const markup = (await noticeMarkup(page))!;
     for (const scheme of schemes) {

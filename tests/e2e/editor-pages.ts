@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import path from 'node:path';
+import { guardFixturePages } from './guard-fixture-pages';
 import { extensionPage } from './stand-in';
 
 export type EditorName =
@@ -59,8 +60,8 @@ for (const type of ['paste', 'drop']) {
 function pageHtml(bundle: BundleName): string {
   const body =
     bundle === 'plain'
-      ? `<textarea id="textarea" rows="4" cols="60"></textarea>
-<input id="input" size="60">
+      ? `<form id="textarea-form"><textarea id="textarea" rows="4" cols="60"></textarea></form>
+<form id="input-form"><input id="input" size="60"><button type="submit" id="input-submit">Go</button></form>
 <div id="contenteditable" contenteditable="true" style="min-height:3em;border:1px solid #999"></div>
 <div id="quill" style="min-height:3em"></div>
 <div id="codemirror" style="min-height:3em;border:1px solid #999"></div>`
@@ -91,6 +92,8 @@ export async function editorResponse(requestUrl: string): Promise<FixtureRespons
   if (script && script in code) {
     return { status: 200, contentType: 'text/javascript', body: code[script] };
   }
+  const fixture = guardFixturePages[url.pathname];
+  if (fixture) return { status: 200, contentType: 'text/html', body: fixture };
   if (url.pathname === '/__fixture/framed') {
     // A cross-origin child frame on another guarded host, holding a plain field.
     return {

@@ -7,7 +7,19 @@ import type { LogEvent } from '../../lib/log/event-schema';
 import { compilePolicy } from '../../lib/policy/compile-policy';
 import { defaultPolicy } from '../../lib/policy/default-policy';
 
-const handlers = guardMessageHandlers(async () => compilePolicy(defaultPolicy(), shippedCatalog()));
+let clock = 0;
+const handlers = guardMessageHandlers(
+  async () => compilePolicy(defaultPolicy(), shippedCatalog()),
+  () => clock,
+);
+const check = (plain: string, trigger: 'paste' | 'send' | 'upload' = 'paste', preview = false) => ({
+  type: 'guard:check' as const,
+  trigger,
+  plain,
+  html: null,
+  files: [],
+  preview,
+});
 const tab = { id: 3, incognito: false };
 const sender = (url: string, incognito = false): Runtime.MessageSender =>
   ({ id: 'ext', url, tab: { id: 3, incognito } }) as unknown as Runtime.MessageSender;
@@ -26,16 +38,13 @@ afterEach(async () => {
 describe('paste-guard message handlers', () => {
   it('redacts a paste on an allowed service and records types and counts, never values', async () => {
     const { result, events } = await recording(() =>
-      handlers['guard:check'](
-        { type: 'guard:check', plain: 'mail jane.doe@example.com', html: null, files: 0 },
-        tab,
-        sender('https://chatgpt.com/c/1'),
-      ),
+      handlers['guard:check'](check('mail jane.doe@example.com'), tab, sender('https://chatgpt.com/c/1')),
     );
     expect(result).toMatchObject({ action: 'insert', plain: 'mail [EMAIL]', counts: { EMAIL: 1 } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       kind: 'redacted',
+      trigger: 'paste',
       service: 'openai-chatgpt',
       host: 'chatgpt.com',
       counts: { EMAIL: 1 },
@@ -49,16 +58,19 @@ describe('paste-guard message handlers', () => {
     ).resolves.toEqual({ guarded: false });
     await expect(
       handlers['guard:status']({ type: 'guard:status' }, tab, sender('https://github.com/copilot')),
-    ).resolves.toEqual({ guarded: true, files: 'allow' });
+    ).resolves.toEqual({
+      guarded: true,
+      paste: 'redact',
+      send: 'redact',
+      files: 'check',
+      readFiles: true,
+      maxScanBytes: 10 * 1024 * 1024,
+    });
   });
 
   it('passes a paste through unchanged on a page that is not guarded, and records nothing', async () => {
     const { result, events } = await recording(() =>
-      handlers['guard:check'](
-        { type: 'guard:check', plain: 'a@b.com', html: null, files: 0 },
-        tab,
-        sender('https://example.org/'),
-      ),
+      handlers['guard:check'](check('a@b.com'), tab, sender('https://example.org/')),
     );
     expect(result).toEqual({ action: 'pass' });
     expect(events).toEqual([]);
@@ -67,6 +79,8 @@ describe('paste-guard message handlers', () => {
   it('records an override with its justification, and refuses outcomes from unguarded pages', async () => {
     const outcome = {
       type: 'guard:outcome' as const,
+      trigger: 'paste' as const,
+      files: null,
       outcome: 'original' as const,
       reason: 'personal-data' as const,
       counts: { EMAIL: 1 },
@@ -86,14 +100,78 @@ describe('paste-guard message handlers', () => {
   });
 
   it('marks the events of a paste in an incognito tab as incognito, from the sender', async () => {
-    const check = { type: 'guard:check' as const, plain: 'mail jane.doe@example.com', html: null, files: 0 };
+    const input = check('mail jane.doe@example.com');
     const { events } = await recording(async () => {
-      await handlers['guard:check'](check, tab, sender('https://chatgpt.com/c/1', true));
-      await handlers['guard:check'](check, tab, sender('https://chatgpt.com/c/1'));
+      await handlers['guard:check'](input, tab, sender('https://chatgpt.com/c/1', true));
+      await handlers['guard:check'](input, tab, sender('https://chatgpt.com/c/1'));
     });
     expect(events.map((e) => [e.kind, e.incognito])).toEqual([
       ['redacted', true],
       ['redacted', false],
+    ]);
+  });
+
+  it('checks a send ahead without recording anything, and records the send itself', async () => {
+    const { result, events } = await recording(() =>
+      handlers['guard:check'](
+        check('to jane.doe@example.com', 'send', true),
+        tab,
+        sender('https://chatgpt.com/'),
+      ),
+    );
+    expect(result).toMatchObject({ action: 'insert', plain: 'to [EMAIL]' });
+    expect(events).toEqual([]);
+    const sent = await recording(() =>
+      handlers['guard:check'](check('to jane.doe@example.com', 'send'), tab, sender('https://chatgpt.com/')),
+    );
+    expect(sent.events.map((e) => [e.kind, 'trigger' in e ? e.trigger : null])).toEqual([
+      ['redacted', 'send'],
+    ]);
+  });
+
+  it('redacts an uploaded text file and records its count and extension, not its name or content', async () => {
+    const { result, events } = await recording(() =>
+      handlers['guard:check'](
+        {
+          ...check('', 'upload'),
+          files: [
+            { extension: 'csv', mimeType: 'text/csv', size: 40, text: 'name,mail\nAnna,anna@example.com\n' },
+          ],
+        },
+        tab,
+        sender('https://claude.ai/new'),
+      ),
+    );
+    expect(result).toMatchObject({
+      action: 'insert',
+      files: [{ action: 'redact', text: 'name,mail\nAnna,[EMAIL]\n' }],
+    });
+    expect(events).toMatchObject([
+      { kind: 'upload_redacted', trigger: 'upload', files: 1, extensions: ['csv'], counts: { EMAIL: 1 } },
+    ]);
+    expect(JSON.stringify(events)).not.toContain('anna@');
+  });
+
+  it('records guard_unavailable once per host and problem per hour, with the repeats counted', async () => {
+    const report = {
+      type: 'guard:health' as const,
+      trigger: 'send' as const,
+      problem: 'send-control' as const,
+    };
+    const { events } = await recording(async () => {
+      clock = 1_000_000;
+      for (let i = 0; i < 50; i++)
+        await handlers['guard:health'](report, tab, sender('https://gemini.google.com/app'));
+      await handlers['guard:health'](report, tab, sender('https://claude.ai/new'));
+      clock += 60 * 60 * 1000;
+      await handlers['guard:health'](report, tab, sender('https://gemini.google.com/app'));
+      // Not guarded: nothing to report about.
+      await handlers['guard:health'](report, tab, sender('https://example.org/'));
+    });
+    expect(events.map((e) => [e.kind, e.host, 'count' in e ? e.count : null])).toEqual([
+      ['guard_unavailable', 'gemini.google.com', 1],
+      ['guard_unavailable', 'claude.ai', 1],
+      ['guard_unavailable', 'gemini.google.com', 50],
     ]);
   });
 });

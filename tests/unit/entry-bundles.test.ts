@@ -28,11 +28,21 @@ describe('entry point bundles', () => {
   it.each([
     ['entrypoints/popup/main.tsx', 'components/log-popup.tsx'],
     ['entrypoints/input-guard.content.ts', 'lib/content/input-guard.ts'],
+    ['entrypoints/main-world.content.ts', 'lib/content/main-world.ts'],
     ['entrypoints/blocked/main.tsx', 'components/block-page.tsx'],
     ['entrypoints/warn/main.tsx', 'components/warn-page.tsx'],
   ])('%s leaves out the catalog, policy compiling, RE2 and the redaction engine', async (entry, ownCode) => {
     const inputs = await bundledInputs(entry);
     expect(inputs).toContain(ownCode); // the bundle was built from the real entry
     expect(inputs.filter((path) => heavy.test(path))).toEqual([]);
+  });
+
+  it('the main-world script runs in the page itself: no extension API, no zod, no other guard code', async () => {
+    const inputs = await bundledInputs('entrypoints/main-world.content.ts');
+    const own = inputs.filter((path) => !path.includes('node_modules/'));
+    expect(own.sort()).toEqual(
+      ['entrypoints/main-world.content.ts', 'lib/content/page-bridge.ts', 'lib/content/main-world.ts'].sort(),
+    );
+    expect(inputs.filter((path) => /webextension-polyfill|node_modules\/zod/.test(path))).toEqual([]);
   });
 });

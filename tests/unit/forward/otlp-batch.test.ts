@@ -118,6 +118,63 @@ describe('buildExportRequest', () => {
     expect([record.severityNumber, record.severityText]).toEqual([number, text]);
   });
 
+  it('keeps the kind of a redacted send and names its channel in gatehouse.trigger (rows before channels have none)', () => {
+    const records = buildExportRequest(
+      [row(9, { kind: 'redacted', host: 'chatgpt.com', counts: { EMAIL: 1 }, trigger: 'send' }), rows[2]!],
+      resource,
+      settings(),
+      time,
+    ).resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(attrs(records[0]!.attributes)['event.name']).toEqual({ stringValue: 'gatehouse.redacted' });
+    expect(attrs(records[0]!.attributes)['gatehouse.trigger']).toEqual({ stringValue: 'send' });
+    expect(attrs(records[1]!.attributes)['gatehouse.trigger']).toBeUndefined();
+  });
+
+  it('sends upload events with file count, extensions and reason; guard_unavailable as a WARN with its problem', () => {
+    const records = buildExportRequest(
+      [
+        row(10, {
+          kind: 'upload_blocked',
+          host: 'claude.ai',
+          counts: { EMAIL: 3 },
+          files: 2,
+          extensions: ['csv', 'other'],
+          reason: 'personal-data',
+          trigger: 'upload',
+        }),
+        row(11, {
+          kind: 'guard_unavailable',
+          host: 'gemini.google.com',
+          problem: 'send-control',
+          count: 4,
+          trigger: 'send',
+        }),
+      ],
+      resource,
+      settings(),
+      time,
+    ).resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(attrs(records[0]!.attributes)).toMatchObject({
+      'gatehouse.trigger': { stringValue: 'upload' },
+      'gatehouse.files': { intValue: '2' },
+      'gatehouse.file_extensions': {
+        arrayValue: { values: [{ stringValue: 'csv' }, { stringValue: 'other' }] },
+      },
+      'gatehouse.reason': { stringValue: 'personal-data' },
+    });
+    expect([records[1]!.severityText, attrs(records[1]!.attributes)['gatehouse.problem']]).toEqual([
+      'WARN',
+      { stringValue: 'send-control' },
+    ]);
+    expect(
+      exportLogsRequestSchema.safeParse({
+        resourceLogs: [
+          { resource: { attributes: [] }, scopeLogs: [{ scope: { name: 'x' }, logRecords: records }] },
+        ],
+      }).success,
+    ).toBe(true);
+  });
+
   it('sends what a health event checked, its outcome and detail', () => {
     const record = buildExportRequest(rows, resource, settings(), time).resourceLogs[0]!.scopeLogs[0]!
       .logRecords[8]!;

@@ -8,7 +8,14 @@ const contentScript: MessageSender = {
   tab: { id: 3 },
   frameId: 0,
 };
-const check: Message = { type: 'guard:check', plain: 'a@b.com', html: null, files: 0 };
+const check: Message = {
+  type: 'guard:check',
+  trigger: 'paste',
+  plain: 'a@b.com',
+  html: null,
+  files: [],
+  preview: false,
+};
 
 describe('paste messages: sender rules', () => {
   it.each<[string, Message, MessageSender, boolean]>([
@@ -37,18 +44,44 @@ describe('paste messages: sender rules', () => {
 describe('paste messages: schema', () => {
   it.each([
     ['a check carrying a page URL (the page comes from the sender)', { ...check, url: 'https://evil/' }],
-    ['a negative file count', { ...check, files: -1 }],
+    ['a file count instead of file descriptions', { ...check, files: 1 }],
+    [
+      'a file with its name',
+      { ...check, files: [{ name: 'jane.csv', extension: 'csv', mimeType: '', size: 1, text: null }] },
+    ],
+    ['a negative file size', { ...check, files: [{ extension: 'csv', mimeType: '', size: -1, text: null }] }],
+    ['an unknown trigger', { ...check, trigger: 'voice' }],
+    [
+      'a health report of an unknown problem',
+      { type: 'guard:health', trigger: 'send', problem: 'everything' },
+    ],
     [
       'an outcome with a made-up type in counts',
-      { type: 'guard:outcome', outcome: 'original', reason: 'personal-data', counts: { NAME: 1 } },
+      {
+        type: 'guard:outcome',
+        trigger: 'paste',
+        outcome: 'original',
+        reason: 'personal-data',
+        counts: { NAME: 1 },
+      },
     ],
     [
       'an outcome with values instead of counts',
-      { type: 'guard:outcome', outcome: 'redacted', reason: 'personal-data', counts: { EMAIL: 'a@b.com' } },
+      {
+        type: 'guard:outcome',
+        trigger: 'paste',
+        outcome: 'redacted',
+        reason: 'personal-data',
+        counts: { EMAIL: 'a@b.com' },
+      },
     ],
     [
       'an unknown outcome',
-      { type: 'guard:outcome', outcome: 'allow-all', reason: 'personal-data', counts: {} },
+      { type: 'guard:outcome', trigger: 'paste', outcome: 'allow-all', reason: 'personal-data', counts: {} },
+    ],
+    [
+      'an outcome without its channel',
+      { type: 'guard:outcome', outcome: 'redacted', reason: 'personal-data', counts: {} },
     ],
   ])('rejects %s', (_name, message) => {
     expect(messageSchema.safeParse(message).success).toBe(false);
@@ -57,11 +90,12 @@ describe('paste messages: schema', () => {
   it('accepts an override with its justification', () => {
     const parsed = messageSchema.parse({
       type: 'guard:outcome',
+      trigger: 'send',
       outcome: 'original',
       reason: 'personal-data',
       counts: { EMAIL: 1 },
       justification: 'customer asked',
     });
-    expect(parsed).toMatchObject({ type: 'guard:outcome', justification: 'customer asked' });
+    expect(parsed).toMatchObject({ type: 'guard:outcome', justification: 'customer asked', files: null });
   });
 });

@@ -35,19 +35,30 @@ describe('guardMatchPatterns', () => {
     for (const p of defaults) expect(p).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
   });
 
-  it('follows a per-rule paste override: mode off with files allowed needs no content script', () => {
-    const patterns = patternsFor({
-      rules: [
-        {
-          id: 'claude-free',
-          match: { services: ['anthropic-claude'] },
-          action: 'allow',
-          paste: { mode: 'off', allowOriginal: false, files: 'allow' },
-        },
-      ],
+  it('follows per-rule overrides: every channel off (paste, send, uploads) needs no content script', () => {
+    const claudeRule = (send: 'off' | 'redact', uploads: 'allow' | 'scan') => ({
+      id: 'claude-free',
+      match: { services: ['anthropic-claude'] },
+      action: 'allow' as const,
+      paste: { mode: 'off' as const, allowOriginal: false, files: 'allow' as const },
+      send: { mode: send },
+      uploads: { mode: uploads },
     });
-    expect(patterns).not.toContain('*://*.claude.ai/*');
-    expect(patterns).toContain('*://*.chatgpt.com/*');
+    const off = patternsFor({ rules: [claudeRule('off', 'allow')] });
+    expect(off).not.toContain('*://*.claude.ai/*');
+    expect(off).toContain('*://*.chatgpt.com/*');
+    // Any one channel still on keeps the guard.
+    expect(patternsFor({ rules: [claudeRule('redact', 'allow')] })).toContain('*://*.claude.ai/*');
+    expect(patternsFor({ rules: [claudeRule('off', 'scan')] })).toContain('*://*.claude.ai/*');
+  });
+
+  it('keeps a service whose channels are off when a file type is blocked', () => {
+    const patterns = patternsFor({
+      paste: { mode: 'off' },
+      send: { mode: 'off' },
+      uploads: { mode: 'allow', blockTypes: ['.pst'] },
+    });
+    expect(patterns).toContain('*://*.claude.ai/*');
   });
 
   it('keeps a service whose paste mode is off when files are blocked', () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockedNotice, describeCounts, redactedNotice } from '../../../lib/guard/notice-text';
 import type { Translate } from '../../../lib/translate';
+import type { GuardTrigger } from '../../../lib/log/guard-trigger';
 import { piiTypes } from '../../../lib/redact/settings';
 
 const locales = readdirSync('public/_locales');
@@ -65,6 +66,15 @@ describe('paste notice text', () => {
     expect(blockedNotice('personal-data', { US_SSN: 1 }, translator('en'), 'en')).toBe(
       'Gatehouse blocked this paste: it contains 1 US Social Security number',
     );
+  });
+
+  it.each<[GuardTrigger, string]>([
+    ['paste', 'Gatehouse could not check this paste, so nothing was pasted. Try again.'],
+    ['clipboard', 'Gatehouse could not check this paste, so nothing was pasted. Try again.'],
+    ['send', 'Gatehouse could not check this message, so it was not sent. Try again.'],
+    ['upload', 'Gatehouse could not check these files, so they were not uploaded. Try again.'],
+  ])('an input that could not be checked (%s) is named by its channel', (trigger, text) => {
+    expect(blockedNotice('error', {}, translator('en'), 'en', trigger)).toBe(text);
   });
 
   it.each(locales)('%s has every paste message the notice uses, and the locale it claims', (locale) => {

@@ -22,8 +22,16 @@ describe('docs/what-is-logged.md, generated from the event schema', () => {
     expect(row(kind)).toContain(`\`${field}\`: `);
   });
 
-  it('names every reason a paste can be refused for', () => {
-    for (const reason of guardBlockReasons) expect(row('paste_blocked')).toContain(`\`${reason}\``);
+  it.each(['paste_blocked', 'upload_blocked'])(
+    '%s names every reason an input can be refused for',
+    (kind) => {
+      for (const reason of guardBlockReasons) expect(row(kind)).toContain(`\`${reason}\``);
+    },
+  );
+
+  it('says file names are never recorded, only extensions', () => {
+    expect(row('upload_redacted')).toContain('**never file names**');
+    expect(doc).toContain('file names and');
   });
 
   it('says what is never recorded', () => {

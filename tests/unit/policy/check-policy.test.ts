@@ -66,6 +66,20 @@ describe('checkPolicy names each problem by its JSON path', () => {
       'rules[1].id: duplicate rule id "a" (also rules[0])',
     ],
     [
+      'unknown send mode on a rule',
+      {
+        ...base,
+        rules: [{ id: 'a', match: { services: ['deepseek'] }, action: 'allow', send: { mode: 'ask' } }],
+      },
+      'rules[0].send.mode: expected one of redact|block|warn|off',
+    ],
+    [
+      'a file type that is neither an extension nor a MIME type',
+      { ...base, uploads: { blockTypes: ['PST files'] } },
+      'uploads.blockTypes[0]: expected a lower-case file extension such as ".pst"',
+    ],
+    ['a scan limit below 1 KiB', { ...base, uploads: { maxScanBytes: 10 } }, 'uploads.maxScanBytes:'],
+    [
       'bypass too long',
       { ...base, fallback: { action: 'warn', bypassMinutes: 100000 } },
       'fallback.bypassMinutes:',
