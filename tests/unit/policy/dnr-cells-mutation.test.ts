@@ -46,5 +46,60 @@ describe('host-pattern cells', () => {
       [null, [1, -0, 0, 0], 'allow', 'fallback'],
       ['models.test', [1, -0, 0, 2], 'block', 'above'],
     ]);
+    // A pattern has no anchor host: its verdict is decided, and explained, for any host.
+    expect(cells[0]!.decision).toMatchObject({
+      host: '*',
+      reason: '"*" is pattern (data processed in US); the fallback applies → allow',
+    });
+  });
+});
+
+describe('cells of hosts too long for the translate proxy, and of rules with the same action', () => {
+  const longSuffix = `.${'a'.repeat(60)}.test`;
+  const longHost = `${'b'.repeat(60)}.test`;
+  const deepHost = `${'x'.repeat(55)}.tools.test`;
+  const catalog = catalogSchema.parse([
+    {
+      id: 'svc',
+      name: 'svc',
+      operator: 's',
+      operatorCountry: 'CN',
+      parentCountry: 'CN',
+      jurisdiction: 'CN',
+      confidence: 'high',
+      category: 'chat',
+      hosts: ['chat.example.com'],
+      hostSuffixes: [longSuffix],
+      urlPatterns: ['tools.test/chat', `${longHost}/chat`],
+    },
+  ]);
+  const rules = [
+    { id: 'own', match: { hosts: ['x.chat.example.com', deepHost] }, action: 'block' },
+    { id: 'cn', match: { jurisdictions: ['CN'] }, action: 'block' },
+  ] as Rule[];
+  const compiled = compilePolicy(policySchema.parse({ name: 'p', version: '1', rules }), catalog);
+  const all = computeDnrCells(compiled).cells;
+
+  it('gives a host whose proxy spelling exceeds one label no proxy twin', () => {
+    const direct = (c: (typeof all)[number]) =>
+      c.spelling === 'direct' && c.decision.match?.kind !== 'url-pattern';
+    expect(all.filter((c) => c.spelling === 'translate-proxy').map((c) => [c.domain, c.rank])).toEqual([
+      ['translate.goog', [4, 2, 5, 0]],
+    ]);
+    expect(all.filter(direct).map((c) => [c.domain, c.decision.rule])).toEqual([
+      [deepHost, 'own'],
+      ['x.chat.example.com', 'own'],
+      ['chat.example.com', 'cn'],
+      ['x.chat.example.com', 'own'],
+      [longSuffix.slice(1), 'cn'],
+    ]);
+  });
+
+  it('emits a policy host whose rule differs even when the action is the same', () => {
+    const chat = all.filter((c) => c.decision.match?.kind === 'host');
+    expect(chat.map((c) => [c.domain, c.rank, c.decision.action, c.decision.rule])).toEqual([
+      ['chat.example.com', [3, 3, 0, 0], 'block', 'cn'],
+      ['x.chat.example.com', [3, 3, 0, 4], 'block', 'own'],
+    ]);
   });
 });
