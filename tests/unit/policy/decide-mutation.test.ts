@@ -5,6 +5,7 @@ import { decide } from '../../../lib/policy/decide';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
 
 const catalog = shippedCatalog();
+type RuleMatch = NonNullable<PolicyInput['rules']>[number]['match'];
 const policy = (input: Omit<PolicyInput, 'name' | 'version'>) =>
   policySchema.parse({ name: 'test', version: '1', ...input });
 
@@ -54,12 +55,12 @@ describe('decide() in full', () => {
     });
   });
 
-  it.each([
+  it.each<[string, RuleMatch]>([
     ['jurisdictions', { jurisdictions: ['US'] }],
     ['parentCountries', { parentCountries: ['US'] }],
     ['categories', { categories: ['chat'] }],
     ['confidence', { confidence: ['high'] }],
-  ] as const)('does not apply a hosts rule that also needs %s to a host outside the catalog', (_n, extra) => {
+  ])('does not apply a hosts rule that also needs %s to a host outside the catalog', (_n, extra) => {
     const p = policy({
       rules: [{ id: 'own', match: { hosts: ['llm.internal.example'], ...extra }, action: 'block' }],
     });
