@@ -103,3 +103,48 @@ describe('cells of hosts too long for the translate proxy, and of rules with the
     ]);
   });
 });
+
+describe('policy hosts below an entry', () => {
+  const catalog = catalogSchema.parse([
+    {
+      id: 'svc',
+      name: 'svc',
+      operator: 's',
+      operatorCountry: 'CN',
+      parentCountry: 'CN',
+      jurisdiction: 'CN',
+      confidence: 'high',
+      category: 'chat',
+      hosts: ['chat.example.com'],
+      urlPatterns: ['tools.test/chat'],
+    },
+  ]);
+  const run = (rules: Rule[]) =>
+    computeDnrCells(compilePolicy(policySchema.parse({ name: 'p', version: '1', rules }), catalog)).cells;
+
+  it('gives a policy host below a path entry its proxy twin', () => {
+    const cells = run([{ id: 'own', match: { hosts: ['y.tools.test'] }, action: 'allow' }] as Rule[]);
+    expect(
+      cells.filter((c) => c.decision.rule === 'own' && c.decision.service).map((c) => [c.domain, c.spelling]),
+    ).toEqual([
+      ['y.tools.test', 'direct'],
+      ['y-tools-test.translate.goog', 'translate-proxy'],
+    ]);
+  });
+
+  it('counts only whole labels as parents, and compares a host with the closest emitted one', () => {
+    const cells = run([
+      {
+        id: 'own',
+        match: { hosts: ['xchat.example.com', 'aa.chat.example.com', 'cc.bb.aa.chat.example.com'] },
+        action: 'allow',
+      },
+    ] as Rule[]);
+    expect(
+      cells.filter((c) => c.decision.match?.kind === 'host').map((c) => [c.domain, c.decision.rule]),
+    ).toEqual([
+      ['chat.example.com', 'fallback'],
+      ['aa.chat.example.com', 'own'],
+    ]);
+  });
+});
