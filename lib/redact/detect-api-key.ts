@@ -50,7 +50,7 @@ const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=
 
 // key = "value" assignments where the key names a secret (config files, .env, code, YAML, JSON).
 const secretAssignment =
-  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/gi;
+  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?[ \t]*(?:[:=]|=>|:=)[ \t]*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/gi;
 // Placeholders and references are not secrets.
 const notASecret =
   /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|guest$|admin$|root$|postgres$|test$|your[_-]|example|redacted|dummy|placeholder|todo)/i;

@@ -54,8 +54,7 @@ const commonTlds = new Set(
   ),
 );
 
-function detectSpacedAt(text: string): Detection[] {
-  const found: Detection[] = [];
+function detectSpacedAt(text: string, found: Detection[]): void {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     const spaceBefore = text[at - 1] === ' ';
     if (!spaceBefore && text[at + 1] !== ' ') continue;
@@ -67,7 +66,6 @@ function detectSpacedAt(text: string): Detection[] {
     if (!domain || !commonTlds.has(domain[2]!.toLowerCase())) continue;
     found.push({ type: 'EMAIL', start, end: spacedDomain.lastIndex });
   }
-  return found;
 }
 
 function localStart(text: string, end: number): number {
@@ -95,7 +93,7 @@ export function detectEmail(text: string): Detection[] {
       at = text.indexOf('@', at + 1);
     }
   }
-  if (text.includes(' @') || text.includes('@ ')) found.push(...detectSpacedAt(text));
+  if (text.includes(' @') || text.includes('@ ')) detectSpacedAt(text, found);
   spelledAt.lastIndex = 0;
   for (let m = spelledAt.exec(text); m; m = spelledAt.exec(text)) {
     let localEnd = m.index;
