@@ -1,10 +1,10 @@
 // Payment card numbers: Luhn checksum plus issuer prefix and length, so order numbers don't qualify.
-import type { Detection } from './detection';
+import { standsAlone, type Scan } from './scan';
 
-// 12-19 digits, either contiguous or in groups separated by one space or hyphen (4-4-4-4, 4-6-5, ...).
-// The regex only finds the run; the grouping is checked in code, which avoids regex backtracking.
-// The first character comes before the look-behind so V8 can skip quickly to candidate positions.
-const candidate = /\d(?<![\w./-]\d)\d{3}[\d -]{7,19}\d(?![\w/]|[.-]\d)/g;
+// 12-19 digits, either contiguous or in groups separated by one space or hyphen (4-4-4-4, 4-6-5, ...),
+// matched from the start of a run of digits not glued to a word, path, version or range (the caller checks
+// the character before). The regex only finds the run; the grouping is checked in code.
+const candidate = /\d{4}[\d -]{7,19}\d(?![\w/]|[.-]\d)/y;
 const grouping = /^\d{4}(?:[ -]?\d{2,7}){1,4}$/;
 const separators = /[ -]/g;
 const firstSeparator = /[ -]/;
@@ -43,28 +43,38 @@ export function issuerMatches(digits: string): boolean {
   return false;
 }
 
-export function detectCreditCard(text: string): Detection[] {
-  const found: Detection[] = [];
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+/** Cards in the scan's current numeric chunk. */
+export function detectCardsInChunk(scan: Scan): void {
+  if (scan.chunkDigits < 12) return;
+  const { text, runStarts, runEnds } = scan;
+  for (let r = 0; r < scan.runCount; r++) {
+    const at = runStarts[r]!;
+    const length = runEnds[r]! - at;
+    // Four digits at least, then more digits, spaces or hyphens.
+    if (at < scan.cardNext || length < 4) continue;
+    const after = text.charCodeAt(runEnds[r]!);
+    if (length < 12 && after !== 32 && after !== 45) continue;
+    if (!standsAlone(text, at)) continue;
+    candidate.lastIndex = at;
+    const m = candidate.exec(text);
+    if (!m) continue;
     const raw = m[0];
-    const digits = raw.replace(separators, '');
+    const digitsOnly = raw.replace(separators, '');
     // Cheapest and most selective first: the checksum fails for nine in ten digit runs. Mixed separators
     // ("4111 1111-1111") are not how anyone writes a card number.
     const rejected =
-      digits.length > 19 ||
-      !luhnValid(digits) ||
-      !issuerMatches(digits) ||
+      digitsOnly.length > 19 ||
+      !luhnValid(digitsOnly) ||
+      !issuerMatches(digitsOnly) ||
       (raw.includes(' ') && raw.includes('-')) ||
       !grouping.test(raw);
+    scan.cardNext = at + raw.length;
     if (rejected) {
       // When a run fails, rescan from its second group: "0958 4111 1111 1111 1111" still holds a card.
       const gap = raw.search(firstSeparator);
-      if (gap !== -1) candidate.lastIndex = m.index + gap + 1;
-      continue;
+      if (gap !== -1) scan.cardNext = at + gap + 1;
+    } else if (digitsOnly.length >= 12 && !/^(\d)\1+$/.test(digitsOnly)) {
+      scan.push('CREDIT_CARD', at, at + raw.length);
     }
-    if (digits.length < 12 || /^(\d)\1+$/.test(digits)) continue;
-    found.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + raw.length });
   }
-  return found;
 }

@@ -1,10 +1,11 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { hasContextBefore, type Detection } from './detection';
+import type { Coverage } from './scan';
 import { inColumnHeaded } from './table-column';
 
 // A run of digits with the separators people type between groups. Validation decides what it is.
-const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
+const candidate = /[+(\d][\d ().\/-]{6,23}\d/y;
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
 // The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
@@ -100,24 +101,44 @@ function isValidIn(digits: string, countries: (CountryCode | undefined)[], possi
 }
 
 /**
- * `covered` tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit
- * groups), so their digits are not also validated as phone numbers.
+ * Phone numbers in the numeric chunks the scan queued (flat [start, end) pairs, in text order). `covered`
+ * tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit groups), so
+ * their digits are not also validated as phone numbers.
  */
-export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
+export function detectPhonesInChunks(
+  text: string,
+  chunks: readonly number[],
+  covered: Coverage,
+): Detection[] {
   const found: Detection[] = [];
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    if (covered && (covered[start] === 1 || covered[end - 1] === 1)) continue;
-    if (start > 0 && gluedBefore(text.charCodeAt(start - 1)) && !text.endsWith('tel:', start)) continue;
-    if (gluedAfter(text, end)) continue;
-    if (acceptPhone(text, raw, start)) found.push({ type: 'PHONE', start, end });
-    else {
-      // Rescan from the next group: a phone number may directly follow another number.
-      const gap = raw.slice(1).search(/[ ./-]/);
-      if (gap !== -1) candidate.lastIndex = start + gap + 2;
+  for (let c = 0; c < chunks.length; c += 2) {
+    const chunkEnd = chunks[c + 1]!;
+    // A candidate has at least eight characters and ends with the chunk's last digit at the latest.
+    for (let at = chunks[c]!; at <= chunkEnd - 8;) {
+      const code = text.charCodeAt(at);
+      if (!((code >= 48 && code <= 57) || code === 43 || code === 40)) {
+        at++;
+        continue;
+      }
+      candidate.lastIndex = at;
+      const m = candidate.exec(text);
+      if (!m) {
+        at++;
+        continue;
+      }
+      const raw = m[0];
+      const end = at + raw.length;
+      at = end;
+      if (covered.covers(m.index) || covered.covers(end - 1)) continue;
+      if (m.index > 0 && gluedBefore(text.charCodeAt(m.index - 1)) && !text.endsWith('tel:', m.index))
+        continue;
+      if (gluedAfter(text, end)) continue;
+      if (acceptPhone(text, raw, m.index)) found.push({ type: 'PHONE', start: m.index, end });
+      else {
+        // Rescan from the next group: a phone number may directly follow another number.
+        const gap = raw.slice(1).search(/[ ./-]/);
+        if (gap !== -1) at = m.index + gap + 2;
+      }
     }
   }
   return found;
