@@ -1,5 +1,7 @@
 // Secrets: cloud and SaaS tokens with a known format, JWTs, private-key blocks, passwords in connection
 // strings and in `password=...` style assignments. All are reported as API_KEY.
+import { isWordCharCode } from './detection';
+import { isPlaceholderSecret } from './placeholder-secret';
 import type { Scan } from './scan';
 
 // Token formats whose prefix makes them unambiguous, in one alternation grouped by first character, tried
@@ -102,13 +104,18 @@ export function mayStartToken(first: number, second: number): boolean {
   return first < 128 && second < 128 && tokenPairs[first * 128 + second] === 1;
 }
 
-/** Whether a known token format's prefix starts at `start`. */
-function tokenPrefixAt(text: string, start: number): boolean {
+/** The length of the known token format's prefix that starts at `start`, or 0. */
+function tokenPrefixAt(text: string, start: number): number {
   const prefixes = tokenPrefixes.get(text.charCodeAt(start));
-  if (prefixes === undefined) return false;
-  for (const prefix of prefixes) if (text.startsWith(prefix, start)) return true;
-  return false;
+  if (prefixes === undefined) return 0;
+  for (const prefix of prefixes) if (text.startsWith(prefix, start)) return prefix.length;
+  return 0;
 }
+
+// Prefixes distinctive enough to be recognised inside a longer word, where a copy-paste lost the separator
+// before the token ("envnpm_...", "keyAKIA..."): each has an underscore or a fixed capitalisation.
+const gluedPrefix =
+  /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|[sr]k_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|npm_|hf_|dop_v1_|lin_api_/g;
 
 // Telegram bot tokens ("123456789:AA...") start with digits; they are found from their ":AA".
 const telegramToken = /\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y;
@@ -174,15 +181,31 @@ function isJwtHeader(token: string): boolean {
   return header !== undefined && /"(?:alg|typ|kid)"/.test(header);
 }
 
-/** A known token format at `start`, where a word starts. */
-export function detectKnownTokenAt(scan: Scan, start: number): void {
-  if (start < scan.tokenNext || !tokenPrefixAt(scan.text, start)) return;
+/** A known token format at `start`, where a word starts (or, `glued`, inside a word). */
+export function detectKnownTokenAt(scan: Scan, start: number, glued = false): boolean {
+  if (start < scan.tokenNext) return false;
+  const prefixLength = tokenPrefixAt(scan.text, start);
+  if (prefixLength === 0) return false;
   knownTokens.lastIndex = start;
   const m = knownTokens.exec(scan.text);
-  if (!m) return;
-  scan.tokenNext = start + m[0].length;
-  if (m[0].startsWith('eyJ') && !isJwtHeader(m[0])) return;
+  if (!m) return false;
+  const token = m[0];
+  scan.tokenNext = start + token.length;
+  if (token.startsWith('eyJ') && !isJwtHeader(token)) return false;
+  // A token glued to a word must still end where the word does.
+  if (glued && isWordCharCode(scan.text.charCodeAt(scan.tokenNext))) return false;
+  if (isPlaceholderSecret(token, prefixLength)) return false;
   scan.push('API_KEY', start, scan.tokenNext);
+  return true;
+}
+
+/** A known token glued to the text before it, inside the long word [start, end). */
+export function detectGluedTokenIn(scan: Scan, start: number, end: number): void {
+  const word = scan.text.slice(start + 1, end);
+  gluedPrefix.lastIndex = 0;
+  for (let m = gluedPrefix.exec(word); m; m = gluedPrefix.exec(word)) {
+    if (detectKnownTokenAt(scan, start + 1 + m.index, true)) return;
+  }
 }
 
 /** At "://": a Slack or Discord webhook, or the password of `scheme://user:password@host`. */
@@ -193,7 +216,9 @@ export function detectSecretAfterScheme(scan: Scan, colon: number): void {
     const m = webhook.exec(text);
     if (m) {
       scan.tokenNext = colon - 5 + m[0].length;
-      scan.push('API_KEY', colon - 5, scan.tokenNext);
+      // Judge the part after "/services/" or "/webhooks/": "T00000000/B00000000/XXXXXXXX" is a template.
+      if (!isPlaceholderSecret(m[0], m[0].indexOf('s/', 30) + 2))
+        scan.push('API_KEY', colon - 5, scan.tokenNext);
     }
   }
   credentialsAfterScheme.lastIndex = colon + 3;
@@ -216,7 +241,9 @@ export function detectTelegramTokenAt(scan: Scan, colon: number): void {
     start--;
   if (start > 0 && /\w/.test(text[start - 1]!)) return;
   telegramToken.lastIndex = start;
-  if (telegramToken.exec(text)) scan.push('API_KEY', start, telegramToken.lastIndex);
+  if (telegramToken.test(text) && !isPlaceholderSecret(text.slice(colon + 1, telegramToken.lastIndex))) {
+    scan.push('API_KEY', start, telegramToken.lastIndex);
+  }
 }
 
 /** A private-key block whose "-----BEGIN" starts at `start`. */
@@ -237,7 +264,7 @@ export function detectAuthorizationAt(scan: Scan, start: number): void {
   if (!m) return;
   scan.authorizationNext = start + m[0].length;
   const token = m[1]!;
-  if (!looksRandomEnough(token)) return;
+  if (!looksRandomEnough(token) || isPlaceholderSecret(token)) return;
   scan.push('API_KEY', scan.authorizationNext - token.length, scan.authorizationNext);
 }
 
@@ -261,6 +288,8 @@ export function detectAssignmentAt(scan: Scan, separator: number): void {
   const quoted = m[3] === undefined;
   const value = m[1] ?? m[2] ?? m[3]!;
   if (notASecret.test(value) || !looksRandomEnough(value) || /\s/.test(value)) return; // prose, not a key
+  // Keys and tokens (long values) must look random; short ones are passwords, judged by the rules above.
+  if (value.length >= 16 && isPlaceholderSecret(value)) return;
   if (!quoted && text[secretValue.lastIndex] === '(') return; // a function call, not a literal
   if (!keywordStartsWord(text, keyStart)) return;
   const start = secretValue.lastIndex - value.length - (quoted ? 1 : 0);

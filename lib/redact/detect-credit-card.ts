@@ -1,13 +1,22 @@
-// Payment card numbers: Luhn checksum plus issuer prefix and length, so order numbers don't qualify.
-import { standsAlone, type Scan } from './scan';
+// Payment card numbers: Luhn checksum plus issuer prefix and length, so order numbers don't qualify. A card
+// is read from the groups of a numeric chunk, and the longest valid prefix wins: "4111 1111 1111 1111 123"
+// is a card and its CVV, "4111111111111111/5500000000000004" two cards.
+import { hasContextBefore } from './detection';
+import { gs1CheckDigitValid, namedAsProductCode } from './product-and-parcel-numbers';
+import { isWordCharCode } from './detection';
+import type { Scan } from './scan';
+import { inColumnHeaded } from './table-column';
 
-// 12-19 digits, either contiguous or in groups separated by one space or hyphen (4-4-4-4, 4-6-5, ...),
-// matched from the start of a run of digits not glued to a word, path, version or range (the caller checks
-// the character before). The regex only finds the run; the grouping is checked in code.
-const candidate = /\d{4}[\d -]{7,19}\d(?![\w/]|[.-]\d)/y;
-const grouping = /^\d{4}(?:[ -]?\d{2,7}){1,4}$/;
-const separators = /[ -]/g;
-const firstSeparator = /[ -]/;
+// Words that introduce a card number ("card no.", "PAN", "Kreditkarte", "tarjeta"), or head its column.
+const cardWords =
+  '(?:credit|debit|bank|payment|pay) ?card|card|cards|cc|pan|(?:kredit)?karte|carte(?: bancaire| de cr[ée]dit)?|cb|' +
+  'tarjeta(?: de cr[ée]dito)?|cart[aã]o(?: de cr[ée]dito)?|carta(?: di credito)?|kaart|kort|uatp|airplus|visa|' +
+  'master ?card|amex|american express|discover|jcb|diners(?: club)?|maestro|unionpay';
+const cardContext = new RegExp(
+  `\\b(?:${cardWords})\\b(?:[\\s:#.=()"'-]|\\b(?:no|nr|number|num|nummer|num[eé]ro|n[uú]mero|is|ending)\\b)*$`,
+  'i',
+);
+const cardHeader = new RegExp(`\\b(?:${cardWords})\\b`, 'i');
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -43,38 +52,84 @@ export function issuerMatches(digits: string): boolean {
   return false;
 }
 
-/** Cards in the scan's current numeric chunk. */
+/** UATP (airline) cards: 15 digits from 1. They collide with everyday ids, so they need a card label. */
+function isUatp(digits: string): boolean {
+  return digits.length === 15 && digits.charCodeAt(0) === 49;
+}
+
+function introducedAsCard(text: string, start: number): boolean {
+  return hasContextBefore(text, start, cardContext, 32) || inColumnHeaded(text, start, cardHeader);
+}
+
+/**
+ * Whether `digits`, written from `start` as one group (`contiguous`) or several, is a card number: checksum,
+ * issuer and length, and not a barcode. EAN/GTIN/UPC codes (12-14 digits with a valid GS1 check digit) pass
+ * Luhn one time in ten; they count as cards only after a card label.
+ */
+function isCardNumber(text: string, start: number, digits: string, contiguous: boolean): boolean {
+  if (!luhnValid(digits)) return false;
+  if (isUatp(digits)) return introducedAsCard(text, start);
+  if (!issuerMatches(digits) || /^(\d)\1+$/.test(digits)) return false;
+  if (namedAsProductCode(text, start)) return false;
+  if (contiguous && digits.length <= 14 && gs1CheckDigitValid(digits)) return introducedAsCard(text, start);
+  return true;
+}
+
+const grouping = /^\d{4}(?:[ -]?\d{2,7}){1,4}$/;
+
+/** Whether a card may start at `start`: not inside a word, version or range; after '/' only between numbers. */
+function mayStartAt(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  if (before === 47) return start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57;
+  return !(isWordCharCode(before) || before === 46 || before === 45);
+}
+
+/** Whether a card may end at `end`: not followed by a word, a decimal part, or a path. */
+function mayEndAt(text: string, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (isWordCharCode(after)) return false;
+  const next = text.charCodeAt(end + 1);
+  if (after === 46) return !(next >= 48 && next <= 57);
+  if (after === 47) return !isWordCharCode(next) || (next >= 48 && next <= 57);
+  return true;
+}
+
+/** Cards in the scan's current numeric chunk: from each group, the longest valid run of groups. */
 export function detectCardsInChunk(scan: Scan): void {
   if (scan.chunkDigits < 12) return;
   const { text, runStarts, runEnds } = scan;
-  for (let r = 0; r < scan.runCount; r++) {
-    const at = runStarts[r]!;
-    const length = runEnds[r]! - at;
-    // Four digits at least, then more digits, spaces or hyphens.
-    if (at < scan.cardNext || length < 4) continue;
-    const after = text.charCodeAt(runEnds[r]!);
-    if (length < 12 && after !== 32 && after !== 45) continue;
-    if (!standsAlone(text, at)) continue;
-    candidate.lastIndex = at;
-    const m = candidate.exec(text);
-    if (!m) continue;
-    const raw = m[0];
-    const digitsOnly = raw.replace(separators, '');
-    // Cheapest and most selective first: the checksum fails for nine in ten digit runs. Mixed separators
-    // ("4111 1111-1111") are not how anyone writes a card number.
-    const rejected =
-      digitsOnly.length > 19 ||
-      !luhnValid(digitsOnly) ||
-      !issuerMatches(digitsOnly) ||
-      (raw.includes(' ') && raw.includes('-')) ||
-      !grouping.test(raw);
-    scan.cardNext = at + raw.length;
-    if (rejected) {
-      // When a run fails, rescan from its second group: "0958 4111 1111 1111 1111" still holds a card.
-      const gap = raw.search(firstSeparator);
-      if (gap !== -1) scan.cardNext = at + gap + 1;
-    } else if (digitsOnly.length >= 12 && !/^(\d)\1+$/.test(digitsOnly)) {
-      scan.push('CREDIT_CARD', at, at + raw.length);
+  const runCount = scan.runCount;
+  for (let r = 0; r < runCount; r++) {
+    const start = runStarts[r]!;
+    if (start < scan.cardNext || !mayStartAt(text, start)) continue;
+    let digits = '';
+    let separator = 0;
+    let best = -1;
+    // Contiguous (12-19 digits), or in groups of 2-7 digits after a first group of four, one space or one
+    // hyphen between them, the same throughout.
+    for (let e = r; e < runCount; e++) {
+      if (e > r) {
+        const gap = runEnds[e - 1]!;
+        const code = text.charCodeAt(gap);
+        if (runStarts[e]! !== gap + 1 || (code !== 32 && code !== 45)) break;
+        if (separator !== 0 && code !== separator) break;
+        separator = code;
+      }
+      digits += text.slice(runStarts[e]!, runEnds[e]!);
+      if (digits.length > 19) break;
+      if (
+        digits.length >= 12 &&
+        mayEndAt(text, runEnds[e]!) &&
+        (e === r || grouping.test(text.slice(start, runEnds[e]!))) &&
+        isCardNumber(text, start, digits, e === r)
+      ) {
+        best = e;
+      }
     }
+    if (best < 0) continue;
+    scan.push('CREDIT_CARD', start, runEnds[best]!);
+    scan.cardNext = runEnds[best]!;
+    r = best;
   }
 }

@@ -17,8 +17,14 @@ function isLocalChar(code: number): boolean {
   );
 }
 
-const domainAfterAt =
-  /(?:[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F-]{0,61}[A-Za-z0-9\u00C0-\u024F])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
+// Domain labels may be internationalised ("bücher.example", "пример.рф") or in punycode ("xn--p1ai").
+const idnLetters =
+  '\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF\\u0590-\\u05FF\\u0600-\\u06FF\\u0900-\\u097F\\u0E00-\\u0E7F\\u3040-\\u30FF\\u4E00-\\u9FFF\\uAC00-\\uD7AF';
+const domainAfterAt = new RegExp(
+  `(?:[A-Za-z0-9${idnLetters}](?:[A-Za-z0-9${idnLetters}-]{0,61}[A-Za-z0-9${idnLetters}])?\\.)+` +
+    `(xn--[A-Za-z0-9-]{1,59}|[A-Za-z]{2,24}|[${idnLetters}]{2,24})(?![A-Za-z0-9${idnLetters}-])`,
+  'y',
+);
 
 const urlUserInfo = /:\/\/[^\s/@]*$/;
 
@@ -38,12 +44,17 @@ const fileExtensions = new Set([
   'json',
 ]);
 
-// Spelled-out form: an "at" word (bracketed, or plain between spaces) ...
-const spelledAt = /[[({<] ?at ?[\])}>]|\sat\s/iy;
-// ... followed by a domain whose dots may be spelled as "[dot]" or " dot ".
-const spelledDomain =
-  /\s*(?:[A-Za-z0-9-]{1,63}\s*(?:[[({<] ?dot ?[\])}>]|\s+dot\s+|\.)\s*){1,6}[A-Za-z]{2,24}(?![A-Za-z0-9])/iy;
-const spelledDot = /[[({<] ?dot ?[\])}>]|\sdot\s/i;
+// Spelled-out form: an "at" word (bracketed, or plain between spaces; "arroba", "arobase" and "chiocciola"
+// name '@' in Spanish, Portuguese, French and Italian) ...
+const spelledAt = /[[({<] ?(?:at|a) ?[\])}>]|\s(?:at|arroba|arobase|chiocciola)\s/iy;
+// ... followed by a domain whose dots may be spelled as "[dot]", " dot ", " punkt ", " point ", " punto "...
+const dotWords = 'dot|punkt|point|punto|ponto|kropka|nokta';
+const spelledDomain = new RegExp(
+  `\\s*(?:[A-Za-z0-9-]{1,63}\\s*(?:[[({<] ?(?:${dotWords}) ?[\\])}>]|\\s+(?:${dotWords})\\s+|\\.)\\s*){1,6}` +
+    '[A-Za-z]{2,24}(?![A-Za-z0-9])',
+  'iy',
+);
+const spelledDot = new RegExp(`[[({<] ?(?:${dotWords}) ?[\\])}>]|\\s(?:${dotWords})\\s`, 'i');
 
 // `name @ example . com`: spaces around '@' and dots. Python's matrix operator (`x @ weights.T`) has the same
 // shape, so the domain must end in a well-known top-level domain.

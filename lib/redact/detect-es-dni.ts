@@ -3,8 +3,9 @@ import { standsAlone, type Scan } from './scan';
 
 // Both start where a number or word stands alone (not after a word character, '.' or '-'; checked by the
 // caller).
-const dniCandidate = /(\d{2})\.?(\d{3})\.?(\d{3})[- ]?([A-Z])(?![\w-])/y;
-const nieCandidate = /([XYZ])-?(\d{7})[- ]?([A-Z])(?![\w-])/y;
+// The letters may be typed in lower case ("12345678z", "x1234567l").
+const dniCandidate = /(\d{2})\.?(\d{3})\.?(\d{3})[- ]?([A-Za-z])(?![\w-])/y;
+const nieCandidate = /([XYZ])-?(\d{7})[- ]?([A-Z])(?![\w-])|([xyz])-?(\d{7})[- ]?([a-z])(?![\w-])/y;
 const checkLetters = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
 export function dniLetterValid(number: string, letter: string): boolean {
@@ -25,7 +26,7 @@ export function detectDnisInChunk(scan: Scan): void {
     const m = standsAlone(text, at, false) ? dniCandidate.exec(text) : null;
     if (!m) continue;
     scan.dniNext = at + m[0].length;
-    if (dniLetterValid(m[1]! + m[2]! + m[3]!, m[4]!)) scan.push('ES_DNI', at, scan.dniNext);
+    if (dniLetterValid(m[1]! + m[2]! + m[3]!, m[4]!.toUpperCase())) scan.push('ES_DNI', at, scan.dniNext);
   }
 }
 
@@ -36,5 +37,10 @@ export function detectNieAt(scan: Scan, start: number): void {
   const m = nieCandidate.exec(scan.text);
   if (!m) return;
   scan.nieNext = start + m[0].length;
-  if (dniLetterValid(String('XYZ'.indexOf(m[1]!)) + m[2]!, m[3]!)) scan.push('ES_DNI', start, scan.nieNext);
+  const upper = m[1] !== undefined;
+  const prefix = (upper ? m[1]! : m[4]!).toUpperCase();
+  const letter = (upper ? m[3]! : m[6]!).toUpperCase();
+  if (dniLetterValid(String('XYZ'.indexOf(prefix)) + (upper ? m[2]! : m[5]!), letter)) {
+    scan.push('ES_DNI', start, scan.nieNext);
+  }
 }

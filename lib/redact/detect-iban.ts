@@ -16,7 +16,9 @@ const ibanLengths: Record<string, number> = {
 // Country + check digits, then the BBAN either contiguous or in space-separated groups of four, from a run of
 // letters and digits that starts after no other letter or digit (checked by the caller). Upper case as
 // printed, or all lower case as sometimes typed (checked below).
-const candidate = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])/y;
+// Groups may also be joined by hyphens throughout ("DE89-3704-0044-0532-0130-00").
+const candidate =
+  /[A-Za-z]{2}\d{2}(?:(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?|(?:-[A-Za-z0-9]{4}){2,7}(?:-[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])/y;
 
 export function ibanChecksumValid(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);
@@ -40,11 +42,12 @@ export function detectIbanAt(scan: Scan, start: number): void {
   let raw = m[0];
   const expected = ibanLengths[raw.slice(0, 2).toUpperCase()];
   if (expected === undefined) return;
-  let compact = raw.toUpperCase().replace(/ /g, '');
+  const separator = raw.charCodeAt(4) === 45 ? '-' : ' ';
+  let compact = raw.toUpperCase().replaceAll(separator, '');
   // The optional tail group can swallow a following word; trim back to the registered length.
-  while (compact.length > expected && raw.includes(' ')) {
-    raw = raw.slice(0, raw.lastIndexOf(' '));
-    compact = raw.toUpperCase().replace(/ /g, '');
+  while (compact.length > expected && raw.includes(separator)) {
+    raw = raw.slice(0, raw.lastIndexOf(separator));
+    compact = raw.toUpperCase().replaceAll(separator, '');
   }
   if (raw !== raw.toUpperCase() && raw !== raw.toLowerCase()) return;
   if (compact.length !== expected || !ibanChecksumValid(compact)) return;

@@ -20,6 +20,9 @@ function isHexColonDot(code: number): boolean {
 const versionContext =
   /(?:\b(?:version[ei]?|versión|ver|release|build|firmware|software|java|jdk|sdk|python|node|chrome|firefox|safari|edge|windows|android|ios|macos|kernel|update|upgrade|toolkit|runtime)\b[^\n]{0,24}|\bv\.?\s*|§\s*)$/i;
 
+// A broadcast address or mask ("brd 10.20.255.255", "Bcast:", "netmask") belongs to a network, not a host.
+const broadcastContext = /\b(?:brd|broadcast|bcast|netmask|mask)[\s:=]*$/i;
+
 /** Octets 0-255 without leading zeros (which some parsers read as octal). */
 export function parseIpv4(value: string): number[] | undefined {
   const parts = value.split('.');
@@ -67,6 +70,32 @@ function isUninteresting(octets: number[]): boolean {
   return octets[0] === 127 || octets[0] === 0 || octets[0] === 255;
 }
 
+/** A prefix length ("/16") at `at`: its value and the characters it takes, if valid for `maxBits`. */
+function prefixLengthAt(
+  text: string,
+  at: number,
+  maxBits: number,
+): { bits: number; length: number } | undefined {
+  const m = /^\/(\d{1,3})(?![\w.])/.exec(text.slice(at, at + 5));
+  if (!m) return undefined;
+  const bits = Number(m[1]);
+  return bits <= maxBits ? { bits, length: m[0].length } : undefined;
+}
+
+function hostBitsZero(octets: number[], bits: number): boolean {
+  const address = ((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0;
+  const hostMask = bits === 0 ? 0xffffffff : (2 ** (32 - bits) - 1) >>> 0;
+  return (address & hostMask) >>> 0 === 0;
+}
+
+/**
+ * Whether a short IPv6 address ("fe80::2") starts with an allocated unicast prefix: link-local fe80::/10,
+ * unique local fc00::/7 or global 2000::/3. Shorter forms elsewhere are C++ scopes, labels or times.
+ */
+function allocatedUnicastPrefix(value: string): boolean {
+  return /^(?:fe[89ab][0-9a-f]|f[cd][0-9a-f]{2}|[23][0-9a-f]{3}):/i.test(value);
+}
+
 /** IPv4 addresses in the scan's current numeric chunk. */
 export function detectIpv4InChunk(scan: Scan): void {
   const { text, runStarts, runEnds } = scan;
@@ -81,10 +110,13 @@ export function detectIpv4InChunk(scan: Scan): void {
     scan.ipv4Next = matchEnd;
     const octets = parseIpv4(m[0]);
     if (!octets || isUninteresting(octets)) continue;
-    // A CIDR range ("10.0.0.0/16") names a network, not a host.
-    if (/^\/\d/.test(text.slice(matchEnd, matchEnd + 2))) continue;
-    if (versionContext.test(text.slice(Math.max(0, at - 30), at))) continue;
-    scan.push('IP_ADDRESS', at, matchEnd);
+    // With a prefix length: a host address ("inet 10.20.30.40/16") keeps its suffix; a network
+    // ("10.0.0.0/16", no host bits set) names no one.
+    const prefix = prefixLengthAt(text, matchEnd, 32);
+    if (prefix !== undefined && prefix.bits < 32 && hostBitsZero(octets, prefix.bits)) continue;
+    const before = text.slice(Math.max(0, at - 30), at);
+    if (versionContext.test(before) || broadcastContext.test(before)) continue;
+    scan.push('IP_ADDRESS', at, matchEnd + (prefix?.length ?? 0));
   }
 }
 
@@ -119,7 +151,11 @@ export function detectIpv6At(scan: Scan, colon: number): void {
   // stop here without being parsed.
   if (!value.includes('::') && colonCount(value) < 6) return;
   const groups = parseIpv6(value);
-  // At least three written groups: "a::b" is more likely C++ or a label than an address.
-  if (groups === undefined || groups < 3) return;
-  scan.push('IP_ADDRESS', start, end);
+  // At least three written groups, or two after an allocated prefix: "a::b" is more likely C++ or a label.
+  if (groups === undefined || groups < 2 || (groups === 2 && !allocatedUnicastPrefix(value))) return;
+  // A prefix length: /48 to /64 is one site or subscriber, and stays with the address; a shorter prefix is
+  // a provider's block and names no one.
+  const prefix = prefixLengthAt(text, end, 128);
+  if (prefix !== undefined && prefix.bits < 48) return;
+  scan.push('IP_ADDRESS', start, end + (prefix?.length ?? 0));
 }

@@ -7,15 +7,24 @@ import { inColumnHeaded } from './table-column';
 // A run of digits with the separators people type between groups. Validation decides what it is.
 const candidate = /[+(\d][\d ().\/-]{6,23}\d/y;
 
-// Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
-// The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
-// changelog or "cell 3 of 12" do not count.
-const phoneContext =
-  /\b(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
+// Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "Cep no", "電話", ...), in
+// the languages people paste in. The word must be followed only by punctuation and a few filler words, so
+// "call-bound `5235143`" in a changelog or "cell 3 of 12" do not count.
+const latinPhoneWords =
+  'phone|phone number|tel|telephone|t[ée]l[ée]phone|t[ée]l|telefon|telefonnummer|telefone|tel[ée]fono|telefono|' +
+  'telefoon|telepono|telp|tlf|tfn|fon|mobile|mob|mobil|mobiel|m[oó]vil|celular|cellulare|cell|cellphone|handy|' +
+  'natel|gsm|portable|fax|cep|puh|puhelin|kom[oó]rka|whats ?app|sms|call|ring|text me|my number|number is|' +
+  'contact number|numer?o de t|rufnummer|festnetz|durchwahl|sđt|no hp';
+const otherPhoneWords =
+  '電話|电话|手机|手機|携帯|전화|휴대폰|핸드폰|тел|телефон|моб|τηλ|τηλέφωνο|κινητό|هاتف|جوال|טלפון|נייד|फ़ोन|फोन|โทร|เบอร์|điện thoại';
+const phoneContext = new RegExp(
+  `(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})` +
+    `(?:[\\s.:#=,'"(+]|\\b(?:me|us|on|at|is|number|nr|no|num|nummer|anytime|now|or|de|la|el|il|di|unter|au|le|do|da|du)\\b)*$`,
+  'i',
+);
 
 // A table column headed like this holds phone numbers, however they are written.
-const phoneHeader =
-  /\b(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|contact number)/i;
+const phoneHeader = new RegExp(`(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})`, 'i');
 
 function headerSaysPhone(text: string, start: number): boolean {
   return inColumnHeaded(text, start, phoneHeader);
@@ -33,9 +42,17 @@ const notPhoneContext =
   /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id)\b(?: ?(?:no|nr|number|num|#))?(?:\s+is)?[\s.:#-]*$/i;
 const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
 const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
+// The French ten-digit layout, with spaces, dots or hyphens: "04.10.83.09.41".
+const frenchLayout = /^0\d(?:([ .-])\d\d)(?:\1\d\d){3}$/;
+const twoDigitStart = /^\(?0\d\)?[ .-]/;
+// The Dutch mobile layout: "06-12345678", "06 12345678".
+const dutchMobileLayout = /^06[ -]\d{8}$/;
+// A national number with a trunk prefix ('0', or '8' where the former Soviet plan uses it), 9 to 12 digits
+// in all, in groups of at least two digits: the shape of a phone number in almost every country.
+const nationalLayout = /^(?:0|8(?=[ (]))[\d ().-]*$/;
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
-function gluedBefore(code: number): boolean {
+function gluedBeforeCode(code: number): boolean {
   return (
     (code >= 48 && code <= 57) ||
     (code >= 65 && code <= 90) ||
@@ -53,15 +70,57 @@ function gluedBefore(code: number): boolean {
   );
 }
 
+function gluedBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const code = text.charCodeAt(start - 1);
+  if (!gluedBeforeCode(code)) return false;
+  // "+1 202-555-0143/+1 202-555-0144": a list of numbers.
+  if (code === 47 && text.charCodeAt(start) === 43) return !isDigitAt(text, start - 2);
+  // "Tel:+44 ...", "phone=4155550132": a label, not a time, port or variable.
+  if (code === 58 || code === 61) return !hasContextBefore(text, start, phoneContext);
+  return !text.endsWith('tel:', start);
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
+}
+
+// An extension after the number: "x12", " ext. 12", " extension 12", " Durchwahl 12", " poste 12".
+const extension =
+  /(?:x|[ \t]*(?:ext\.?|extension|durchwahl|dw\.?|poste|anexo|interno)[ \t]*)\d{1,6}(?![\w])/iy;
+
+/** Length of an extension written right after the number at `end`, or 0. */
+function extensionAt(text: string, end: number): number {
+  extension.lastIndex = end;
+  return extension.test(text) ? extension.lastIndex - end : 0;
+}
+
 function gluedAfter(text: string, end: number): boolean {
   const code = text.charCodeAt(end);
   if (Number.isNaN(code)) return false;
+  const next = text.charCodeAt(end + 1);
+  if ((code === 120 || code === 88) && extensionAt(text, end) > 0) return false; // "0143x12"
   if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)
     return true;
-  if (code === 37 /* % */ || code === 47 /* / */ || code === 58 /* : */) return true;
+  if (code === 37 /* % */) return true;
+  // "10:30" or "/path": a ':' or '/' followed by more of something; "0018: ask", "0143/+1 ..." are fine.
+  if (code === 58) return !(Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13);
+  if (code === 47) return !(Number.isNaN(next) || next === 43 || next === 32 || next === 10);
   // "1.2.3" or "12-34": a separator followed by more digits means the run continues as something else.
-  if ((code === 46 || code === 45) && /\d/.test(text[end + 1] ?? '')) return true;
+  if ((code === 46 || code === 45) && isDigitAt(text, end + 1)) return true;
   return false;
+}
+
+// Maths and code: a number with an operator and another operand next to it ("y = 415 902 3310 mod 17",
+// "2125550187 * 3") is a value, not a phone number.
+const operatorAfter = /[ \t]*(?:[-+*\/×÷^%=]|mod\b|div\b)[ \t]*\d/iy;
+const operatorBefore = /(?:[\w)][ \t]*[+*\/×÷^%]|(?:^|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
+
+function isOperand(text: string, start: number, end: number): boolean {
+  operatorAfter.lastIndex = end;
+  if (operatorAfter.test(text)) return true;
+  return operatorBefore.test(text.slice(Math.max(0, start - 16), start));
 }
 
 // Parsing against the numbering plan costs tens of microseconds; logs and CSVs repeat the same numbers, so
@@ -130,11 +189,10 @@ export function detectPhonesInChunks(
       const end = at + raw.length;
       at = end;
       if (covered.covers(m.index) || covered.covers(end - 1)) continue;
-      if (m.index > 0 && gluedBefore(text.charCodeAt(m.index - 1)) && !text.endsWith('tel:', m.index))
-        continue;
-      if (gluedAfter(text, end)) continue;
-      if (acceptPhone(text, raw, m.index)) found.push({ type: 'PHONE', start: m.index, end });
-      else {
+      if (gluedBefore(text, m.index) || gluedAfter(text, end)) continue;
+      if (acceptPhone(text, raw, m.index, end)) {
+        found.push({ type: 'PHONE', start: m.index, end: end + extensionAt(text, end) });
+      } else {
         // Rescan from the next group: a phone number may directly follow another number.
         const gap = raw.slice(1).search(/[ ./-]/);
         if (gap !== -1) at = m.index + gap + 2;
@@ -146,7 +204,7 @@ export function detectPhonesInChunks(
 
 // Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
 // that are rejected by shape alone.
-function acceptPhone(text: string, raw: string, start: number): boolean {
+function acceptPhone(text: string, raw: string, start: number, end: number): boolean {
   let count = 0;
   let dateSeparators = false; // '-', '.' or '/': every date and dotted shape below needs one
   for (let i = 0; i < raw.length; i++) {
@@ -155,7 +213,12 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
     else if (code >= 45 && code <= 47) dateSeparators = true;
   }
   if (count < 7 || count > 15) return false;
-  if (dateSeparators && (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)))
+  const frenchDotted = dateSeparators && frenchLayout.test(raw);
+  if (
+    dateSeparators &&
+    !frenchDotted &&
+    (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw))
+  )
     return false;
   // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
   if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
@@ -169,28 +232,40 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
     // (UK 07700 900xxx, US 555) that forms and test data use.
     return isValidIn(international, withCountryCode, true) && hasContextBefore(text, start, phoneContext);
   }
-  if (!nationalNumberValid(text, raw, digits, start)) return false;
+  const labelled = () => hasContextBefore(text, start, phoneContext) || headerSaysPhone(text, start);
+  if (completeNationalNumber(raw, digits)) {
+    if (isOperand(text, start, end) && !labelled()) return false;
+  } else if (!labelled() || !labelledNationalNumber(raw, digits)) {
+    return false;
+  }
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
   return !hasContextBefore(text, start, notPhoneContext, 24);
 }
 
-function nationalNumberValid(text: string, raw: string, digits: string, start: number): boolean {
-  if (/[ ().\/-]/.test(raw)) {
-    if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
-    // Without context, a national number must be complete: short ones are extensions, parts, codes.
-    // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
-    const trunkShape =
-      digits.startsWith('0') &&
-      digits.length >= 10 &&
-      /^[\d(]/.test(raw) &&
-      (!/^\(?0\d\)?[ .-]/.test(raw) || /^0\d(?:[ .-]\d\d){4}$/.test(raw));
-    if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
-  }
-  if (!hasContextBefore(text, start, phoneContext) && !headerSaysPhone(text, start)) return false;
+/** A national number valid as written, without a label: North American, or complete with its trunk '0'. */
+function completeNationalNumber(raw: string, digits: string): boolean {
+  if (!/[ ().\/-]/.test(raw)) return false;
+  if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
+  // Without context, a national number must be complete: short ones are extensions, parts, codes.
+  // A two-digit first group starts hex bytes or codes ("01 02 03 04", "05 74 700 616"), except in the
+  // French ten-digit layout and the Dutch mobile one ("06-12345678").
+  const trunkShape =
+    digits.startsWith('0') &&
+    digits.length >= 10 &&
+    /^[\d(]/.test(raw) &&
+    (!twoDigitStart.test(raw) || frenchLayout.test(raw) || dutchMobileLayout.test(raw));
+  return trunkShape && isValidIn(digits, trunkZeroCountries);
+}
+
+/** A national number after a phone label. */
+function labelledNationalNumber(raw: string, digits: string): boolean {
   if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
-  // Introduced as a phone number and laid out like one (North American, or national with a trunk '0'):
+  // Introduced as a phone number and laid out like one (North American, or national with a trunk prefix):
   // accept a possible length even in unassigned ranges, as in the fictional "555-123-4567" or
-  // "07700 900123" that forms and test data are full of.
+  // "07700 900123" that forms and test data are full of, and any country's national format ("Cep no:
+  // 0532 123 45 67", "電話: 03-1234-5678", "тел.: 8 (495) 123-45-67").
   if (nanpShape.test(raw)) return true;
-  return /^0\d/.test(digits) && /[ ().\/-]/.test(raw) && isValidIn(digits, trunkZeroCountries, true);
+  if (!/[ ().\/-]/.test(raw)) return false;
+  if (/^0\d/.test(digits) && isValidIn(digits, trunkZeroCountries, true)) return true;
+  return digits.length >= 9 && digits.length <= 12 && nationalLayout.test(raw);
 }

@@ -1,4 +1,5 @@
-// US Social Security numbers within the ranges the SSA actually issues.
+// US Social Security numbers within the ranges the SSA actually issues, and not one of the published
+// samples or a number the text itself calls a placeholder.
 import { standsAlone, type Scan } from './scan';
 import { inColumnHeaded } from './table-column';
 
@@ -13,12 +14,37 @@ const headerWord = /(?:ssn|social security|soc\.? ?sec|taxpayer id|itin)/iy;
 // A cell holding only nine digits (optionally spaced 3-2-4), for the table-column check, from a run of
 // digits that starts a cell (checked here).
 const bareInTable = /\d{3}( ?)\d{2}\1\d{4}(?=[ \t]*(?:[,;\t|]|$))/my;
-const numberAfterContext = /[^\n\d]{0,20}?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
+const numberAfterContext = /[^\n\d]{0,20}?(\d{3})([ .]?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
+// Numbers printed as examples: the Woolworth wallet card (078-05-1120), the SSA's own advertising sample
+// (219-09-9999) and the counting sequence every form uses (123-45-6789).
+const publishedSamples = new Set(['078051120', '219099999', '123456789']);
+// Words that say the number next to them is not a real one.
+const sampleWord =
+  /\b(?:sample|example|e\.g|placeholder|dummy|fake|invalid|test|fictional|fictitious|beispiel|z\.b|ejemplo|exemple|esempio)\b/i;
 
 export function ssnRangeValid(area: string, group: string, serial: string): boolean {
   const a = Number(area);
   // 000, 666 and 900-999 are never issued (9xx are ITINs); 00 groups and 0000 serials neither.
   return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
+}
+
+/** Issued ranges, and neither a published sample nor one digit repeated ("111-11-1111"). */
+export function ssnIssuable(area: string, group: string, serial: string): boolean {
+  const digits = area + group + serial;
+  return ssnRangeValid(area, group, serial) && !publishedSamples.has(digits) && !/^(\d)\1{8}$/.test(digits);
+}
+
+/** Whether the line around [start, end) calls the number a sample, a placeholder or a test value. */
+function markedAsSample(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(Math.max(lineStart, start - 32), start);
+  const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 24));
+  return sampleWord.test(before) || sampleWord.test(after);
+}
+
+function pushSsn(scan: Scan, start: number, end: number): void {
+  if (!markedAsSample(scan.text, start, end)) scan.push('US_SSN', start, end);
 }
 
 /** Hyphenated SSNs anywhere, and bare ones in a column headed like an SSN column, in the current chunk. */
@@ -35,8 +61,7 @@ export function detectSsnsInChunk(scan: Scan): void {
       if (m) {
         const raw = m[0];
         scan.ssnNext = at + raw.length;
-        if (ssnRangeValid(raw.slice(0, 3), raw.slice(4, 6), raw.slice(7)))
-          scan.push('US_SSN', at, scan.ssnNext);
+        if (ssnIssuable(raw.slice(0, 3), raw.slice(4, 6), raw.slice(7))) pushSsn(scan, at, scan.ssnNext);
       }
     }
     // Bare numbers in a table: only once something in the paste was headed like an SSN column.
@@ -48,10 +73,10 @@ export function detectSsnsInChunk(scan: Scan): void {
       scan.ssnTableNext = at + raw.length;
       const digitsOnly = raw.replace(/ /g, '');
       if (
-        ssnRangeValid(digitsOnly.slice(0, 3), digitsOnly.slice(3, 5), digitsOnly.slice(5)) &&
+        ssnIssuable(digitsOnly.slice(0, 3), digitsOnly.slice(3, 5), digitsOnly.slice(5)) &&
         inColumnHeaded(text, at, headerContext)
       )
-        scan.push('US_SSN', at, scan.ssnTableNext);
+        pushSsn(scan, at, scan.ssnTableNext);
     }
   }
 }
@@ -92,10 +117,10 @@ export function detectSsnAfterWord(scan: Scan, start: number): void {
   }
   numberAfterContext.lastIndex = start + word[0].length;
   const n = numberAfterContext.exec(text);
-  if (!n || !ssnRangeValid(n[1]!, n[3]!, n[4]!)) return;
+  if (!n || !ssnIssuable(n[1]!, n[3]!, n[4]!)) return;
   const end = numberAfterContext.lastIndex;
   const numberStart = end - (n[1]!.length + n[3]!.length + n[4]!.length + 2 * n[2]!.length);
   // A digit right before means the number started earlier ("1536228714"): not an SSN.
   if (/[\w.\/-]/.test(text[numberStart - 1] ?? ' ')) return;
-  scan.push('US_SSN', numberStart, end);
+  pushSsn(scan, numberStart, end);
 }

@@ -5,6 +5,7 @@
 import {
   detectAssignmentAt,
   detectAuthorizationAt,
+  detectGluedTokenIn,
   detectKnownTokenAt,
   detectPrivateKeyAt,
   detectSecretAfterScheme,
@@ -23,6 +24,7 @@ import { detectPhonesInChunks } from './detect-phone';
 import { detectNinoAt } from './detect-uk-nino';
 import { detectSsnAfterWord, detectSsnsInChunk } from './detect-us-ssn';
 import type { Detection } from './detection';
+import { isParcelNumber } from './product-and-parcel-numbers';
 import { Coverage, isDigitCode, Scan } from './scan';
 import type { PiiType } from './settings';
 
@@ -70,8 +72,10 @@ for (let first = 0; first < 128; first++) {
       (lower === 115 && ((second | 32) === 115 || (second | 32) === 111)) ||
       (lower === 116 && (second | 32) === 97) ||
       (lower === 105 && (second | 32) === 116);
-    const nie = first >= 88 && first <= 90;
-    if (ssn || nie || mayStartToken(first, second)) wordPairs[first * 128 + second] = 1;
+    const nie = (first >= 88 && first <= 90) || (first >= 120 && first <= 122);
+    // "arroba", "arobase", "chiocciola": '@' spelled out in Spanish, Portuguese, French, Italian.
+    const atWord = (lower === 97 && (second | 32) === 114) || (lower === 99 && (second | 32) === 104);
+    if (ssn || nie || atWord || mayStartToken(first, second)) wordPairs[first * 128 + second] = 1;
   }
 }
 
@@ -154,6 +158,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
         }
         if (firstDigit === start + 2 || length === 16 || length === 2) letterRun(scan, on, start, i);
       }
+      if (length >= 20 && on.apiKey) detectGluedTokenIn(scan, start, i);
       if (underscore > start) afterUnderscores(scan, on, start, underscore, i);
       // Digits ending the word start a numeric chunk glued to it ("on1 800 555 0199"): the detectors see it
       // and reject what is glued to a word, rather than taking the digits after it for a number of their own.
@@ -176,7 +181,9 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
     for (const d of detectPhonesInChunks(text, scan.phoneChunks, new Coverage(scan.found)))
       scan.found.push(d);
   }
-  return scan.found;
+  if (scan.claims.length === 0) return scan.found;
+  const claimed = new Coverage(scan.claims);
+  return scan.found.filter((d) => !claimed.overlaps(d.start, d.end));
 }
 
 /**
@@ -217,6 +224,11 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   }
   // Nothing this engine detects has fewer than four digits: most numbers (dates, times, amounts) stop here.
   if (digits < 4 || !on.numbers) return end;
+  // A parcel tracking number is claimed whole, so no card or phone number is read from its digits.
+  if (digits >= 8 && isParcelNumber(text, start, end, digits)) {
+    scan.claims.push({ type: 'PHONE', start, end });
+    return end;
+  }
   scan.chunkStart = start;
   scan.chunkEnd = end;
   scan.chunkDigits = digits;
@@ -252,11 +264,22 @@ function wordStart(scan: Scan, on: Enabled, start: number, end: number): void {
     }
   }
   if (on.ssn && mayBeSsnContext(lower, second | 32, length)) detectSsnAfterWord(scan, start);
-  if (on.email && length === 2 && lower === 97 && (second | 32) === 116 && start > 0) {
+  if (
+    on.email &&
+    start > 0 &&
+    (length === 2 ? lower === 97 && (second | 32) === 116 : spelledAtWord(text, start, end))
+  ) {
     // " at " between spaces: the spelled-out form starts at the space.
     if (/\s/.test(text.charAt(start - 1))) detectSpelledEmailAt(scan, start - 1);
   }
-  if (on.dni && first >= 88 && first <= 90) detectNieAt(scan, start);
+  if (on.dni && lower >= 120 && lower <= 122) detectNieAt(scan, start);
+}
+
+const spelledAtWords = /^(?:arroba|arobase|chiocciola)$/i;
+
+function spelledAtWord(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  return (length === 6 || length === 7 || length === 10) && spelledAtWords.test(text.slice(start, end));
 }
 
 /** Whether a word may be an SSN context word: "ss#", "ssn", "soc sec", "social", "tax payer", "itin". */
@@ -284,9 +307,8 @@ function letterRun(scan: Scan, on: Enabled, start: number, wordEnd: number): voi
   if (on.iban && kindOf(third) === DIGIT && fourthIsDigit) detectIbanAt(scan, start);
   if (
     on.nino &&
-    first === UPPER &&
-    second === UPPER &&
-    (kindOf(third) === DIGIT || (third === 32 && fourthIsDigit))
+    first === second &&
+    (kindOf(third) === DIGIT || (first === UPPER && third === 32 && fourthIsDigit))
   ) {
     detectNinoAt(scan, start);
   }

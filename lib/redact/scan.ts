@@ -8,6 +8,8 @@ export class Scan {
   readonly found: Detection[] = [];
   /** Numeric chunks with enough digits for a phone number, as [start, end) pairs, validated last. */
   readonly phoneChunks: number[] = [];
+  /** Spans known not to be personal data (parcel numbers): no finding may overlap them. */
+  readonly claims: Detection[] = [];
   /** A run of number separators without digits ends here: no number starts before it. */
   digitlessUntil = 0;
   /** Whether an SSN context word (header or label) has been seen so far. */
@@ -105,15 +107,20 @@ export class Coverage {
     }
   }
 
-  covers(offset: number): boolean {
-    // The last span starting at or before `offset`: any span covering it ends no further than the reach.
+  /** Whether any span shares an offset with [start, end). */
+  overlaps(start: number, end: number): boolean {
+    // Of the spans starting before `end`, one reaches past `start` if any overlaps.
     let lo = 0;
     let hi = this.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid + 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
       else hi = mid;
     }
-    return lo > 0 && this.reach[lo - 1]! > offset;
+    return lo > 0 && this.reach[lo - 1]! > start;
+  }
+
+  covers(offset: number): boolean {
+    return this.overlaps(offset, offset + 1);
   }
 }
