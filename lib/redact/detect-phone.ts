@@ -13,15 +13,22 @@ const candidate = /[+(\d][\d ().\/-]{6,23}\d/y;
 const latinPhoneWords =
   'phone|phone number|tel|telephone|t[ée]l[ée]phone|t[ée]l|telefon|telefonnummer|telefone|tel[ée]fono|telefono|' +
   'telefoon|telepono|telp|tlf|tfn|fon|mobile|mob|mobil|mobiel|m[oó]vil|celular|cellulare|cell|cellphone|handy|' +
-  'natel|gsm|portable|fax|cep|puh|puhelin|kom[oó]rka|whats ?app|sms|call|ring|text me|my number|number is|' +
+  'natel|gsm|portable|fax|cep|puh|puhelin|kom[oó]rka|whats ?app|sms|call|callback|ring|text me|my number|number is|' +
   'contact number|numer?o de t|rufnummer|festnetz|durchwahl|sđt|no hp';
 const otherPhoneWords =
   '電話|电话|手机|手機|携帯|전화|휴대폰|핸드폰|тел|телефон|моб|τηλ|τηλέφωνο|κινητό|هاتف|جوال|טלפון|נייד|फ़ोन|फोन|โทร|เบอร์|điện thoại';
+const phoneWord = `(?:\\b(?:${latinPhoneWords})\\b|${otherPhoneWords})`;
 const phoneContext = new RegExp(
-  `(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})` +
-    `(?:[\\s.:#=,'"(+]|\\b(?:me|us|on|at|is|number|nr|no|num|nummer|anytime|now|or|de|la|el|il|di|unter|au|le|do|da|du)\\b)*$`,
+  phoneWord +
+    `(?:[\\s.:#=,'"(+]|[éè]|\\b(?:me|us|on|at|is|ist|est|es|number|nr|no|num|nummer|anytime|now|or|de|la|el|il|di|unter|au|le|do|da|du|sur|op)\\b)*$`,
   'i',
 );
+// Weaker context: a phone word earlier in the same line with other words (but no other number) between
+// ("móvil de empresa será el ...", "call the office on ..."), or a kind of line right after the number
+// ("614-555-0122 (work)"). The number must then also be valid in a numbering plan.
+const phoneWordInLine = new RegExp(`${phoneWord}[^\\n\\d]*$`, 'i');
+const lineKindAfter =
+  /[ \t]*[(\[]?(?:work|home|office|direct|main|cell|mobile|fax|landline|private|privat|b[üu]ro|dienstlich|domicile|bureau|trabajo|casa|ufficio)\b/iy;
 
 // A table column headed like this holds phone numbers, however they are written.
 const phoneHeader = new RegExp(`(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})`, 'i');
@@ -32,14 +39,31 @@ function headerSaysPhone(text: string, start: number): boolean {
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
-const contextCountries: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'PT', 'PL', 'SE'];
+const contextCountries: CountryCode[] = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'PT',
+  'PL',
+  'SE',
+  'BR',
+  'IN',
+  'AU',
+  'MX',
+  'JP',
+  'CN',
+];
 
 // Dates, times, IP addresses and dotted versions share the digit-run shape.
 const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
 const notPhoneContext =
-  /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id)\b(?: ?(?:no|nr|number|num|#))?(?:\s+is)?[\s.:#-]*$/i;
+  /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id|tag|booking|reservation|confirmation|member(?:ship)?|contract|policy|claim|licen[cs]e|permit|registration|model|build|version|kunden|auftrags|rechnungs|vertrags|bestell)\b(?: ?(?:no|nr|number|num|#|nummer))?(?:\s+is)?[\s.:#-]*$/i;
 const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
 const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 // The French ten-digit layout, with spaces, dots or hyphens: "04.10.83.09.41".
@@ -47,9 +71,6 @@ const frenchLayout = /^0\d(?:([ .-])\d\d)(?:\1\d\d){3}$/;
 const twoDigitStart = /^\(?0\d\)?[ .-]/;
 // The Dutch mobile layout: "06-12345678", "06 12345678".
 const dutchMobileLayout = /^06[ -]\d{8}$/;
-// A national number with a trunk prefix ('0', or '8' where the former Soviet plan uses it), 9 to 12 digits
-// in all, in groups of at least two digits: the shape of a phone number in almost every country.
-const nationalLayout = /^(?:0|8(?=[ (]))[\d ().-]*$/;
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
 function gluedBeforeCode(code: number): boolean {
@@ -113,9 +134,11 @@ function gluedAfter(text: string, end: number): boolean {
 }
 
 // Maths and code: a number with an operator and another operand next to it ("y = 415 902 3310 mod 17",
-// "2125550187 * 3") is a value, not a phone number.
-const operatorAfter = /[ \t]*(?:[-+*\/×÷^%=]|mod\b|div\b)[ \t]*\d/iy;
-const operatorBefore = /(?:[\w)][ \t]*[+*\/×÷^%]|(?:^|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
+// "2125550187 * 3") is a value, not a phone number. '/' is left out: in prose it separates alternatives
+// ("cell / work"); after '-' or '+' the other operand must be short, as "020 7946 0958 - 020 7946 0959" is
+// a list of numbers.
+const operatorAfter = /[ \t]*(?:(?:[*×÷^%=]|mod\b|div\b)[ \t]*\d|[-+][ \t]*\d{1,6}(?!\d|[ .-]\d))/iy;
+const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
 
 function isOperand(text: string, start: number, end: number): boolean {
   operatorAfter.lastIndex = end;
@@ -190,8 +213,10 @@ export function detectPhonesInChunks(
       at = end;
       if (covered.covers(m.index) || covered.covers(end - 1)) continue;
       if (gluedBefore(text, m.index) || gluedAfter(text, end)) continue;
-      if (acceptPhone(text, raw, m.index, end)) {
-        found.push({ type: 'PHONE', start: m.index, end: end + extensionAt(text, end) });
+      const accepted = acceptPhone(text, raw, m.index, end) ? end : longestPhonePrefix(text, raw, m.index);
+      if (accepted > 0) {
+        found.push({ type: 'PHONE', start: m.index, end: accepted + extensionAt(text, accepted) });
+        at = accepted;
       } else {
         // Rescan from the next group: a phone number may directly follow another number.
         const gap = raw.slice(1).search(/[ ./-]/);
@@ -200,6 +225,24 @@ export function detectPhonesInChunks(
     }
   }
   return found;
+}
+
+const listSeparator = / [-/] | {2}/;
+
+/**
+ * When a candidate that runs into a second number fails ("020 7946 0958 - 020 7946 0959"), the longest part
+ * before the separator, in whole groups, that is a phone number on its own; returns its end, or 0.
+ */
+function longestPhonePrefix(text: string, raw: string, start: number): number {
+  // Only where the candidate lists two numbers: " - ", " / " or a double space between them.
+  const list = listSeparator.exec(raw);
+  if (!list) return 0;
+  for (let cut = list.index; cut > 7; cut--) {
+    if (!isDigitAt(raw, cut - 1) || isDigitAt(raw, cut)) continue;
+    const end = start + cut;
+    if (!gluedAfter(text, end) && acceptPhone(text, raw.slice(0, cut), start, end)) return end;
+  }
+  return 0;
 }
 
 // Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
@@ -235,7 +278,9 @@ function acceptPhone(text: string, raw: string, start: number, end: number): boo
   const labelled = () => hasContextBefore(text, start, phoneContext) || headerSaysPhone(text, start);
   if (completeNationalNumber(raw, digits)) {
     if (isOperand(text, start, end) && !labelled()) return false;
-  } else if (!labelled() || !labelledNationalNumber(raw, digits)) {
+  } else if (labelled()) {
+    if (!labelledNationalNumber(raw, digits)) return false;
+  } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(raw, digits)) {
     return false;
   }
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
@@ -257,15 +302,23 @@ function completeNationalNumber(raw: string, digits: string): boolean {
   return trunkShape && isValidIn(digits, trunkZeroCountries);
 }
 
-/** A national number after a phone label. */
+function weakContext(text: string, start: number, end: number): boolean {
+  lineKindAfter.lastIndex = end;
+  return lineKindAfter.test(text) || hasContextBefore(text, start, phoneWordInLine, 48);
+}
+
+/** A national number valid in one of the countries people paste from (or North American in layout). */
+function validNationalNumber(raw: string, digits: string): boolean {
+  return nanpShape.test(raw) || isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+}
+
+/**
+ * A national number right after a phone label. Introduced as a phone number, a number grouped like one (8 to
+ * 13 digits) is accepted without a numbering plan: the fictional "555-123-4567" and "07700 900123" of forms
+ * and test data, and any country's national format ("Cep no: 0532 123 45 67", "電話: 03-1234-5678",
+ * "celular (11) 91234-5678"). Ungrouped digits must be valid in a numbering plan.
+ */
 function labelledNationalNumber(raw: string, digits: string): boolean {
-  if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
-  // Introduced as a phone number and laid out like one (North American, or national with a trunk prefix):
-  // accept a possible length even in unassigned ranges, as in the fictional "555-123-4567" or
-  // "07700 900123" that forms and test data are full of, and any country's national format ("Cep no:
-  // 0532 123 45 67", "電話: 03-1234-5678", "тел.: 8 (495) 123-45-67").
-  if (nanpShape.test(raw)) return true;
-  if (!/[ ().\/-]/.test(raw)) return false;
-  if (/^0\d/.test(digits) && isValidIn(digits, trunkZeroCountries, true)) return true;
-  return digits.length >= 9 && digits.length <= 12 && nationalLayout.test(raw);
+  if (/[ ().\/-]/.test(raw) && digits.length >= 8 && digits.length <= 13) return true;
+  return validNationalNumber(raw, digits);
 }

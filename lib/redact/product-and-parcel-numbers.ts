@@ -35,7 +35,11 @@ const trackingContext = new RegExp(
   '(?:\\b(?:tracking|track(?: ?(?:&|and) ?trace)?|trace|sendungs(?:nummer|nr|-?id|verfolgung)|paketnummer|' +
     'trackingnummer|zendingnummer|kollinummer|(?:air ?)?waybill|awb|frachtbrief|consignment|' +
     'num[eé]ro de suivi|n° de suivi|suivi|seguimiento|rastreo|rastreamento|rastreio|tracciamento|' +
-    'spedizione|przesy[lł]ki|takip)\\b|追跡番号|运单号|快递单号|송장번호)' +
+    'spedizione|przesy[lł]ki|takip|' +
+    // A carrier's name and service introduce its shipment numbers too.
+    '(?:fedex|ups|usps|dhl|gls|dpd|hermes|tnt|royal mail|colissimo|chronopost|correos|postnl|poste italiane)' +
+    '(?: (?:ground|express|priority|standard|paket|parcel|home delivery|international|smartpost))?)\\b|' +
+    '追跡番号|运单号|快递单号|송장번호)' +
     '(?:[\\s:#.=()"\'-]|\\b(?:is|ist|lautet|est|es|è|no|nr|number|num|nummer|id|code|de|del|di)\\b)*$',
   'i',
 );

@@ -49,6 +49,7 @@ const productAndParcelNumbers: Row[] = [
   ['DHL SSCC after Sendungsnummer', 'Sendungsnummer: 00340434161094042557', []],
   ['FedEx tracking number', 'FedEx tracking 7489 2345 6782', []],
   ['tracking number after Spanish label', 'número de seguimiento: 9400 1118 9922 3397 6239 13', []],
+  ['number after a carrier and service name', 'FedEx Ground 9612 0191 3372 4001 2345 67', []],
 ];
 
 const arithmeticAndCode: Row[] = [
@@ -139,6 +140,31 @@ const phonesNextToPunctuation: Row[] = [
   ['Korean number after 전화', '전화 02-312-3456', [['PHONE', '02-312-3456']]],
   ['Russian number after тел.', 'тел.: 8 (495) 123-45-67', [['PHONE', '8 (495) 123-45-67']]],
   ['Finnish mobile after Puh.', 'Puh. 040 1234567', [['PHONE', '040 1234567']]],
+  ['Brazilian mobile after "celular é"', 'Meu celular é (11) 91234-5678', [['PHONE', '(11) 91234-5678']]],
+  [
+    'phone word earlier in the sentence',
+    'Tu móvil de empresa será el 612 45 78 90.',
+    [['PHONE', '612 45 78 90']],
+  ],
+  ['kind of line after the number', 'o: 614-555-0122 (work)', [['PHONE', '614-555-0122']]],
+  [
+    'two numbers separated by a spaced slash',
+    'Phone: 614-555-0178 (cell) / 614-555-0122 (work)',
+    [
+      ['PHONE', '614-555-0178'],
+      ['PHONE', '614-555-0122'],
+    ],
+  ],
+  [
+    'two national numbers separated by a spaced dash',
+    'Zentrale 020 7946 0958 - 020 7946 0959',
+    [
+      ['PHONE', '020 7946 0958'],
+      ['PHONE', '020 7946 0959'],
+    ],
+  ],
+  ['label does not reach across another number', 'my NHS number is 485 777 3456', []],
+  ['baggage tag number', 'Baggage tag 0220 123456', []],
 ];
 
 const emails: Row[] = [
