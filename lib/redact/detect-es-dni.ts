@@ -1,4 +1,5 @@
 // Spanish DNI (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter); the letter is a mod-23 checksum.
+import { hasContextBefore } from './detection';
 import { standsAlone, type Scan } from './scan';
 
 // Both start where a number or word stands alone (not after a word character, '.' or '-'; checked by the
@@ -12,15 +13,25 @@ export function dniLetterValid(number: string, letter: string): boolean {
   return checkLetters[Number(number) % 23] === letter;
 }
 
+// DNIs below ten million are often written without their leading zero ("1111111-G"); seven digits and a
+// letter are everyday codes too, so that form needs a DNI label right before it.
+const sevenDigitDni = /(\d{7})[- ]?([A-Za-z])(?![\w-])/y;
+const dniContext =
+  /\b(?:dni|nif|d\.n\.i\.?|n\.i\.f\.?|documento(?: nacional)?(?: de identidad)?)[\s.:#º°-]*(?:n[º°o]\.?[\s:]*)?$/i;
+
 /** DNIs in the scan's current numeric chunk. */
 export function detectDnisInChunk(scan: Scan): void {
-  if (scan.chunkDigits < 8) return;
+  if (scan.chunkDigits < 7) return;
   const { text, runStarts, runEnds } = scan;
   for (let r = 0; r < scan.runCount; r++) {
     const at = runStarts[r]!;
     const length = runEnds[r]! - at;
     // Eight digits, or "12.345.678".
     if (at < scan.dniNext) continue;
+    if (length === 7) {
+      detectSevenDigitDni(scan, at);
+      continue;
+    }
     if (length !== 8 && !((length === 2 || length === 5) && text.charCodeAt(at + length) === 46)) continue;
     dniCandidate.lastIndex = at;
     const m = standsAlone(text, at, false) ? dniCandidate.exec(text) : null;
@@ -28,6 +39,15 @@ export function detectDnisInChunk(scan: Scan): void {
     scan.dniNext = at + m[0].length;
     if (dniLetterValid(m[1]! + m[2]! + m[3]!, m[4]!.toUpperCase())) scan.push('ES_DNI', at, scan.dniNext);
   }
+}
+
+function detectSevenDigitDni(scan: Scan, at: number): void {
+  const text = scan.text;
+  sevenDigitDni.lastIndex = at;
+  const m = standsAlone(text, at, false) ? sevenDigitDni.exec(text) : null;
+  if (!m || !hasContextBefore(text, at, dniContext, 24)) return;
+  scan.dniNext = at + m[0].length;
+  if (dniLetterValid('0' + m[1]!, m[2]!.toUpperCase())) scan.push('ES_DNI', at, scan.dniNext);
 }
 
 /** A NIE at `start`, where a word starting with X, Y or Z begins. X, Y, Z stand for 0, 1, 2 in the checksum. */

@@ -4,9 +4,9 @@
 import type { Scan } from './scan';
 
 // From a run of letters and digits that starts after no other letter or digit (checked by the caller): in
-// capitals, spaced or not, or typed in lower case without spaces ("ab123456c").
+// capitals or typed in lower case ("ab123456c"), spaced or not, but not mixed.
 const candidate =
-  /(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])|(?:[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]|qq)\d{6}[a-d](?![A-Za-z0-9])/y;
+  /(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])|(?:[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]|qq) ?\d{2} ?\d{2} ?\d{2} ?[a-d](?![A-Za-z0-9])/y;
 const unallocatedPrefixes = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
 /** A NINO at `start`, where two letters of the same case begin a run of letters and digits. */

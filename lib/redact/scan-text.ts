@@ -305,11 +305,7 @@ function letterRun(scan: Scan, on: Enabled, start: number, wordEnd: number): voi
   const third = text.charCodeAt(start + 2);
   const fourthIsDigit = kindOf(text.charCodeAt(start + 3)) === DIGIT;
   if (on.iban && kindOf(third) === DIGIT && fourthIsDigit) detectIbanAt(scan, start);
-  if (
-    on.nino &&
-    first === second &&
-    (kindOf(third) === DIGIT || (first === UPPER && third === 32 && fourthIsDigit))
-  ) {
+  if (on.nino && first === second && (kindOf(third) === DIGIT || (third === 32 && fourthIsDigit))) {
     detectNinoAt(scan, start);
   }
   if (on.codiceFiscale) {
