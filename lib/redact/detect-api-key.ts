@@ -135,8 +135,17 @@ const secretKey =
   /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)$/i;
 const secretValue =
   /(?:[:=]|=>|:=)[ \t]*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/y;
-// Every key above ends in one of these letters.
-const keyLastLetters = new Set('dstynlDSTYNL');
+// Every key above ends in one of these pairs of letters: passwoRD, passWD, pwD, paSS, secrET, kEY,
+// tokEN, credentiAL, credentiALS.
+const keyEndings = new Set(['rd', 'wd', 'pwd', 'ss', 'et', 'ey', 'en', 'al', 'ls'].map((e) => e.slice(-2)));
+
+function mayEndSecretKey(text: string, keyEnd: number): boolean {
+  const last = text.charCodeAt(keyEnd - 1) | 32;
+  // d s t y n l: the last letters of every key
+  if (last !== 100 && last !== 115 && last !== 116 && last !== 121 && last !== 110 && last !== 108)
+    return false;
+  return keyEndings.has(text.slice(keyEnd - 2, keyEnd).toLowerCase());
+}
 // Placeholders and references are not secrets.
 const notASecret =
   /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|guest$|admin$|root$|postgres$|test$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
@@ -275,7 +284,7 @@ export function detectAssignmentAt(scan: Scan, separator: number): void {
   let keyEnd = separator;
   while (keyEnd > 0 && (text.charCodeAt(keyEnd - 1) === 32 || text.charCodeAt(keyEnd - 1) === 9)) keyEnd--;
   if (keyEnd > 0 && (text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'")) keyEnd--;
-  if (keyEnd === 0 || !keyLastLetters.has(text[keyEnd - 1]!)) return;
+  if (keyEnd === 0 || !mayEndSecretKey(text, keyEnd)) return;
   const key = secretKey.exec(text.slice(Math.max(scan.assignmentNext, keyEnd - 24), keyEnd));
   if (!key) return;
   const keyStart = keyEnd - key[0].length;

@@ -100,9 +100,15 @@ export function detectCardsInChunk(scan: Scan): void {
   if (scan.chunkDigits < 12) return;
   const { text, runStarts, runEnds } = scan;
   const runCount = scan.runCount;
+  let digitsBefore = 0;
   for (let r = 0; r < runCount; r++) {
     const start = runStarts[r]!;
-    if (start < scan.cardNext || !mayStartAt(text, start)) continue;
+    const runDigits = runEnds[r]! - start;
+    digitsBefore += runDigits;
+    // Twelve digits at least from here; card numbers start with 1 to 6.
+    if (scan.chunkDigits - digitsBefore + runDigits < 12) break;
+    const first = text.charCodeAt(start);
+    if (first < 49 || first > 54 || start < scan.cardNext || !mayStartAt(text, start)) continue;
     let digits = '';
     let separator = 0;
     let best = -1;

@@ -33,6 +33,8 @@ export function detectDnisInChunk(scan: Scan): void {
       continue;
     }
     if (length !== 8 && !((length === 2 || length === 5) && text.charCodeAt(at + length) === 46)) continue;
+    // Eight digits then the letter, perhaps after '-' or ' '.
+    if (length === 8 && !letterAfter(text, at + 8)) continue;
     dniCandidate.lastIndex = at;
     const m = standsAlone(text, at, false) ? dniCandidate.exec(text) : null;
     if (!m) continue;
@@ -41,7 +43,14 @@ export function detectDnisInChunk(scan: Scan): void {
   }
 }
 
+function letterAfter(text: string, at: number): boolean {
+  let code = text.charCodeAt(at);
+  if (code === 45 || code === 32) code = text.charCodeAt(at + 1);
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function detectSevenDigitDni(scan: Scan, at: number): void {
+  if (!letterAfter(scan.text, at + 7)) return;
   const text = scan.text;
   sevenDigitDni.lastIndex = at;
   const m = standsAlone(text, at, false) ? sevenDigitDni.exec(text) : null;

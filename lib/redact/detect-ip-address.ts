@@ -25,16 +25,25 @@ const broadcastContext = /\b(?:brd|broadcast|bcast|netmask|mask)[\s:=]*$/i;
 
 /** Octets 0-255 without leading zeros (which some parsers read as octal). */
 export function parseIpv4(value: string): number[] | undefined {
-  const parts = value.split('.');
-  if (parts.length !== 4) return undefined;
   const octets: number[] = [];
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part) || (part.length > 1 && part[0] === '0')) return undefined;
-    const n = Number(part);
-    if (n > 255) return undefined;
-    octets.push(n);
+  let n = 0;
+  let length = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const code = i < value.length ? value.charCodeAt(i) : 46;
+    if (code >= 48 && code <= 57) {
+      // A leading zero ("01") is read as octal by some parsers: not a plain address.
+      if (length === 1 && n === 0) return undefined;
+      n = n * 10 + code - 48;
+      if (++length > 3 || n > 255) return undefined;
+    } else if (code === 46 && length > 0 && octets.length < 4) {
+      octets.push(n);
+      n = 0;
+      length = 0;
+    } else {
+      return undefined;
+    }
   }
-  return octets;
+  return octets.length === 4 ? octets : undefined;
 }
 
 /** Number of 16-bit groups written explicitly, or undefined when `value` is not an IPv6 address. */

@@ -4,9 +4,6 @@ import { hasContextBefore, type Detection } from './detection';
 import type { Coverage } from './scan';
 import { inColumnHeaded } from './table-column';
 
-// A run of digits with the separators people type between groups. Validation decides what it is.
-const candidate = /[+(\d][\d ().\/-]{6,23}\d/y;
-
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "Cep no", "電話", ...), in
 // the languages people paste in. The word must be followed only by punctuation and a few filler words, so
 // "call-bound `5235143`" in a changelog or "cell 3 of 12" do not count.
@@ -183,7 +180,7 @@ function isValidIn(digits: string, countries: (CountryCode | undefined)[], possi
 }
 
 /**
- * Phone numbers in the numeric chunks the scan queued (flat [start, end) pairs, in text order). `covered`
+ * Phone numbers in the numeric chunks the scan queued (flat [start, end, digits] triples, in text order). `covered`
  * tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit groups), so
  * their digits are not also validated as phone numbers.
  */
@@ -193,34 +190,41 @@ export function detectPhonesInChunks(
   covered: Coverage,
 ): Detection[] {
   const found: Detection[] = [];
-  for (let c = 0; c < chunks.length; c += 2) {
+  for (let c = 0; c < chunks.length; c += 3) {
     const chunkEnd = chunks[c + 1]!;
-    // A candidate has at least eight characters and ends with the chunk's last digit at the latest.
+    // A candidate starts at '+', '(' or a digit and takes the separators and digits after it, up to 25
+    // characters in all, ending with a digit: at least eight characters, within the chunk (whose characters
+    // after its first are all digits and separators).
     for (let at = chunks[c]!; at <= chunkEnd - 8;) {
       const code = text.charCodeAt(at);
       if (!((code >= 48 && code <= 57) || code === 43 || code === 40)) {
         at++;
         continue;
       }
-      candidate.lastIndex = at;
-      const m = candidate.exec(text);
-      if (!m) {
+      let end = Math.min(at + 25, chunkEnd);
+      while (end > at + 1 && !isDigitAt(text, end - 1)) end--;
+      if (end - at < 8) {
         at++;
         continue;
       }
-      const raw = m[0];
-      const end = at + raw.length;
+      const start = at;
       at = end;
-      if (covered.covers(m.index) || covered.covers(end - 1)) continue;
-      if (gluedBefore(text, m.index) || gluedAfter(text, end)) continue;
-      const accepted = acceptPhone(text, raw, m.index, end) ? end : longestPhonePrefix(text, raw, m.index);
+      if (covered.covers(start) || covered.covers(end - 1)) continue;
+      if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
+      const raw = text.slice(start, end);
+      const accepted = acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
       if (accepted > 0) {
-        found.push({ type: 'PHONE', start: m.index, end: accepted + extensionAt(text, accepted) });
+        found.push({ type: 'PHONE', start, end: accepted + extensionAt(text, accepted) });
         at = accepted;
       } else {
         // Rescan from the next group: a phone number may directly follow another number.
-        const gap = raw.slice(1).search(/[ ./-]/);
-        if (gap !== -1) at = m.index + gap + 2;
+        for (let i = start + 1; i < end; i++) {
+          const separator = text.charCodeAt(i);
+          if (separator === 32 || separator === 46 || separator === 47 || separator === 45) {
+            at = i + 1;
+            break;
+          }
+        }
       }
     }
   }
@@ -273,12 +277,11 @@ function acceptPhone(text: string, raw: string, start: number, end: number): boo
     if (isValidIn(international, withCountryCode)) return true;
     // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
     // (UK 07700 900xxx, US 555) that forms and test data use.
-    return isValidIn(international, withCountryCode, true) && hasContextBefore(text, start, phoneContext);
+    return isValidIn(international, withCountryCode, true) && labelBefore(text, start);
   }
-  const labelled = () => hasContextBefore(text, start, phoneContext) || headerSaysPhone(text, start);
   if (completeNationalNumber(raw, digits)) {
-    if (isOperand(text, start, end) && !labelled()) return false;
-  } else if (labelled()) {
+    if (isOperand(text, start, end) && !labelled(text, start)) return false;
+  } else if (labelled(text, start)) {
     if (!labelledNationalNumber(raw, digits)) return false;
   } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(raw, digits)) {
     return false;
@@ -304,7 +307,38 @@ function completeNationalNumber(raw: string, digits: string): boolean {
 
 function weakContext(text: string, start: number, end: number): boolean {
   lineKindAfter.lastIndex = end;
-  return lineKindAfter.test(text) || hasContextBefore(text, start, phoneWordInLine, 48);
+  if (lineKindAfter.test(text)) return true;
+  // The words since the last digit or line break, if they hold a letter at all.
+  let from = start;
+  let letters = false;
+  while (from > 0 && from > start - 48) {
+    const code = text.charCodeAt(from - 1);
+    if ((code >= 48 && code <= 57) || code === 10) break;
+    if (code >= 65) letters = true;
+    from--;
+  }
+  return letters && phoneWordInLine.test(text.slice(from, start));
+}
+
+/**
+ * A phone label right before `start` ("Tel.: ", "call me on "). Every label ends in a letter once the
+ * punctuation after it is skipped, which rules out most numbers (in tables, after other numbers) at once.
+ */
+function labelBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) < 128 && fillerPunctuation[text.charCodeAt(i)] === 1) i--;
+  if (i < 0) return false;
+  const code = text.charCodeAt(i);
+  if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 128)) return false;
+  return hasContextBefore(text, start, phoneContext);
+}
+
+// Spaces and punctuation allowed between a label and its number (the filler of phoneContext).
+const fillerPunctuation = new Uint8Array(128);
+for (const c of ' \t\n\r\v\f.:#=,\'"(+') fillerPunctuation[c.charCodeAt(0)] = 1;
+
+function labelled(text: string, start: number): boolean {
+  return labelBefore(text, start) || headerSaysPhone(text, start);
 }
 
 /** A national number valid in one of the countries people paste from (or North American in layout). */

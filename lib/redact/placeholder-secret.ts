@@ -33,21 +33,26 @@ export function isPlaceholderSecret(secret: string, bodyStart = 0): boolean {
  * counts ("1234567890abcdef") or spells words ("your-bot-token").
  */
 function lacksEntropy(body: string): boolean {
-  const counts = new Map<number, number>();
+  counts.fill(0);
+  let distinct = 0;
   let most = 0;
   let ascending = 0;
   let digits = 0;
   for (let i = 0; i < body.length; i++) {
     const code = body.charCodeAt(i);
-    const n = (counts.get(code) ?? 0) + 1;
-    counts.set(code, n);
+    const slot = code < 128 ? code : 128;
+    const n = ++counts[slot]!;
+    if (n === 1) distinct++;
     if (n > most) most = n;
     if (i > 0 && code === body.charCodeAt(i - 1) + 1) ascending++;
     if (code >= 48 && code <= 57) digits++;
   }
-  if (counts.size < 6 || most > body.length * 0.4) return true;
+  if (distinct < 6 || most > body.length * 0.4) return true;
   if (ascending >= (body.length - 1) * 0.5) return true;
   // Words, no digit at all: "your-bot-token", "YOUR_API_KEY", "MySecretKey". Random letters mix case
   // within a word ("QwErTyUiOp").
   return digits === 0 && body.split(/[-_.]/).every((part) => /^[A-Z]?(?:[a-z]*|[A-Z]*)$/.test(part));
 }
+
+// Occurrences of each ASCII character (and of all others together in the last slot), reused per call.
+const counts = new Uint32Array(129);

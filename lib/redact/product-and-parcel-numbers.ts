@@ -26,7 +26,9 @@ const barcodeHeader = new RegExp(`\\b(?:${barcodeWords})\\b`, 'i');
 
 /** Whether the number at `start` is introduced, or its table column headed, as a product code. */
 export function namedAsProductCode(text: string, start: number): boolean {
-  return hasContextBefore(text, start, barcodeContext, 32) || inColumnHeaded(text, start, barcodeHeader);
+  return (
+    hasContextBefore(text, start, barcodeContext, 32, true) || inColumnHeaded(text, start, barcodeHeader)
+  );
 }
 
 // "Tracking number", "Sendungsnummer", "número de seguimiento" and the like, followed only by punctuation and

@@ -62,20 +62,23 @@ function kindOf(code: number): number {
   return code < 128 ? kinds[code]! : OTHER;
 }
 
-// Words whose first two characters may start a token format or an SSN context word; others are checked
-// only for their length (context words of 2, 5 or 6 letters).
+// Words whose first two characters may start something: a token format, an SSN context word ("ssn", "social",
+// "tax payer", "itin"), "bearer", "basic" or "token" before a credential, "at" and its Spanish, French and
+// Italian names in a spelled-out address, a NIE's X, Y or Z. Every other word is skipped at once.
 const wordPairs = new Uint8Array(128 * 128);
 for (let first = 0; first < 128; first++) {
   for (let second = 0; second < 128; second++) {
-    const lower = first | 32;
+    const a = first | 32;
+    const b = second | 32;
     const ssn =
-      (lower === 115 && ((second | 32) === 115 || (second | 32) === 111)) ||
-      (lower === 116 && (second | 32) === 97) ||
-      (lower === 105 && (second | 32) === 116);
+      (a === 115 && (b === 115 || b === 111)) || (a === 116 && b === 97) || (a === 105 && b === 116);
+    const credential = (a === 98 && (b === 101 || b === 97)) || (a === 116 && b === 111);
+    const atWord = a === 97 && (b === 116 || b === 114);
+    const chiocciola = a === 99 && b === 104;
     const nie = (first >= 88 && first <= 90) || (first >= 120 && first <= 122);
-    // "arroba", "arobase", "chiocciola": '@' spelled out in Spanish, Portuguese, French, Italian.
-    const atWord = (lower === 97 && (second | 32) === 114) || (lower === 99 && (second | 32) === 104);
-    if (ssn || nie || atWord || mayStartToken(first, second)) wordPairs[first * 128 + second] = 1;
+    if (ssn || credential || atWord || chiocciola || nie || mayStartToken(first, second)) {
+      wordPairs[first * 128 + second] = 1;
+    }
   }
 }
 
@@ -99,6 +102,10 @@ interface Enabled {
   dni: boolean;
   /** Any detector of numbers. */
   numbers: boolean;
+  /** Any detector that looks at the start of words (tokens, context words, spelled "at", a NIE). */
+  words: boolean;
+  /** Any detector of runs of letters and digits (IBAN, NINO, codice fiscale). */
+  letterRuns: boolean;
 }
 
 function enabledDetectors(types: ReadonlySet<PiiType>): Enabled {
@@ -116,8 +123,12 @@ function enabledDetectors(types: ReadonlySet<PiiType>): Enabled {
     codiceFiscale: types.has('IT_CODICE_FISCALE'),
     dni: types.has('ES_DNI'),
     numbers: false,
+    words: false,
+    letterRuns: false,
   };
   on.numbers = on.phone || on.card || on.ssn || on.ip || on.deTaxId || on.frNir || on.dni;
+  on.words = on.apiKey || on.ssn || on.email || on.dni;
+  on.letterRuns = on.iban || on.nino || on.codiceFiscale;
   return on;
 }
 
@@ -148,18 +159,20 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       const length = i - start;
       // A word glued to the digits before it ("4111abc") is not at a word boundary.
       if (start === 0 || !isDigitCode(text.charCodeAt(start - 1))) {
-        if (
-          length === 2 ||
-          length === 5 ||
-          length === 6 ||
-          wordPairs[pairIndex(code, text.charCodeAt(start + 1))]
-        ) {
+        if (on.words && wordPairs[pairIndex(code, text.charCodeAt(start + 1))] === 1)
           wordStart(scan, on, start, i);
+        // Two letters then digits (an IBAN's country, a NINO's prefix), or sixteen characters (a codice fiscale).
+        if (
+          on.letterRuns &&
+          (firstDigit === start + 2 ||
+            length === 16 ||
+            (length === 2 && text.charCodeAt(i) === 32 && isDigitCode(text.charCodeAt(i + 1))))
+        ) {
+          letterRun(scan, on, start, i);
         }
-        if (firstDigit === start + 2 || length === 16 || length === 2) letterRun(scan, on, start, i);
       }
       if (length >= 20 && on.apiKey) detectGluedTokenIn(scan, start, i);
-      if (underscore > start) afterUnderscores(scan, on, start, underscore, i);
+      if (underscore > start && on.letterRuns) afterUnderscores(scan, on, start, underscore, i);
       // Digits ending the word start a numeric chunk glued to it ("on1 800 555 0199"): the detectors see it
       // and reject what is glued to a word, rather than taking the digits after it for a number of their own.
       if (firstDigit >= 0 && on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
@@ -177,10 +190,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       i++;
     }
   }
-  if (on.phone && scan.phoneChunks.length > 0) {
-    for (const d of detectPhonesInChunks(text, scan.phoneChunks, new Coverage(scan.found)))
-      scan.found.push(d);
-  }
+  if (on.phone && scan.phoneChunks.length > 0) scanPhones(scan);
   if (scan.claims.length === 0) return scan.found;
   const claimed = new Coverage(scan.claims);
   return scan.found.filter((d) => !claimed.overlaps(d.start, d.end));
@@ -196,26 +206,15 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   if (start < scan.digitlessUntil) return start + 1;
   let digits = 0;
   let end = start;
-  let runStart = -1;
-  scan.runCount = 0;
   let i = text.charCodeAt(start) === 43 ? start + 1 : start;
   for (; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       digits++;
-      if (runStart < 0) runStart = i;
-      continue;
+      end = i + 1;
+    } else if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) {
+      break;
     }
-    if (runStart >= 0) {
-      scan.addRun(runStart, i);
-      end = i;
-      runStart = -1;
-    }
-    if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) break;
-  }
-  if (runStart >= 0) {
-    scan.addRun(runStart, i);
-    end = i;
   }
   if (digits === 0) {
     // No '(' before `i` can start a number either: remember that, so "((((" is not rescanned.
@@ -224,22 +223,49 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   }
   // Nothing this engine detects has fewer than four digits: most numbers (dates, times, amounts) stop here.
   if (digits < 4 || !on.numbers) return end;
-  // A parcel tracking number is claimed whole, so no card or phone number is read from its digits.
-  if (digits >= 8 && isParcelNumber(text, start, end, digits)) {
-    scan.claims.push({ type: 'PHONE', start, end });
-    return end;
-  }
+  scan.chunkRuns(start, end);
   scan.chunkStart = start;
   scan.chunkEnd = end;
   scan.chunkDigits = digits;
+  const before = scan.found.length;
   if (on.ip) detectIpv4InChunk(scan);
   if (on.dni) detectDnisInChunk(scan);
   if (on.ssn) detectSsnsInChunk(scan);
   if (on.deTaxId) detectDeTaxIdsInChunk(scan);
   if (on.frNir) detectFrNirsInChunk(scan);
   if (on.card) detectCardsInChunk(scan);
-  if (on.phone && digits >= 7) scan.phoneChunks.push(start, end);
+  // A parcel tracking number is claimed whole, so no card or phone number is read from its digits. Asked
+  // only when something was found in it (phone numbers are asked after the pass).
+  if (scan.found.length > before && claimedAsParcel(scan, start, end, digits)) {
+    scan.found.length = before;
+    return end;
+  }
+  if (on.phone && digits >= 7) scan.phoneChunks.push(start, end, digits);
   return end;
+}
+
+function claimedAsParcel(scan: Scan, start: number, end: number, digits: number): boolean {
+  if (digits < 8 || !isParcelNumber(scan.text, start, end, digits)) return false;
+  scan.claims.push({ type: 'PHONE', start, end });
+  return true;
+}
+
+/** Phone numbers in the queued chunks ([start, end, digits] triples), except in parcel numbers. */
+function scanPhones(scan: Scan): void {
+  const chunks = scan.phoneChunks;
+  const phones = detectPhonesInChunks(scan.text, chunks, new Coverage(scan.found));
+  // Phones come in text order, each inside one chunk: walk the chunks alongside, asking once per chunk.
+  let c = 0;
+  let askedFor = -1;
+  let parcel = false;
+  for (const phone of phones) {
+    while (chunks[c + 1]! <= phone.start) c += 3;
+    if (askedFor !== c) {
+      askedFor = c;
+      parcel = claimedAsParcel(scan, chunks[c]!, chunks[c + 1]!, chunks[c + 2]!);
+    }
+    if (!parcel) scan.found.push(phone);
+  }
 }
 
 /** Runs of letters and digits after an underscore ("IBAN_DE89...") start after no other letter or digit. */
@@ -255,38 +281,35 @@ function wordStart(scan: Scan, on: Enabled, start: number, end: number): void {
   const text = scan.text;
   const first = text.charCodeAt(start);
   const second = text.charCodeAt(start + 1);
-  const lower = first | 32;
   const length = end - start;
   if (on.apiKey) {
     if (mayStartToken(first, second)) detectKnownTokenAt(scan, start);
-    if ((length === 6 && lower === 98) /* bearer */ || (length === 5 && (lower === 98 || lower === 116))) {
-      detectAuthorizationAt(scan, start); // basic, token
+    if ((length === 5 || length === 6) && credentialWord.test(text.slice(start, end))) {
+      detectAuthorizationAt(scan, start);
     }
   }
-  if (on.ssn && mayBeSsnContext(lower, second | 32, length)) detectSsnAfterWord(scan, start);
-  if (
-    on.email &&
-    start > 0 &&
-    (length === 2 ? lower === 97 && (second | 32) === 116 : spelledAtWord(text, start, end))
-  ) {
+  if (on.ssn && ssnWordStart(text, start, length)) detectSsnAfterWord(scan, start);
+  if (on.email && start > 0 && (length === 2 || length >= 6) && spelledAtWord.test(text.slice(start, end))) {
     // " at " between spaces: the spelled-out form starts at the space.
     if (/\s/.test(text.charAt(start - 1))) detectSpelledEmailAt(scan, start - 1);
   }
+  const lower = first | 32;
   if (on.dni && lower >= 120 && lower <= 122) detectNieAt(scan, start);
 }
 
-const spelledAtWords = /^(?:arroba|arobase|chiocciola)$/i;
+const credentialWord = /^(?:bearer|basic|token)$/i;
+// "at", and '@' spelled in Spanish, Portuguese, French and Italian.
+const spelledAtWord = /^(?:at|arroba|arobase|chiocciola)$/i;
 
-function spelledAtWord(text: string, start: number, end: number): boolean {
-  const length = end - start;
-  return (length === 6 || length === 7 || length === 10) && spelledAtWords.test(text.slice(start, end));
-}
-
-/** Whether a word may be an SSN context word: "ss#", "ssn", "soc sec", "social", "tax payer", "itin". */
-function mayBeSsnContext(first: number, second: number, length: number): boolean {
-  if (first === 115) return second === 115 || (second === 111 && length >= 3);
-  if (first === 116) return second === 97 && length >= 3;
-  return first === 105 && second === 116 && length >= 4;
+/** Whether the word may start an SSN context word: "ssn", "ss#", "soc(ial) sec(urity)", "tax payer", "itin". */
+function ssnWordStart(text: string, start: number, length: number): boolean {
+  const a = text.charCodeAt(start) | 32;
+  const b = text.charCodeAt(start + 1) | 32;
+  const c = text.charCodeAt(start + 2) | 32;
+  if (a === 115 && b === 115) return length === 2 ? text.charCodeAt(start + 2) === 35 : c === 110;
+  if (a === 115) return b === 111 && c === 99;
+  if (a === 116) return b === 97 && c === 120;
+  return a === 105 && b === 116 && c === 105;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { PiiType } from './settings';
 
 export class Scan {
   readonly found: Detection[] = [];
-  /** Numeric chunks with enough digits for a phone number, as [start, end) pairs, validated last. */
+  /** Numeric chunks with enough digits for a phone number, as [start, end, digits] triples, validated last. */
   readonly phoneChunks: number[] = [];
   /** Spans known not to be personal data (parcel numbers): no finding may overlap them. */
   readonly claims: Detection[] = [];
@@ -51,18 +51,33 @@ export class Scan {
     this.found.push({ type, start, end });
   }
 
-  addRun(start: number, end: number): void {
-    if (this.runCount === this.runStarts.length) {
-      const starts = new Int32Array(this.runCount * 2);
-      starts.set(this.runStarts);
-      this.runStarts = starts;
-      const ends = new Int32Array(this.runCount * 2);
-      ends.set(this.runEnds);
-      this.runEnds = ends;
+  /** Records the runs of digits of the chunk [start, end) in `runStarts`, `runEnds` and `runCount`. */
+  chunkRuns(start: number, end: number): void {
+    const text = this.text;
+    let count = 0;
+    let runStart = -1;
+    for (let i = start; i <= end; i++) {
+      const code = i < end ? text.charCodeAt(i) : 0;
+      if (code >= 48 && code <= 57) {
+        if (runStart < 0) runStart = i;
+      } else if (runStart >= 0) {
+        if (count === this.runStarts.length) this.growRuns();
+        this.runStarts[count] = runStart;
+        this.runEnds[count] = i;
+        count++;
+        runStart = -1;
+      }
     }
-    this.runStarts[this.runCount] = start;
-    this.runEnds[this.runCount] = end;
-    this.runCount++;
+    this.runCount = count;
+  }
+
+  private growRuns(): void {
+    const starts = new Int32Array(this.runStarts.length * 2);
+    starts.set(this.runStarts);
+    this.runStarts = starts;
+    const ends = new Int32Array(this.runEnds.length * 2);
+    ends.set(this.runEnds);
+    this.runEnds = ends;
   }
 }
 
