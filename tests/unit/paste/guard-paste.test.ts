@@ -50,7 +50,7 @@ describe('guardPaste', () => {
   });
 
   it('blocks in block mode, with the organisation’s message', () => {
-    const verdict = guardPaste(text('SSN 123-45-6789'), guard({ mode: 'block', message: 'Ask IT' }));
+    const verdict = guardPaste(text('SSN 536-22-8714'), guard({ mode: 'block', message: 'Ask IT' }));
     expect(verdict).toEqual({
       action: 'block',
       reason: 'personal-data',
