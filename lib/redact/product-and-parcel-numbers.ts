@@ -49,9 +49,11 @@ const trackingContext = new RegExp(
 /**
  * Whether the numeric chunk [start, end) holding `digits` digits is a parcel tracking number: introduced as
  * one, or shaped like a USPS Intelligent Mail package barcode (20-22 digits from 91-95) or an SSCC (AI "00"
- * and 18 digits) with a valid GS1 check digit.
+ * and 18 digits) with a valid GS1 check digit. Never a chunk with a dot in it.
  */
 export function isParcelNumber(text: string, start: number, end: number, digits: number): boolean {
+  // Carriers never write dots into their numbers: "203.0.113.42" after "tracking" is an address.
+  if (text.slice(start, end).includes('.')) return false;
   if (digits >= 8 && hasContextBefore(text, start, trackingContext, 48)) return true;
   if (digits < 20 || digits > 22) return false;
   const compact = text.slice(start, end).replace(/\D/g, '');
