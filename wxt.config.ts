@@ -5,6 +5,7 @@ import { stripCatalogPlugin } from './scripts/strip-catalog-plugin';
 // The runner needs a display; on CI or a headless shell WXT only builds and watches.
 const hasDisplay = Boolean(process.env.DISPLAY) && !process.env.CI;
 const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const firefoxBinary = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export default defineConfig({
   imports: false,
@@ -14,7 +15,7 @@ export default defineConfig({
   outDir: process.env.GATEHOUSE_OUT_DIR ?? '.output',
   webExt: {
     disabled: !hasDisplay,
-    binaries: { chrome: chromiumBinary, chromium: chromiumBinary },
+    binaries: { chrome: chromiumBinary, chromium: chromiumBinary, firefox: firefoxBinary },
     // Chromium refuses to start as root without --no-sandbox (containers, CI machines).
     chromiumArgs: ['--no-first-run', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
   },

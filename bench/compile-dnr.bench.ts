@@ -5,7 +5,7 @@ import { compileDnrRules } from '../lib/policy/compile-dnr-rules';
 import { compilePolicy } from '../lib/policy/compile-policy';
 import { defaultPolicy } from '../lib/policy/default-policy';
 import { chromeDnrLimits } from '../lib/policy/dnr-rule';
-import { policySchema, type Policy } from '../lib/policy/schema';
+import { policySchema, type Policy } from '../lib/policy/policy-schema';
 
 const target = {
   browser: 'chromium' as const,

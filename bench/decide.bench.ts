@@ -1,6 +1,6 @@
 // Decisions per second: the label-walking index against a naive linear scan of the same catalog.
 import { pathHasPrefix } from '../lib/catalog/host-index';
-import { catalogSchema, type Catalog, type Service } from '../lib/catalog/schema';
+import { catalogSchema, type Catalog, type Service } from '../lib/catalog/catalog-schema';
 import { shippedCatalog } from '../lib/catalog/shipped-catalog';
 import { compilePolicy } from '../lib/policy/compile-policy';
 import { decideCompiled } from '../lib/policy/decide';

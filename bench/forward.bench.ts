@@ -6,7 +6,7 @@ import { forwardPending } from '../lib/forward/forward-run';
 import { initialForwardState, type ForwardState } from '../lib/forward/forward-state';
 import { buildExportRequest } from '../lib/forward/otlp-batch';
 import type { OutboxRow } from '../lib/forward/otlp-log-record';
-import { forwardingSettingsSchema } from '../lib/forward/settings';
+import { forwardingSettingsSchema } from '../lib/policy/forwarding-settings';
 import { createLogEvent } from '../lib/log/event-schema';
 import { OtlpReceiver } from '../tests/e2e/otlp-receiver';
 import { measureRate, printTable } from './measure';

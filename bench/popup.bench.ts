@@ -100,7 +100,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 export async function runPopupBench(): Promise<void> {
   if (!existsSync(extensionPath)) throw new Error(`no build at ${extensionPath}: run npm run build first`);
-  const context = await launchExtensionContext();
+  const context = await launchExtensionContext({ build: 'testhooks' });
   try {
     const id = new URL((await extensionWorker(context)).url()).host;
     const url = `chrome-extension://${id}/popup.html`;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // gatehouse admin CLI: `npm run --silent cli -- <command> [--help]`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readStream, streamLines, type CliIo, type Command } from './io';
-import { commands } from './commands';
+import { readStream, streamLines, type CliIo } from './io';
+import { commands } from './commands/commands';
+import { usage } from './usage';
 
 const io: CliIo = {
   lines: () => streamLines(process.stdin),
@@ -12,19 +13,6 @@ const io: CliIo = {
   readFile: (path) => readFileSync(path, 'utf8'),
   writeFile: (path, text) => writeFileSync(path, text),
 };
-
-export function usage(list: Command[]): string {
-  const width = Math.max(...list.map((c) => c.name.length));
-  return [
-    'Usage: npm run --silent cli -- <command> [options]',
-    '',
-    'Commands:',
-    ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run a command with --help for its options.',
-    '',
-  ].join('\n');
-}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -27,6 +27,8 @@ export interface Command {
   name: string;
   summary: string;
   help: string;
+  /** Subcommands with a help of their own (`policy compile --help`), for docs/cli.md. */
+  subcommands?: readonly string[];
   run(args: string[], io: CliIo): Promise<number>;
 }
 

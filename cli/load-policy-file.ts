@@ -1,7 +1,7 @@
 // Reads and checks a policy file for a CLI command, printing every problem with its JSON path.
-import type { Catalog } from '../lib/catalog/schema';
+import type { Catalog } from '../lib/catalog/catalog-schema';
 import { checkPolicyText, type PolicyCheck } from '../lib/policy/check-policy';
-import type { Policy } from '../lib/policy/schema';
+import type { Policy } from '../lib/policy/policy-schema';
 import type { CliIo } from './io';
 
 export function checkPolicyFile(path: string, io: CliIo, catalog: Catalog): PolicyCheck {

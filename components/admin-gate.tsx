@@ -1,6 +1,6 @@
 // Asks for the admin passphrase before the log is shown. A UI gate, not encryption: the data is on this machine.
 import { useState } from 'preact/hooks';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface AdminGateProps {
   onUnlock: (passphrase: string) => Promise<boolean>;

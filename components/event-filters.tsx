@@ -1,17 +1,10 @@
 // Filters for the event list (kind, service, time range, text) and the export buttons.
+import type { ServiceLabel } from '../lib/catalog/service-names';
+import { rangeStart, timeRanges, type TimeRange } from '../lib/log/day-buckets';
 import { eventKinds, type EventKind } from '../lib/log/event-schema';
-import { dayMs } from '../lib/log/retention';
 import type { EventFilter } from '../lib/log/event-filter';
 import { kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
-
-export const timeRanges = ['all', '24h', '7d', '30d'] as const;
-export type TimeRange = (typeof timeRanges)[number];
-const rangeMs: Record<Exclude<TimeRange, 'all'>, number> = {
-  '24h': dayMs,
-  '7d': 7 * dayMs,
-  '30d': 30 * dayMs,
-};
+import type { Translate } from '../lib/translate';
 
 export interface FilterState {
   kind: EventKind | '';
@@ -27,19 +20,24 @@ export function toEventFilter(state: FilterState, now: number): EventFilter {
     kinds: state.kind ? [state.kind] : [],
     service: state.service,
     text: state.text,
-    from: state.range === 'all' ? undefined : now - rangeMs[state.range],
+    from: rangeStart(state.range, now),
   };
 }
 
 export interface EventFiltersProps {
   state: FilterState;
   services: string[];
+  /** Display name for a service id; the list is sorted by it. */
+  label?: ((id: string) => ServiceLabel) | undefined;
   onChange: (next: FilterState) => void;
   onExport: (format: 'csv' | 'json') => void;
   t: Translate;
 }
 
-export function EventFilters({ state, services, onChange, onExport, t }: EventFiltersProps) {
+export function EventFilters({ state, services, label, onChange, onExport, t }: EventFiltersProps) {
+  const named = services
+    .map((id) => ({ id, ...(label ? label(id) : { name: id, title: id }) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return (
     <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
       <span class="field">
@@ -67,9 +65,9 @@ export function EventFilters({ state, services, onChange, onExport, t }: EventFi
           onChange={(e) => onChange({ ...state, service: e.currentTarget.value })}
         >
           <option value="">{t('popup_all')}</option>
-          {services.map((service) => (
-            <option value={service} key={service}>
-              {service}
+          {named.map(({ id, name, title }) => (
+            <option value={id} key={id} title={title}>
+              {name}
             </option>
           ))}
         </select>

@@ -1,18 +1,21 @@
-// One colour per event kind, shared by the chart and the list, chosen to stay apart for colour-blind readers.
+// One colour per event kind, shared by the chart and the list. Each keeps 3:1 against both the light and
+// the dark popup background (WCAG 1.4.11); labels always accompany them, so no reader needs the colour.
 import type { EventKind } from '../lib/log/event-schema';
 
 export const kindColors: Record<EventKind, string> = {
   blocked: '#c0392b',
-  warned: '#e67e22',
-  continued: '#8e44ad',
+  warned: '#c8641a',
+  continued: '#9b59b6',
   went_back: '#16a085',
   redacted: '#2471a3',
-  paste_blocked: '#7b241c',
-  paste_override: '#d35400',
-  visited_allowed: '#7f8c8d',
+  paste_blocked: '#d81b60',
+  paste_override: '#a8770a',
+  visited_allowed: '#839192',
+  access_requested: '#6c5ce7',
   policy_applied: '#1e8449',
-  policy_error: '#000000',
-  log_pruned: '#b7950b',
+  policy_error: '#5d6d7e',
+  log_pruned: '#8d8d1f',
+  health: '#0e7c86',
 };
 
 export function kindLabel(t: (key: string) => string, kind: EventKind): string {

@@ -1,9 +1,10 @@
 // The event list, newest first, virtualised: fixed-height rows, only those in view (plus a margin) rendered.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ServiceLabel } from '../lib/catalog/service-names';
 import type { LogEvent } from '../lib/log/event-schema';
 import type { StoredLogEvent } from '../lib/log/stored-event';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface EventTableProps {
   /** Grows while the store streams; `version` changes whenever it did. */
@@ -12,6 +13,8 @@ export interface EventTableProps {
   loading: boolean;
   locale: string;
   t: Translate;
+  /** Display name for a service id (the id itself, and the full name, on hover). */
+  label?: ((id: string) => ServiceLabel) | undefined;
   /** Called once, after the first rows were painted (the popup marks its first-render time here). */
   onFirstRows?: () => void;
   rowHeight?: number;
@@ -19,6 +22,7 @@ export interface EventTableProps {
 }
 
 const overscan = 8;
+const plainLabel = (id: string): ServiceLabel => ({ name: id, title: id });
 
 function eventDetail(event: LogEvent, t: Translate): string {
   switch (event.kind) {
@@ -39,6 +43,8 @@ function eventDetail(event: LogEvent, t: Translate): string {
       return event.error;
     case 'log_pruned':
       return t('popup_pruned', [String(event.removed), event.reason]);
+    case 'health':
+      return t(`popup_health_${event.check}_${event.ok ? 'ok' : 'failing'}`);
     default:
       return '';
   }
@@ -46,6 +52,7 @@ function eventDetail(event: LogEvent, t: Translate): string {
 
 export function EventTable(props: EventTableProps) {
   const { events, loading, locale, t, onFirstRows } = props;
+  const label = props.label ?? plainLabel;
   const rowHeight = props.rowHeight ?? 28;
   const viewportHeight = props.viewportHeight ?? 280;
   const [scrollTop, setScrollTop] = useState(0);
@@ -66,54 +73,62 @@ export function EventTable(props: EventTableProps) {
   const last = Math.min(events.length, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
   const visible = events.slice(first, last);
 
+  // The scrolling viewport is the body's rowgroup (and focusable, so the keyboard scrolls it); the count
+  // sits outside the table, which may own only rows and rowgroups.
   return (
-    <div
-      class="event-table"
-      role="table"
-      aria-label={t('popup_eventsLabel')}
-      aria-rowcount={events.length + 1}
-    >
-      <div class="event-row event-head" role="row" aria-rowindex={1}>
-        <span role="columnheader">{t('popup_colTime')}</span>
-        <span role="columnheader">{t('popup_colKind')}</span>
-        <span role="columnheader">{t('popup_colService')}</span>
-        <span role="columnheader">{t('popup_colHost')}</span>
-        <span role="columnheader">{t('popup_colRule')}</span>
-        <span role="columnheader">{t('popup_colDetail')}</span>
-      </div>
-      <div
-        class="event-viewport"
-        style={{ height: `${viewportHeight}px` }}
-        tabIndex={0}
-        onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
-      >
-        <div role="rowgroup" style={{ height: `${events.length * rowHeight}px`, position: 'relative' }}>
-          {visible.map((event, i) => (
-            <div
-              class="event-row"
-              role="row"
-              key={event.seq}
-              aria-rowindex={first + i + 2}
-              data-kind={event.kind}
-              data-id={event.id}
-              style={{ top: `${(first + i) * rowHeight}px`, height: `${rowHeight}px` }}
-            >
-              <span role="cell">{timeFormat.format(event.time)}</span>
-              <span role="cell">
-                <span class="swatch" style={{ background: kindColors[event.kind] }} aria-hidden="true" />
-                {kindLabel(t, event.kind)}
-                {event.incognito ? ` (${t('popup_incognito')})` : ''}
-              </span>
-              <span role="cell">{event.service ?? ''}</span>
-              <span role="cell" title={event.url ?? event.host ?? ''}>
-                {event.host ?? ''}
-              </span>
-              <span role="cell">{event.rule ?? ''}</span>
-              <span role="cell" class="detail" title={eventDetail(event, t)}>
-                {eventDetail(event, t)}
-              </span>
-            </div>
-          ))}
+    <div class="event-table">
+      <div role="table" aria-label={t('popup_eventsLabel')} aria-rowcount={events.length + 1}>
+        <div role="rowgroup">
+          <div class="event-row event-head" role="row" aria-rowindex={1}>
+            <span role="columnheader">{t('popup_colTime')}</span>
+            <span role="columnheader">{t('popup_colKind')}</span>
+            <span role="columnheader">{t('popup_colService')}</span>
+            <span role="columnheader">{t('popup_colHost')}</span>
+            <span role="columnheader">{t('popup_colRule')}</span>
+            <span role="columnheader">{t('popup_colDetail')}</span>
+          </div>
+        </div>
+        <div
+          class="event-viewport"
+          role="rowgroup"
+          style={{ height: `${viewportHeight}px` }}
+          tabIndex={0}
+          onScroll={(e) => setScrollTop((e.currentTarget as HTMLElement).scrollTop)}
+        >
+          <div style={{ height: `${events.length * rowHeight}px`, position: 'relative' }}>
+            {visible.map((event, i) => (
+              <div
+                class="event-row"
+                role="row"
+                key={event.seq}
+                aria-rowindex={first + i + 2}
+                data-kind={event.kind}
+                data-id={event.id}
+                style={{ top: `${(first + i) * rowHeight}px`, height: `${rowHeight}px` }}
+              >
+                <span role="cell">{timeFormat.format(event.time)}</span>
+                <span role="cell">
+                  <span class="swatch" style={{ background: kindColors[event.kind] }} aria-hidden="true" />
+                  {kindLabel(t, event.kind)}
+                  {event.incognito ? ` (${t('popup_incognito')})` : ''}
+                </span>
+                {event.service === null ? (
+                  <span role="cell" />
+                ) : (
+                  <span role="cell" title={label(event.service).title} data-service={event.service}>
+                    {label(event.service).name}
+                  </span>
+                )}
+                <span role="cell" title={event.url ?? event.host ?? ''}>
+                  {event.host ?? ''}
+                </span>
+                <span role="cell">{event.rule ?? ''}</span>
+                <span role="cell" class="detail" title={eventDetail(event, t)}>
+                  {eventDetail(event, t)}
+                </span>
+              </div>
+            ))}
+          </div>
         </div>
       </div>
       <p class="event-count" aria-live="polite">

@@ -1,18 +1,19 @@
-// What was stopped and why: shared by the block and warn pages. Takes data and a translator, no browser calls.
-import type { InterstitialInfo, ServiceSummary } from '../lib/messages';
+// What was stopped, why, and what to do next: shared by the block and warn pages. Data in, no browser calls.
+import type { InterstitialInfo } from '../lib/interstitial/interstitial-info';
+import type { Translate } from '../lib/translate';
+import { WhatNextSection } from './what-next';
 
-export type Translate = (key: string, substitutions?: string[]) => string;
 export type ShownInfo = Extract<InterstitialInfo, { ok: true }>;
 
-export function InterstitialDetails({
-  info,
-  t,
-  region,
-}: {
+export interface InterstitialDetailsProps {
   info: ShownInfo;
   t: Translate;
   region: (code: string) => string;
-}) {
+  /** A real person's click on Request access (the background logs it). */
+  onRequestAccess?: (() => void) | undefined;
+}
+
+export function InterstitialDetails({ info, t, region, onRequestAccess }: InterstitialDetailsProps) {
   const rows: [string, string][] = [
     [t('hostLabel'), info.host],
     [t('serviceLabel'), info.service?.name ?? t('notAService')],
@@ -30,6 +31,8 @@ export function InterstitialDetails({
           <p>{info.message}</p>
         </section>
       ) : null}
+      <WhatNextSection next={info.next} t={t} region={region} onRequestAccess={onRequestAccess} />
+      <h2 class="visually-hidden">{t('detailsTitle')}</h2>
       <dl class="details">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -38,34 +41,6 @@ export function InterstitialDetails({
           </div>
         ))}
       </dl>
-      <Alternatives alternatives={info.alternatives} t={t} region={region} />
     </>
-  );
-}
-
-function Alternatives({
-  alternatives,
-  t,
-  region,
-}: {
-  alternatives: ServiceSummary[];
-  t: Translate;
-  region: (code: string) => string;
-}) {
-  return (
-    <section aria-labelledby="alternatives-title">
-      <h2 id="alternatives-title">{t('alternativesTitle')}</h2>
-      {alternatives.length ? (
-        <ul class="alternatives">
-          {alternatives.map((s) => (
-            <li key={s.id}>
-              <strong>{s.name}</strong> — {s.operator} ({region(s.jurisdiction)})
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('noAlternatives')}</p>
-      )}
-    </section>
   );
 }

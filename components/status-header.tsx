@@ -1,9 +1,9 @@
 // The popup header: which policy is in force, where it came from, and today's counts by kind.
 import { eventKinds } from '../lib/log/event-schema';
 import { totalOf, type KindCounts } from '../lib/log/day-buckets';
-import type { PolicySource } from '../lib/log/event-schema';
+import type { PolicySource } from '../lib/policy/policy-source';
 import { kindColors, kindLabel } from './event-kind-style';
-import type { Translate } from './translate';
+import type { Translate } from '../lib/translate';
 
 export interface StatusHeaderProps {
   status: { name: string; version: string; source: PolicySource; problems: string[] } | undefined;

@@ -1,6 +1,7 @@
 // The warn page: the same details, plus Continue (with a justification when the rule asks) and Go back.
 import { useState } from 'preact/hooks';
-import { InterstitialDetails, type ShownInfo, type Translate } from './interstitial-details';
+import type { Translate } from '../lib/translate';
+import { InterstitialDetails, type ShownInfo } from './interstitial-details';
 
 export interface WarnPageProps {
   info: ShownInfo;
@@ -9,9 +10,10 @@ export interface WarnPageProps {
   /** Called only for a trusted (real user) click; resolves to an error message, or null on success. */
   onContinue: (justification: string) => Promise<string | null>;
   onGoBack: () => void;
+  onRequestAccess?: (() => void) | undefined;
 }
 
-export function WarnPage({ info, t, region, onContinue, onGoBack }: WarnPageProps) {
+export function WarnPage({ info, t, region, onContinue, onGoBack, onRequestAccess }: WarnPageProps) {
   const [justification, setJustification] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function WarnPage({ info, t, region, onContinue, onGoBack }: WarnPageProp
       <h1>{t('warnTitle')}</h1>
       <p class="lead">{t('warnIntro', [info.host])}</p>
       {canContinue ? null : <p class="notice">{t('notEnforced')}</p>}
-      <InterstitialDetails info={info} t={t} region={region} />
+      <InterstitialDetails info={info} t={t} region={region} onRequestAccess={onRequestAccess} />
       {canContinue ? (
         <form class="actions" onSubmit={(e) => e.preventDefault()}>
           {info.requireJustification ? (

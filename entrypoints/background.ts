@@ -1,56 +1,81 @@
-// Background service worker: wires browser events to lib/ (see lib/browser/ for the adapters).
+// Background service worker: wires browser events to lib/background (the logic lives there).
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { shippedCatalog } from '../lib/catalog/shipped-catalog';
-import { loadActivePolicy } from '../lib/browser/active-policy';
-import { watchBlockedRequests } from '../lib/browser/blocked-requests';
+import { createAlarmListener } from '../lib/background/alarms';
+import { watchBlockedRequests } from '../lib/background/blocked-requests';
+import { startEventLog } from '../lib/background/event-log';
+import { createForwarder } from '../lib/background/forwarder';
+import { grantExpiry } from '../lib/background/grants';
+import { checkHostAccess } from '../lib/background/host-access';
+import { syncInputGuardScript } from '../lib/background/guard-script';
+import { forgetTab } from '../lib/background/interstitial-service';
+import { messageHandlers } from '../lib/background/message-handlers';
+import { createMessageListener } from '../lib/background/message-router';
+import { onPolicyApplied } from '../lib/background/policy-applied';
+import { applyPolicy } from '../lib/background/policy-loader';
+import { schedulePolicyRefresh } from '../lib/background/policy-refresh';
+import { recordEvent } from '../lib/background/record-event';
+import { testHookContract, testHookHandlers } from '../lib/background/test-hooks';
 import { browserDnr } from '../lib/browser/dnr-api';
-import { startEventLog } from '../lib/browser/event-log';
-import { createForwarder } from '../lib/browser/forwarder';
-import { expireGrant } from '../lib/browser/grants';
-import { forgetTab } from '../lib/browser/interstitial-service';
-import { createMessageListener, messageHandlers } from '../lib/browser/message-router';
-import { syncPasteGuardScript } from '../lib/browser/paste-guard-background';
-import { onPolicyApplied } from '../lib/browser/policy-applied';
-import { applyPolicy } from '../lib/browser/policy-loader';
-import { recordEvent } from '../lib/browser/record-event';
+import { hasHostAccess, onHostAccessChange } from '../lib/browser/host-access';
+import { activePolicyItem, managedPolicyItem } from '../lib/browser/storage-items';
+import { shippedCatalog } from '../lib/catalog/shipped-catalog';
+import { messageContract } from '../lib/messages';
 import { compilePolicy } from '../lib/policy/compile-policy';
 
 export default defineBackground(() => {
   // First, so events recorded by anything started below reach the log. The log is the forwarding outbox;
   // its hooks run only after a write or on an alarm, by when `forwarder` exists.
-  const store = startEventLog({
+  const log = startEventLog({
     onStored: () => void forwarder.kick(),
     keepAfterSeq: () => forwarder.retentionFloor(),
   });
-  const forwarder = createForwarder({ outbox: () => store, activePolicy: loadActivePolicy, recordEvent });
+  const forwarder = createForwarder({
+    outbox: () => log.store,
+    activePolicy: async () => (await activePolicyItem.load()).policy,
+    recordEvent,
+  });
 
-  const dnr = browserDnr();
+  const targetBrowser = import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const);
+  const dnr = browserDnr(targetBrowser);
   const deps = {
     dnr,
+    hostAccess: () => checkHostAccess(hasHostAccess),
     target: {
-      browser: import.meta.env.BROWSER === 'firefox' ? ('firefox' as const) : ('chromium' as const),
+      browser: targetBrowser,
       blockPageUrl: browser.runtime.getURL('/blocked.html'),
       warnPageUrl: browser.runtime.getURL('/warn.html'),
     },
   };
-  // The paste guard follows the policy in force: its content script is re-registered on every change.
-  onPolicyApplied((active) => syncPasteGuardScript(compilePolicy(active.policy, shippedCatalog())));
+  // The input guard follows the policy in force: its content script is re-registered on every change.
+  onPolicyApplied((active) => syncInputGuardScript(compilePolicy(active.policy, shippedCatalog())));
   // A new policy may change the forwarding endpoint or switch forwarding on.
   onPolicyApplied(() => forwarder.kick());
   const apply = () => void applyPolicy(deps);
+  const policyRefresh = schedulePolicyRefresh(() => applyPolicy(deps, { ifChanged: true }));
   // Listeners are registered synchronously so the event that woke the worker is delivered.
   browser.runtime.onInstalled.addListener(apply);
   browser.runtime.onStartup.addListener(apply);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' && 'policy' in changes) apply();
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    void expireGrant(dnr, alarm.name);
-    void forwarder.onAlarm(alarm);
-  });
+  managedPolicyItem.watch(apply);
+  // A withdrawn (or restored) host permission changes which rules can work: install them again.
+  onHostAccessChange(apply);
+  browser.alarms.onAlarm.addListener(
+    createAlarmListener([grantExpiry(dnr), log.retention, forwarder.alarms, policyRefresh], (name, error) =>
+      console.error(`Gatehouse: the alarm ${name} failed`, error),
+    ),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.runtime.onMessage.addListener(createMessageListener(messageHandlers(dnr)));
+  const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  // The testhooks build (e2e seeding only) adds its messages; production's bundle has none of them.
+  browser.runtime.onMessage.addListener(
+    import.meta.env.MODE === 'testhooks'
+      ? createMessageListener(
+          { ...messageContract, ...testHookContract() },
+          { ...messageHandlers(dnr), ...testHookHandlers() },
+          extension,
+        )
+      : createMessageListener(messageContract, messageHandlers(dnr), extension),
+  );
   // Frames and sub-resources the rules blocked: logged here, since no block page records them.
   watchBlockedRequests({ blockPageUrl: deps.target.blockPageUrl });
   // Resume forwarding from the stored cursor whenever the worker starts.

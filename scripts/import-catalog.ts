@@ -1,7 +1,7 @@
 // One-off import of the researched catalog (../shared/catalog/services.json) into policies/catalog.json.
 // Re-run after the research is updated: `npx tsx scripts/import-catalog.ts [path]`; it keeps every source.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { catalogSchema } from '../lib/catalog/schema';
+import { catalogSchema } from '../lib/catalog/catalog-schema';
 
 interface ResearchSource {
   url: string;

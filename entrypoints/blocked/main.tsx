@@ -1,26 +1,25 @@
 // Block page entry: asks the background what was stopped and renders BlockPage.
-import { render } from 'preact';
 import { BlockPage } from '../../components/block-page';
-import { StatusMessage } from '../../components/status-message';
 import '../../components/interstitial.css';
-import { regionName, translate as t, uiLanguage } from '../../lib/browser/i18n';
-import { fetchInterstitial, isFramed } from '../../lib/browser/interstitial-client';
+import { mountInterstitial } from '../../components/interstitial-shell';
+import { fetchInterstitial, isFramed, requestAccess } from '../../lib/pages/interstitial-client';
+import { regionName, translate as t, uiLanguage } from '../../lib/pages/i18n';
 
-const root = document.getElementById('app')!;
-document.documentElement.lang = uiLanguage();
-document.title = t('blockedTitle');
-
-if (isFramed()) {
-  render(<StatusMessage text={t('framedNotice')} />, root);
-} else {
-  void fetchInterstitial('blocked').then((info) =>
-    render(
-      info.ok ? (
-        <BlockPage info={info} t={t} region={regionName} />
-      ) : (
-        <StatusMessage text={t('errorTitle')} />
-      ),
-      root,
-    ),
-  );
-}
+mountInterstitial(
+  document.getElementById('app')!,
+  {
+    framed: isFramed(),
+    load: () => fetchInterstitial('blocked'),
+    t,
+    language: uiLanguage(),
+    title: t('blockedTitle'),
+  },
+  (info) => (
+    <BlockPage
+      info={info}
+      t={t}
+      region={regionName}
+      onRequestAccess={() => void requestAccess('blocked', info.accessNonce)}
+    />
+  ),
+);

@@ -1,20 +1,24 @@
-// The admin popup page: wires LogPopup to the IndexedDB log, storage.local and browser.i18n.
+// The admin popup page: wires LogPopup to the IndexedDB log, storage.local, permissions, the background's
+// policy view and browser.i18n.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { ForwardingStatus } from '../../components/forwarding-status';
+import { ForwardingPanel } from '../../components/forwarding-panel';
+import { HostAccessNotice } from '../../components/host-access-notice';
 import { LogPopup, type PopupSource } from '../../components/log-popup';
-import { readActivePolicyStatus } from '../../lib/browser/active-policy-status';
-import { downloadText } from '../../lib/browser/download-text';
+import '../../components/popup.css';
 import { EventStore } from '../../lib/browser/event-store';
-import { watchForwardingStatus } from '../../lib/browser/watch-forwarding-status';
-import type { ForwardingStatus as ForwardingState } from '../../lib/forward/forward-state';
+import { hasHostAccess, onHostAccessChange } from '../../lib/browser/host-access';
+import type { ForwardingStatus } from '../../lib/forward/forwarding-status';
+import { downloadText } from '../../lib/pages/download-text';
+import { regionName, translate as t, uiLanguage } from '../../lib/pages/i18n';
+import { loadPolicyStatus } from '../../lib/pages/load-policy-status';
+import { fetchPolicyView } from '../../lib/pages/policy-view-client';
+import { watchForwardingStatus } from '../../lib/pages/watch-forwarding-status';
 
 // Both start before the first render: the first rows wait on them.
 const store = EventStore.open();
-const status = readActivePolicyStatus();
-const t = (key: string, substitutions?: string[]) => browser.i18n.getMessage(key, substitutions) || key;
-const locale = browser.i18n.getUILanguage();
+const status = loadPolicyStatus();
+const locale = uiLanguage();
 document.documentElement.lang = locale;
 document.title = t('popup_title');
 
@@ -30,10 +34,12 @@ const source: PopupSource = {
   },
   download: downloadText,
   now: Date.now,
+  oldestEventTime: async () => (await store).oldestTime(),
+  policyView: fetchPolicyView,
 };
 
 function Forwarding() {
-  const [status, setStatus] = useState<ForwardingState | null>(null);
+  const [status, setStatus] = useState<ForwardingStatus | null>(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const outbox = { countAfter: async (cursor: number) => (await store).countAfter(cursor) };
@@ -42,15 +48,31 @@ function Forwarding() {
       setNow(Date.now());
     });
   }, []);
-  return <ForwardingStatus status={status} now={now} t={t} locale={locale} />;
+  return <ForwardingPanel status={status} now={now} t={t} locale={locale} />;
+}
+
+function HostAccess() {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  useEffect(() => {
+    const check = () => void hasHostAccess().then(setGranted, () => setGranted(false));
+    check();
+    onHostAccessChange(check);
+  }, []);
+  return <HostAccessNotice granted={granted} t={t} />;
 }
 
 render(
   <LogPopup
-    aside={<Forwarding />}
+    aside={
+      <>
+        <HostAccess />
+        <Forwarding />
+      </>
+    }
     source={source}
     t={t}
     locale={locale}
+    region={regionName}
     onFirstRows={() => performance.mark('gatehouse:first-row')}
   />,
   document.getElementById('app')!,

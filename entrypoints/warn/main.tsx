@@ -1,37 +1,33 @@
 // Warn page entry: asks the background for the details and a nonce, renders WarnPage.
-import { render } from 'preact';
-import { StatusMessage } from '../../components/status-message';
-import { WarnPage } from '../../components/warn-page';
 import '../../components/interstitial.css';
-import { regionName, translate as t, uiLanguage } from '../../lib/browser/i18n';
+import { mountInterstitial } from '../../components/interstitial-shell';
+import { WarnPage } from '../../components/warn-page';
 import {
   fetchInterstitial,
   isFramed,
+  requestAccess,
   requestContinue,
   requestGoBack,
-} from '../../lib/browser/interstitial-client';
+} from '../../lib/pages/interstitial-client';
+import { regionName, translate as t, uiLanguage } from '../../lib/pages/i18n';
 
-const root = document.getElementById('app')!;
-document.documentElement.lang = uiLanguage();
-document.title = t('warnTitle');
-
-if (isFramed()) {
-  render(<StatusMessage text={t('framedNotice')} />, root);
-} else {
-  void fetchInterstitial('warn').then((info) =>
-    render(
-      info.ok ? (
-        <WarnPage
-          info={info}
-          t={t}
-          region={regionName}
-          onContinue={(justification) => requestContinue(info.nonce ?? '', justification)}
-          onGoBack={() => void requestGoBack(info.nonce)}
-        />
-      ) : (
-        <StatusMessage text={t('errorTitle')} />
-      ),
-      root,
-    ),
-  );
-}
+mountInterstitial(
+  document.getElementById('app')!,
+  {
+    framed: isFramed(),
+    load: () => fetchInterstitial('warn'),
+    t,
+    language: uiLanguage(),
+    title: t('warnTitle'),
+  },
+  (info) => (
+    <WarnPage
+      info={info}
+      t={t}
+      region={regionName}
+      onContinue={(justification) => requestContinue(info.nonce ?? '', justification)}
+      onGoBack={() => void requestGoBack(info.nonce)}
+      onRequestAccess={() => void requestAccess('warn', info.accessNonce)}
+    />
+  ),
+);

@@ -1,6 +1,8 @@
 // The declarativeNetRequest calls Gatehouse makes, as an interface: adapters take it as a parameter
 // (WXT's fake browser has no DNR), and the background passes the browser's own.
 import browser from 'webextension-polyfill';
+import { spellHostsFor } from '../policy/dnr-host-spelling';
+import type { TargetBrowser } from '../policy/dnr-resource-types';
 import { chromeDnrLimits, type DnrLimits, type DnrRule } from '../policy/dnr-rule';
 
 export interface DnrApi {
@@ -18,8 +20,21 @@ export interface DnrApi {
   MAX_NUMBER_OF_REGEX_RULES?: number;
 }
 
-export function browserDnr(): DnrApi {
-  return browser.declarativeNetRequest as unknown as DnrApi;
+/** The browser's own DNR API; the rules it is given are spelled the way that browser matches hosts. */
+export function browserDnr(target: TargetBrowser): DnrApi {
+  const dnr = browser.declarativeNetRequest as unknown as DnrApi;
+  return {
+    MAX_NUMBER_OF_DYNAMIC_RULES: dnr.MAX_NUMBER_OF_DYNAMIC_RULES,
+    MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES: dnr.MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES,
+    MAX_NUMBER_OF_REGEX_RULES: dnr.MAX_NUMBER_OF_REGEX_RULES,
+    getDynamicRules: () => dnr.getDynamicRules(),
+    getSessionRules: () => dnr.getSessionRules(),
+    updateDynamicRules: ({ removeRuleIds, addRules }) =>
+      dnr.updateDynamicRules({ removeRuleIds, addRules: spellHostsFor(target, addRules) }),
+    updateSessionRules: ({ removeRuleIds, addRules }) =>
+      dnr.updateSessionRules({ removeRuleIds, addRules: spellHostsFor(target, addRules) }),
+    ...(dnr.isRegexSupported ? { isRegexSupported: (options) => dnr.isRegexSupported!(options) } : {}),
+  };
 }
 
 export function dnrLimits(dnr: DnrApi): DnrLimits {

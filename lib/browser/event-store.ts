@@ -112,6 +112,12 @@ export class EventStore {
     return days.map(({ start, counts }) => ({ start, counts }));
   }
 
+  /** The time of the oldest event (the time index's first key), null for an empty log. */
+  async oldestTime(): Promise<number | null> {
+    const cursor = await this.db.transaction('events').store.index('time').openKeyCursor(null, 'next');
+    return cursor ? cursor.key : null;
+  }
+
   /** Distinct service ids in the log, for the service filter. */
   async services(): Promise<string[]> {
     const services: string[] = [];

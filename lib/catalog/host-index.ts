@@ -1,6 +1,6 @@
 // Finds the catalog service for a host and path by walking host labels, never scanning the catalog.
 import { RE2JS } from 're2js';
-import type { Catalog, Service } from './schema';
+import type { Catalog, Service } from './catalog-schema';
 
 export type MatchKind = 'url-pattern' | 'host' | 'host-suffix' | 'host-pattern';
 

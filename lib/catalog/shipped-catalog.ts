@@ -1,6 +1,6 @@
 // The catalog that ships with Gatehouse (policies/catalog.json; the extension build strips its sources).
 import raw from '../../policies/catalog.json';
-import { catalogSchema, type Catalog } from './schema';
+import { catalogSchema, type Catalog } from './catalog-schema';
 
 let shipped: Catalog | undefined;
 

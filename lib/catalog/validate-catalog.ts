@@ -1,7 +1,7 @@
 // Checks a catalog beyond its schema: unique ids, no host claimed by two services, compilable patterns.
 import { RE2JS } from 're2js';
-import { catalogSchema, type Catalog } from './schema';
-import { formatZodIssues, type PathProblem } from '../policy/format-problems';
+import { catalogSchema, type Catalog } from './catalog-schema';
+import { formatZodIssues, type PathProblem } from '../problems/format-problems';
 
 export type CatalogResult = { ok: true; catalog: Catalog } | { ok: false; problems: PathProblem[] };
 

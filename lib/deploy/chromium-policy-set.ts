@@ -1,5 +1,5 @@
 // The policies one Chrome or Edge artifact sets, before a platform format (JSON, .reg, plist) renders them.
-import type { PolicyInput } from '../policy/schema';
+import type { PolicyInput } from '../policy/policy-schema';
 import { managedStorageKey, type ArtifactOptions } from './artifact-target';
 import { chromiumHardening, type BrowserPolicyValue } from './hardening';
 

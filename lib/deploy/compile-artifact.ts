@@ -1,7 +1,7 @@
 // Compiles a checked policy bundle into one MDM artifact: the single entry point the CLI and tests use.
-import type { PathProblem } from '../policy/format-problems';
-import { formatZodIssues } from '../policy/format-problems';
-import type { Policy, PolicyInput } from '../policy/schema';
+import type { PathProblem } from '../problems/format-problems';
+import { formatZodIssues } from '../problems/format-problems';
+import type { Policy, PolicyInput } from '../policy/policy-schema';
 import {
   artifactOptionsSchema,
   targetInfo,
@@ -45,7 +45,7 @@ export function compileArtifact(
       problems: [
         {
           path: '--harden',
-          message: `${target} carries only the extension's policy; set the hardening policies in the console (see README.md ("Deploying"))`,
+          message: `${target} carries only the extension's policy; set the hardening policies in the console (see docs/deploying.md, "Hardening")`,
         },
       ],
     };

@@ -1,5 +1,5 @@
 // firefox: policies.json (distribution/ folder, /etc/firefox/policies/, or the GPO/Intune JSON policy).
-import type { PolicyInput } from '../policy/schema';
+import type { PolicyInput } from '../policy/policy-schema';
 import { managedStorageKey, type ArtifactOptions } from './artifact-target';
 import { firefoxHardening, type FirefoxExtensionSetting } from './hardening';
 

@@ -1,5 +1,5 @@
 // google-admin: the "Policy for extensions" JSON of the Admin console, each managed-storage key as {"Value": …}.
-import type { PolicyInput } from '../policy/schema';
+import type { PolicyInput } from '../policy/policy-schema';
 import { managedStorageKey } from './artifact-target';
 
 export function googleAdminPolicyJson(bundle: PolicyInput): string {

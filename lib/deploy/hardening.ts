@@ -1,4 +1,4 @@
-// --harden: browser policies that stop users from switching Gatehouse off. README.md ("Deploying") explains each.
+// --harden: browser policies that stop users from switching Gatehouse off. docs/deploying.md explains each.
 import type { BrowserFamily } from './artifact-target';
 
 /** A browser policy value as the platform stores it: JSON on Linux, registry values, plist entries. */
@@ -39,7 +39,10 @@ export interface FirefoxExtensionSetting {
 
 /**
  * Firefox can run an extension in private windows by policy, so private browsing stays available;
- * it cannot scope DevTools to extensions, so DisableDeveloperTools blocks them everywhere.
+ * it cannot scope DevTools to extensions, so DisableDeveloperTools blocks them everywhere. Its policies
+ * cannot grant or lock an add-on's host permissions (nothing in ExtensionSettings does, as of ESR 140),
+ * and users withdraw them in about:addons: BlockAboutAddons closes that page (the other add-ons are
+ * blocked here anyway).
  */
 export function firefoxHardening(allowExtensions: readonly string[]): {
   extensionSettings: Record<string, FirefoxExtensionSetting>;
@@ -50,7 +53,7 @@ export function firefoxHardening(allowExtensions: readonly string[]): {
       '*': { installation_mode: 'blocked' },
       ...Object.fromEntries(allowExtensions.map((id) => [id, { installation_mode: 'allowed' as const }])),
     },
-    policies: { DisableDeveloperTools: true },
+    policies: { DisableDeveloperTools: true, BlockAboutAddons: true },
   };
 }
 

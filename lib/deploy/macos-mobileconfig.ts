@@ -1,7 +1,7 @@
 // chrome-macos / edge-macos: a configuration profile with the browser's domain and the extension's own domain.
 import { build, type PlistValue } from 'plist';
-import type { PathProblem } from '../policy/format-problems';
-import { formatPath } from '../policy/format-problems';
+import type { PathProblem } from '../problems/format-problems';
+import { formatPath } from '../problems/format-problems';
 import type { ChromiumPolicySet } from './chromium-policy-set';
 import { deterministicUuid } from './deterministic-uuid';
 

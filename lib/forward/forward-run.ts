@@ -13,7 +13,7 @@ import {
   type ForwardState,
   type SendOutcome,
 } from './forward-state';
-import type { ForwardingSettings } from './settings';
+import type { ForwardingSettings } from '../policy/forwarding-settings';
 
 export interface ForwardRunIo {
   loadState(): Promise<ForwardState>;

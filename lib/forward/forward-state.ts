@@ -142,32 +142,3 @@ export function afterSkip(
     lastError: { at: now, message: `outbox over its cap: ${skipped} unsent events were skipped` },
   };
 }
-
-/** What the popup shows. */
-export interface ForwardingStatus {
-  enabled: boolean;
-  endpoint: string | null;
-  backlog: number;
-  lastSuccessAt: number | null;
-  lastError: { at: number; message: string } | null;
-  retryAt: number | null;
-  sent: number;
-  dropped: number;
-}
-
-export function forwardingStatus(
-  state: ForwardState,
-  settings: { enabled: boolean; endpoint: string } | undefined,
-  backlog: number,
-): ForwardingStatus {
-  return {
-    enabled: settings?.enabled ?? false,
-    endpoint: settings?.endpoint ?? null,
-    backlog,
-    lastSuccessAt: state.lastSuccessAt,
-    lastError: state.lastError,
-    retryAt: state.retryAt,
-    sent: state.sent,
-    dropped: state.dropped,
-  };
-}

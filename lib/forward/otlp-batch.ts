@@ -1,7 +1,7 @@
 // Builds the OTLP/HTTP JSON request body for one batch of outbox rows.
 import { str, toOtlpLogRecord, type OutboxRow } from './otlp-log-record';
 import type { ExportLogsRequest, KeyValue } from './otlp-schema';
-import type { ForwardingSettings } from './settings';
+import type { ForwardingSettings } from '../policy/forwarding-settings';
 
 /** Who is sending: the pseudonymous device, the extension build and the policy in force. */
 export interface ForwardingResource {

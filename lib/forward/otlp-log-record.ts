@@ -1,7 +1,7 @@
 // Maps one stored LogEvent to an OTLP log record, sending only the fields the policy allows.
 import type { LogEvent } from '../log/event-schema';
 import type { AnyValue, KeyValue, LogRecord } from './otlp-schema';
-import type { ForwardedFields } from './settings';
+import type { ForwardedFields } from '../policy/forwarding-settings';
 
 /** An event in the outbox: the log's own event plus the sequence number the store gave it. */
 export interface OutboxRow {
@@ -19,10 +19,17 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   paste_blocked: { number: 9, text: 'INFO' },
   paste_override: { number: 13, text: 'WARN' },
   visited_allowed: { number: 9, text: 'INFO' },
+  access_requested: { number: 9, text: 'INFO' },
   policy_applied: { number: 9, text: 'INFO' },
   policy_error: { number: 17, text: 'ERROR' },
   log_pruned: { number: 13, text: 'WARN' },
+  // A lost capability; its recovery is reported at INFO (see severityOf).
+  health: { number: 13, text: 'WARN' },
 };
+
+function severityOf(event: LogEvent): { number: number; text: string } {
+  return event.kind === 'health' && event.ok ? { number: 9, text: 'INFO' } : severities[event.kind];
+}
 
 export const str = (value: string): AnyValue => ({ stringValue: value });
 export const int = (value: number): AnyValue => ({ intValue: String(Math.trunc(value)) });
@@ -67,6 +74,9 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
       add('gatehouse.counts', countsValue(event.counts));
       add('gatehouse.justification', fields.justifications ? str(event.justification) : undefined);
       break;
+    case 'access_requested':
+      add('gatehouse.page', str(event.page));
+      break;
     case 'policy_applied':
       add('gatehouse.policy.name', str(event.policy.name));
       add('gatehouse.policy.version', str(event.policy.version));
@@ -79,10 +89,15 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
       add('gatehouse.removed', int(event.removed));
       add('gatehouse.reason', str(event.reason));
       break;
+    case 'health':
+      add('gatehouse.health.check', str(event.check));
+      add('gatehouse.health.ok', bool(event.ok));
+      add('gatehouse.detail', str(event.detail));
+      break;
     default:
       break;
   }
-  const severity = severities[event.kind];
+  const severity = severityOf(event);
   return {
     timeUnixNano: unixNanos(event.time),
     observedTimeUnixNano: unixNanos(observedAt),
@@ -110,6 +125,8 @@ function summary(event: LogEvent): string {
       return 'policy_error';
     case 'log_pruned':
       return `log_pruned ${event.removed} events`;
+    case 'health':
+      return `health ${event.check} ${event.ok ? 'ok' : 'failing'}`;
     default:
       return subject ? `${event.kind} ${subject}` : event.kind;
   }

@@ -1,9 +1,9 @@
 // What a block or warn page shows, from decide() on the policy in force (never from the page's own URL).
-import type { Service } from '../catalog/schema';
-import type { NewLogEvent } from '../log/event-schema';
-import type { InterstitialInfo, InterstitialPage, ServiceSummary } from '../messages';
+import type { Service } from '../catalog/catalog-schema';
+import type { InterstitialInfo, InterstitialPage, ServiceSummary } from './interstitial-info';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import type { Decision } from '../policy/decide';
+import { whatNext } from './what-next';
 
 export function describeInterstitial(
   page: InterstitialPage,
@@ -11,9 +11,10 @@ export function describeInterstitial(
   compiled: CompiledPolicy,
   decision: Decision,
   nonce: string | null,
+  accessNonce: string | null = null,
 ): InterstitialInfo {
   if (!decision.host) return { ok: false, error: 'not a web address' };
-  const byId = new Map(compiled.catalog.map((s) => [s.id, s]));
+  const next = whatNext(compiled, decision);
   return {
     ok: true,
     page,
@@ -26,11 +27,9 @@ export function describeInterstitial(
     policyName: compiled.policy.name,
     bypassMinutes: decision.options?.bypassMinutes ?? 0,
     requireJustification: decision.options?.requireJustification ?? false,
-    alternatives: compiled.policy.alternatives.flatMap((id) => {
-      const service = byId.get(id);
-      return service ? [summarise(service)] : [];
-    }),
+    next,
     nonce,
+    accessNonce: next.requestAccess ? accessNonce : null,
   };
 }
 
@@ -41,24 +40,4 @@ function summarise(service: Service): ServiceSummary {
     operator: service.operator,
     jurisdiction: service.jurisdiction,
   };
-}
-
-type DecisionEventKind = 'blocked' | 'warned' | 'continued' | 'went_back';
-
-/** The log event for an interstitial decision; the full URL only when the policy asks for it. */
-export function decisionEvent(
-  kind: DecisionEventKind,
-  decision: Decision,
-  compiled: CompiledPolicy,
-  url: string,
-  justification = '',
-): NewLogEvent {
-  const common = {
-    service: decision.service?.id ?? null,
-    host: decision.host,
-    rule: decision.rule,
-    ...(compiled.policy.logging.fullUrls ? { url: url.slice(0, 8192) } : {}),
-  };
-  if (kind === 'continued') return { ...common, kind, justification: justification.slice(0, 2000) };
-  return { ...common, kind };
 }

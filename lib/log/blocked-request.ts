@@ -1,6 +1,6 @@
 // Which blocked requests are Gatehouse's to log: decide() on the policy in force says block (and enforces
 // it). Other extensions' blocks and the block page's own top-level navigations are not.
-import { decisionEvent } from '../interstitial/describe-interstitial';
+import { decisionEvent } from './decision-event';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import { decideCompiled } from '../policy/decide';
 import { requestTypes, type NewLogEvent, type RequestType } from './event-schema';

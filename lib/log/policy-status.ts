@@ -1,11 +1,7 @@
-// The popup header's view of the policy in force, parsed from what the policy loader keeps in storage.local.
-import { activePolicyKey, activePolicySchema } from '../policy/active-policy';
-import { defaultPolicy } from '../policy/default-policy';
-import type { Policy } from '../policy/schema';
-import type { PolicySource } from './event-schema';
-
-/** The storage.local key the policy loader writes. */
-export const activePolicyStorageKey = activePolicyKey;
+// The popup header's view of the policy in force: name, version, source, problems, logging and admin gate.
+import type { ActivePolicy } from '../policy/active-policy';
+import type { PolicySource } from '../policy/policy-source';
+import type { Policy } from '../policy/policy-schema';
 
 export interface PolicyStatus {
   name: string;
@@ -16,21 +12,17 @@ export interface PolicyStatus {
   passphraseHash: string | undefined;
 }
 
-/** Nothing stored yet (first start) means the built-in default; an unreadable value says so in `problems`. */
-export function policyStatusFrom(stored: unknown): PolicyStatus {
-  const parsed = activePolicySchema.safeParse(stored);
-  const problems =
-    stored === undefined || parsed.success
-      ? []
-      : ['the stored active policy could not be read; showing the default'];
-  const { policy, source } = parsed.success
-    ? parsed.data
-    : { policy: defaultPolicy(), source: 'default' as const };
+/**
+ * The status of `active`; `unreadable` is set when what the loader stored could not be read, so the
+ * header says it shows the default instead.
+ */
+export function policyStatusOf(active: ActivePolicy, unreadable: string | null = null): PolicyStatus {
+  const { policy, source } = active;
   return {
     name: policy.name,
     version: policy.version,
     source,
-    problems: parsed.success ? parsed.data.problems : problems,
+    problems: unreadable ? [`${unreadable}; showing the default`, ...active.problems] : active.problems,
     logging: policy.logging,
     passphraseHash: policy.admin?.passphraseHash,
   };

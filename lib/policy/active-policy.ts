@@ -1,10 +1,8 @@
-// The policy in force and where it came from, as stored in storage.local for every context to read.
+// The policy in force and where it came from, as the policy loader stores it for every context to read.
 import { z } from 'zod';
-import { policySources } from '../log/event-schema';
-import { policySchema } from './schema';
-
-export const activePolicyKey = 'activePolicy';
-export const lastValidPolicyKey = 'lastValidPolicy';
+import { defaultPolicy } from './default-policy';
+import { policySources } from './policy-source';
+import { policySchema } from './policy-schema';
 
 export const activePolicySchema = z.strictObject({
   source: z.enum(policySources),
@@ -14,3 +12,8 @@ export const activePolicySchema = z.strictObject({
   problems: z.array(z.string()).default([]),
 });
 export type ActivePolicy = z.infer<typeof activePolicySchema>;
+
+/** Before the loader's first run (or when what it stored cannot be read): the built-in default. */
+export function defaultActivePolicy(): ActivePolicy {
+  return { source: 'default', appliedAt: 0, policy: defaultPolicy(), problems: [] };
+}

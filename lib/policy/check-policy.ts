@@ -1,10 +1,10 @@
 // Validates a policy bundle completely: schema, references to the catalog, and catalog changes.
-import { findCatalogChangeProblems, mergeCatalog } from '../catalog/merge-catalog';
-import type { Catalog } from '../catalog/schema';
+import { findCatalogChangeProblems, mergeCatalog } from './merge-catalog';
+import type { Catalog } from '../catalog/catalog-schema';
 import { findCatalogConflicts } from '../catalog/validate-catalog';
 import { validateRedactionSettings } from '../redact/validate-settings';
-import { formatZodIssues, parseJsonText, type PathProblem } from './format-problems';
-import { policySchema, type Policy, type PolicyInput } from './schema';
+import { formatZodIssues, parseJsonText, type PathProblem } from '../problems/format-problems';
+import { policySchema, type Policy, type PolicyInput } from './policy-schema';
 
 export type PolicyCheck =
   | {

@@ -1,8 +1,8 @@
 // Prepares a policy for fast decisions: merged catalog, host index and a host index for rules.
 import { HostIndex } from '../catalog/host-index';
-import { mergeCatalog } from '../catalog/merge-catalog';
-import type { Catalog } from '../catalog/schema';
-import type { Policy } from './schema';
+import { mergeCatalog } from './merge-catalog';
+import type { Catalog } from '../catalog/catalog-schema';
+import type { Policy } from './policy-schema';
 
 export interface CompiledPolicy {
   policy: Policy;

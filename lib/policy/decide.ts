@@ -1,9 +1,9 @@
 // decide(url, policy, catalog): which AI service a URL is, where it processes data, and what to do.
 import type { ServiceMatch } from '../catalog/host-index';
-import type { Catalog, Service } from '../catalog/schema';
+import type { Catalog, Service } from '../catalog/catalog-schema';
 import { parseRequestUrl } from '../url/parse-request-url';
 import { compilePolicy, type CompiledPolicy } from './compile-policy';
-import type { Action, Fallback, PasteGuardSettings, Policy, Rule } from './schema';
+import type { Action, Fallback, PasteGuardSettings, Policy, Rule } from './policy-schema';
 
 export interface DecisionOptions {
   message?: string | undefined;

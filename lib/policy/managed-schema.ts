@@ -1,6 +1,6 @@
 // Generates Chrome's managed-storage schema (its JSON-schema subset) from the zod policy schema.
 import { z } from 'zod';
-import { policySchema } from './schema';
+import { policySchema } from './policy-schema';
 
 type JsonSchema = { [key: string]: unknown };
 

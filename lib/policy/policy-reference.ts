@@ -1,6 +1,6 @@
 // Generates the policy reference table (docs/policy-reference.md) from the zod schema.
 import { z } from 'zod';
-import { policySchema } from './schema';
+import { policySchema } from './policy-schema';
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -19,7 +19,7 @@ export function policyReferenceMarkdown(): string {
   return [
     '# Policy bundle reference',
     '',
-    '<!-- Generated from lib/policy/schema.ts by `npm run generate`; do not edit by hand. -->',
+    '<!-- Generated from lib/policy/policy-schema.ts by `npm run generate`; do not edit by hand. -->',
     '',
     'Every key of a policy bundle (`policies/*.json`, or the managed-storage key `policy`). `[]` marks an array element.',
     '',

@@ -1,9 +1,9 @@
 // Which policy is in force: the managed one if valid, else the last valid one, else the built-in default.
-import type { Catalog } from '../catalog/schema';
-import type { PolicySource } from '../log/event-schema';
+import type { Catalog } from '../catalog/catalog-schema';
+import type { PolicySource } from './policy-source';
 import { checkPolicy } from './check-policy';
-import type { PathProblem } from './format-problems';
-import type { Policy } from './schema';
+import type { PathProblem } from '../problems/format-problems';
+import type { Policy } from './policy-schema';
 
 export interface PolicyResolution {
   policy: Policy;

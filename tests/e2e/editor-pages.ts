@@ -69,53 +69,77 @@ function pageHtml(bundle: BundleName): string {
 <body><p id="source">Drag source</p>${body}<script src="/__fixture/${bundle}.js"></script></body></html>`;
 }
 
+export interface FixtureResponse {
+  status: number;
+  contentType?: string;
+  body?: string;
+}
+
+const fixturePages = new Map<string, BundleName>([
+  ...Object.values(editorPages).map((p) => [p.url, p.bundle] as const),
+  [claudeUrl, 'prosemirror'],
+]);
+
+/** The origins the fixture pages are served at (every request to them is answered by `editorResponse`). */
+export const editorOrigins: string[] = [...new Set([...fixturePages.keys()].map((u) => new URL(u).origin))];
+
+/** The answer to a request at one of `editorOrigins`: a fixture page, its script, or an empty 204. */
+export async function editorResponse(requestUrl: string): Promise<FixtureResponse> {
+  const code = await editorBundles();
+  const url = new URL(requestUrl);
+  const script = /^\/__fixture\/(\w+)\.js$/.exec(url.pathname)?.[1] as BundleName | undefined;
+  if (script && script in code) {
+    return { status: 200, contentType: 'text/javascript', body: code[script] };
+  }
+  if (url.pathname === '/__fixture/framed') {
+    // A cross-origin child frame on another guarded host, holding a plain field.
+    return {
+      status: 200,
+      contentType: 'text/html',
+      body: `<!doctype html><title>framed</title>${pageListener}<iframe id="child" src="${editorPages.lexical.url}__fixture/field" style="width:600px;height:200px"></iframe>`,
+    };
+  }
+  if (url.pathname === '/__fixture/field') {
+    return {
+      status: 200,
+      contentType: 'text/html',
+      body: `<!doctype html><title>field</title>${pageListener}<textarea id="field" rows="3" cols="60"></textarea>`,
+    };
+  }
+  const bundle = fixturePages.get(`${url.origin}${url.pathname}`);
+  if (bundle) return { status: 200, contentType: 'text/html', body: pageHtml(bundle) };
+  return { status: 204 };
+}
+
 /** Serves every fixture page; any other request to these hosts gets an empty 204. */
 export async function serveEditorPages(context: BrowserContext): Promise<void> {
-  const code = await editorBundles();
-  const pages = new Map<string, BundleName>([
-    ...Object.values(editorPages).map((p) => [p.url, p.bundle] as const),
-    [claudeUrl, 'prosemirror'],
-  ]);
-  for (const host of new Set([...pages.keys()].map((u) => new URL(u).origin))) {
-    await context.route(`${host}/**`, (route) => {
-      const url = new URL(route.request().url());
-      const script = /^\/__fixture\/(\w+)\.js$/.exec(url.pathname)?.[1] as BundleName | undefined;
-      if (script && script in code) {
-        return route.fulfill({ contentType: 'text/javascript', body: code[script] });
-      }
-      if (url.pathname === '/__fixture/framed') {
-        // A cross-origin child frame on another guarded host, holding a plain field.
-        return route.fulfill({
-          contentType: 'text/html',
-          body: `<!doctype html><title>framed</title>${pageListener}<iframe id="child" src="${editorPages.lexical.url}__fixture/field" style="width:600px;height:200px"></iframe>`,
-        });
-      }
-      if (url.pathname === '/__fixture/field') {
-        return route.fulfill({
-          contentType: 'text/html',
-          body: `<!doctype html><title>field</title>${pageListener}<textarea id="field" rows="3" cols="60"></textarea>`,
-        });
-      }
-      const bundle = pages.get(`${url.origin}${url.pathname}`);
-      if (bundle) return route.fulfill({ contentType: 'text/html', body: pageHtml(bundle) });
-      return route.fulfill({ status: 204 });
-    });
+  await editorBundles();
+  for (const origin of editorOrigins) {
+    await context.route(`${origin}/**`, async (route) =>
+      route.fulfill(await editorResponse(route.request().url())),
+    );
   }
 }
 
-/** Waits until the background has registered the paste-guard content script (read from an extension page:
+/** Waits until the background has registered the input-guard content script (read from an extension page:
  * Playwright can miss an MV3 worker that started before it attached). */
 export async function waitForPasteGuard(context: BrowserContext): Promise<void> {
   const page = await extensionPage(context);
-  await page.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      const scripts = await chrome.scripting.getRegisteredContentScripts();
-      if (scripts.some((s) => s.id === 'gatehouse-paste-guard')) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('the paste-guard content script was never registered');
-  });
+  await page.evaluate(waitForPasteGuardScript);
   await page.close();
+}
+
+/**
+ * Runs in an extension page (passed to `evaluate` by both e2e suites, so it must not use anything from its
+ * module): resolves once the background has registered the paste-guard content script.
+ */
+export async function waitForPasteGuardScript(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const scripts = await chrome.scripting.getRegisteredContentScripts();
+    if (scripts.some((s) => s.id === 'gatehouse-input-guard')) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the input-guard content script was never registered');
 }
 
 export async function openEditor(
@@ -135,26 +159,32 @@ export function editorText(page: Page, editor: EditorName): Promise<string> {
 
 /** Puts text (and optionally HTML) on the real system clipboard, then pastes with the keyboard. */
 export async function pasteWithKeyboard(page: Page, text: string, html?: string): Promise<void> {
-  await page.evaluate(
-    async ({ text, html }) => {
-      if (html === undefined) return navigator.clipboard.writeText(text);
-      await navigator.clipboard.write([
-        new ClipboardItem({
-          'text/plain': new Blob([text], { type: 'text/plain' }),
-          'text/html': new Blob([html], { type: 'text/html' }),
-        }),
-      ]);
-    },
-    { text, html },
-  );
+  await page.evaluate(writeClipboard, { text, html });
   await page.keyboard.press('Control+V');
 }
 
+/**
+ * Runs in the page (passed to `evaluate` by both e2e suites, so it must not use anything from its module):
+ * puts text, and HTML when given, on the system clipboard.
+ */
+export async function writeClipboard({
+  text,
+  html,
+}: {
+  text: string;
+  html: string | undefined;
+}): Promise<void> {
+  if (html === undefined) return navigator.clipboard.writeText(text);
+  await navigator.clipboard.write([
+    new ClipboardItem({
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+      'text/html': new Blob([html], { type: 'text/html' }),
+    }),
+  ]);
+}
+
 export async function grantClipboard(context: BrowserContext): Promise<void> {
-  for (const origin of new Set([
-    ...Object.values(editorPages).map((p) => new URL(p.url).origin),
-    new URL(claudeUrl).origin,
-  ])) {
+  for (const origin of editorOrigins) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   }
 }

@@ -1,12 +1,11 @@
 // The built-in default policy in real Chromium: DeepSeek and other CN services are stopped in the engine.
-import { createServer, type Server } from 'node:http';
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { launchExtensionContext } from './fixtures';
 import { expect, test } from './locked-test';
 import { acquireLockForTest, releaseLock } from './managed-policy';
 import { dumpExtensionIndexedDb } from './log-popup-page';
 import { extensionId, extensionPage, policyInForce, standIn, standInText } from './stand-in';
+import { startWebSocketServer } from './websocket-server';
 
 test.describe('default policy', () => {
   test.beforeEach(async ({ context }) => {
@@ -113,21 +112,6 @@ interface LoggedBlock {
   host: string | null;
   resourceType?: string;
   count?: number;
-}
-
-/** A WebSocket server that completes the handshake by hand (the `ws` package is not installed). */
-function startWebSocketServer(): Promise<Server> {
-  // The page comes from the same local server, so the browser's local-network checks do not interfere.
-  const server = createServer((_request, response) => response.end('<!doctype html><title>page</title>'));
-  server.on('upgrade', (request, socket) => {
-    const accept = createHash('sha1')
-      .update(`${request.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
-      .digest('base64');
-    socket.write(
-      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
-    );
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 test('blocks a websocket to chat.deepseek.com while one to an ordinary host opens', async () => {

@@ -4,7 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** The production build: what users get, and what almost every e2e test drives. */
 export const extensionPath = path.resolve(process.env.GATEHOUSE_OUT_DIR ?? '.output', 'chrome-mv3');
+/**
+ * `npm run build:testhooks`: production plus the test-only recordEvent message (lib/background/test-hooks.ts),
+ * for the specs and benches that need thousands of events in the log. Never shipped.
+ */
+export const testHooksExtensionPath = path.resolve(
+  process.env.GATEHOUSE_OUT_DIR ?? '.output',
+  'chrome-mv3-testhooks',
+);
+export type ExtensionBuild = 'production' | 'testhooks';
 export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
@@ -16,10 +26,13 @@ export interface LaunchOptions {
    * so extensions and the background networking that downloads them stay enabled.
    */
   unpacked?: boolean;
+  /** Which build to load unpacked (default: production). */
+  build?: ExtensionBuild;
 }
 
 export async function launchExtensionContext(options: LaunchOptions = {}): Promise<BrowserContext> {
   const unpacked = options.unpacked ?? true;
+  const extension = options.build === 'testhooks' ? testHooksExtensionPath : extensionPath;
   return chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: chromiumPath,
     headless: true,
@@ -27,8 +40,8 @@ export async function launchExtensionContext(options: LaunchOptions = {}): Promi
     args: [
       ...(unpacked
         ? [
-            `--disable-extensions-except=${extensionPath}`,
-            `--load-extension=${extensionPath}`,
+            `--disable-extensions-except=${extension}`,
+            `--load-extension=${extension}`,
             '--disable-background-networking',
           ]
         : []),
@@ -61,9 +74,15 @@ export function temporaryProfile(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }>({
-  context: async ({}, use) => {
-    const context = await launchExtensionContext();
+export const test = base.extend<{
+  extensionBuild: ExtensionBuild;
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}>({
+  extensionBuild: ['production', { option: true }],
+  context: async ({ extensionBuild }, use) => {
+    const context = await launchExtensionContext({ build: extensionBuild });
     await use(context);
     await context.close();
   },

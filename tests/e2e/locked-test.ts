@@ -5,10 +5,10 @@ import { launchExtensionContext, test as base } from './fixtures';
 import { acquireLockForTest, releaseLock } from './managed-policy';
 
 export const test = base.extend<{ context: BrowserContext }>({
-  context: async ({}, use) => {
+  context: async ({ extensionBuild }, use) => {
     await acquireLockForTest();
     try {
-      const context = await launchExtensionContext();
+      const context = await launchExtensionContext({ build: extensionBuild });
       await use(context);
       await context.close();
     } finally {

@@ -66,25 +66,31 @@ export async function produceBlockContinueRedactEvents(page: Page): Promise<void
 
 /** Every value in every IndexedDB database of the extension, as one JSON string (for leak checks). */
 export async function dumpExtensionIndexedDb(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const dump: Record<string, unknown[]> = {};
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name!);
+  return page.evaluate(readAllIndexedDb);
+}
+
+/**
+ * Runs in an extension page (passed to `evaluate` by both e2e suites, so it must not use anything from its
+ * module): every record of every store of every database, as JSON keyed `<database>/<store>`.
+ */
+export async function readAllIndexedDb(): Promise<string> {
+  const dump: Record<string, unknown[]> = {};
+  for (const info of await indexedDB.databases()) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(info.name!);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    for (const storeName of Array.from(db.objectStoreNames)) {
+      dump[`${info.name}/${storeName}`] = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(storeName).objectStore(storeName).getAll();
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      for (const storeName of Array.from(db.objectStoreNames)) {
-        dump[`${info.name}/${storeName}`] = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(storeName).objectStore(storeName).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      }
-      db.close();
     }
-    return JSON.stringify(dump);
-  });
+    db.close();
+  }
+  return JSON.stringify(dump);
 }
 
 export async function storeActivePolicy(page: Page, value: unknown): Promise<void> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { hashPassphrase } from '../../lib/log/passphrase-hash';
+import { hashPassphrase } from '../../lib/policy/passphrase-hash';
 import { expect, test } from './locked-test';
 import {
   dumpExtensionIndexedDb,
@@ -11,6 +11,9 @@ import {
   storeActivePolicy,
 } from './log-popup-page';
 import { WorkerKiller } from './service-worker-control';
+
+// Seeds the log through the testhooks build's recordEvent message (never in production).
+test.use({ extensionBuild: 'testhooks' });
 
 test('the popup lists recorded events, filters them and exports what the filter shows', async ({
   context,
@@ -54,13 +57,15 @@ test('the popup lists recorded events, filters them and exports what the filter 
   ]);
   await page.reload();
   await expect(eventRows(page)).toHaveCount(5);
-  await expect(page.getByLabel('Service')).toContainText('kimi');
+  // Services by display name, the catalog id on hover.
+  await expect(page.getByLabel('Service', { exact: true })).toContainText('Kimi');
+  await expect(page.locator('#filter-service option[value="kimi"]')).toHaveAttribute('title', /· kimi$/);
   await page.getByLabel('Time range').selectOption('24h');
   await expect(eventRows(page)).toHaveCount(4);
   await page.getByLabel('Time range').selectOption('30d');
-  await page.getByLabel('Service').selectOption('kimi');
+  await page.getByLabel('Service', { exact: true }).selectOption('kimi');
   await expect(eventRows(page)).toHaveCount(1);
-  await page.getByLabel('Service').selectOption('');
+  await page.getByLabel('Service', { exact: true }).selectOption('');
   const jsonDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export JSON' }).click();
   const exported = JSON.parse(readFileSync((await (await jsonDownload).path())!, 'utf8')) as {
@@ -188,9 +193,17 @@ test('the list, chart and filters are exposed to assistive technology and the ke
   await expect(table).toHaveAttribute('aria-rowcount', '5');
   await expect(table.getByRole('row')).toHaveCount(5);
   await expect(table.getByRole('columnheader')).toHaveCount(6);
-  await expect(
-    page.getByRole('img', { name: 'Events per day over the last 30 days: 4 in total' }),
-  ).toBeVisible();
+  // A log begun minutes ago charts hours, not one bar at the end of a month; the keyboard reads each bar.
+  const chart = page.getByRole('group', { name: 'Events per hour over the last 24 hours: 4 in total' });
+  await expect(chart).toBeVisible();
+  const readout = page.locator('#chart-readout');
+  await chart.focus();
+  await page.keyboard.press('Home');
+  await expect(readout).toHaveText(/: 0 events$/);
+  await page.keyboard.press('End');
+  // Events recorded just before the hour turned are in the bar before the last.
+  if (!(await readout.textContent())?.includes(': 4 events')) await page.keyboard.press('ArrowLeft');
+  await expect(readout).toContainText(/: 4 events · Blocked 1 · Warned 1 · Continued 1 · Redacted 1$/);
   await page.getByLabel('Search').focus();
   await page.keyboard.type('deepseek');
   await expect(eventRows(page)).toHaveCount(1);
@@ -199,4 +212,37 @@ test('the list, chart and filters are exposed to assistive technology and the ke
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeFocused();
+});
+
+test('counts per event and per service narrow the list, and services show their names', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await openPopup(context, extensionId);
+  await produceBlockContinueRedactEvents(page);
+  await page.reload();
+  await expect(eventRows(page)).toHaveCount(4);
+  const byKind = page.getByRole('group', { name: 'By event' });
+  const byService = page.getByRole('group', { name: 'By service' });
+  await expect(byKind.getByRole('button')).toHaveText(['Blocked 1', 'Warned 1', 'Continued 1', 'Redacted 1']);
+  await expect(byService.getByRole('button', { name: 'DeepSeek 1' })).toHaveAttribute('title', /· deepseek$/);
+  await expect(byService.getByRole('button', { name: 'example-ai 2' })).toBeVisible();
+  // In the list too: the short name, with the full catalog name and id on hover.
+  const deepseekCell = page.locator('.event-row[data-kind="blocked"] [data-service="deepseek"]');
+  await expect(deepseekCell).toHaveText('DeepSeek');
+  await expect(deepseekCell).toHaveAttribute('title', 'DeepSeek (chat, app, API platform) · deepseek');
+
+  await byService.getByRole('button', { name: 'example-ai 2' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(eventRows(page)).toHaveCount(2);
+  await expect(page.getByLabel('Service', { exact: true })).toHaveValue('example-ai');
+  await expect(byService.getByRole('button', { name: 'example-ai 2' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.keyboard.press('Enter');
+  await expect(eventRows(page)).toHaveCount(4);
+  await byKind.getByRole('button', { name: 'Redacted 1' }).click();
+  await expect(eventRows(page)).toHaveCount(1);
+  await expect(page.getByLabel('Event', { exact: true })).toHaveValue('redacted');
 });

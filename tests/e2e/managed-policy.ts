@@ -1,31 +1,16 @@
 // Writes a machine-wide Chromium managed policy for the extension, under a lock shared by every helper.
-import { mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { test, type Page } from '@playwright/test';
+import { acquireLock, releaseLock } from './machine-lock';
 import { extensionId } from './stand-in';
 
+export { acquireLock, releaseLock };
+
 export const managedPolicyDir = '/etc/chromium/policies/managed';
-const lockDir = '/tmp/gatehouse-managed-policy.lock';
 
 /** The Chromium policy file that gives the extension `policy` in storage.managed. */
 export function extensionPolicyFile(policy: unknown): unknown {
   return { '3rdparty': { extensions: { [extensionId]: { policy } } } };
-}
-
-/** The machine-wide lock: while it is held, no other run has a policy file in place. Resolves to the wait in ms. */
-export async function acquireLock(timeoutMs = 300_000): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      return Date.now() - start;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A lock left by a crashed run is stale after ten minutes.
-      if (Date.now() - statSync(lockDir).mtimeMs > 600_000) rmdirSync(lockDir);
-      if (Date.now() - start > timeoutMs) throw new Error(`managed-policy lock ${lockDir} is held`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
 }
 
 /** acquireLock inside a test: the wait for other runs does not count against the test's own time. */
@@ -35,10 +20,6 @@ export async function acquireLockForTest(): Promise<void> {
   info.setTimeout(0);
   const waited = await acquireLock();
   info.setTimeout(budget + waited);
-}
-
-export function releaseLock(): void {
-  rmdirSync(lockDir);
 }
 
 /**

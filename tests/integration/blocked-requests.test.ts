@@ -1,8 +1,8 @@
 import type { WebRequest } from 'webextension-polyfill';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { watchBlockedRequests } from '../../lib/browser/blocked-requests';
-import { setEventSink } from '../../lib/browser/record-event';
+import { watchBlockedRequests } from '../../lib/background/blocked-requests';
+import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
 
 type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
@@ -60,6 +60,23 @@ describe('watchBlockedRequests (default policy)', () => {
       expect.objectContaining({ host: 'api.deepseek.com', resourceType: 'xmlhttprequest', count: 999 }),
     );
     expect(events.every((e) => e.url === undefined)).toBe(true);
+  });
+
+  it('logs a fetch Firefox reports blocked (NS_ERROR_ABORT), and not an allowed host aborted the same way', async () => {
+    const watch = watchBlockedRequests({ blockPageUrl, windowMs: 60_000 });
+    failed('https://chatgpt.com/backend-api/conversation', 'xmlhttprequest', 5, 'NS_ERROR_ABORT');
+    failed('https://api.deepseek.com/v1/models', 'xmlhttprequest', 5, 'NS_ERROR_ABORT');
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    watch.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'blocked',
+        host: 'api.deepseek.com',
+        resourceType: 'xmlhttprequest',
+        count: 1,
+      }),
+    ]);
   });
 
   it("ignores other extensions' blocks, other errors, pages and redirects elsewhere", async () => {

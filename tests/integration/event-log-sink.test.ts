@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEventLogSink, writeWithQuotaRecovery, type SinkStore } from '../../lib/browser/event-log-sink';
-import { recordEvent, setEventSink } from '../../lib/browser/record-event';
+import {
+  createEventLogSink,
+  writeWithQuotaRecovery,
+  type SinkStore,
+} from '../../lib/background/event-log-sink';
+import { recordEvent, setEventSink } from '../../lib/background/record-event';
 import { createLogEvent, type LogEvent } from '../../lib/log/event-schema';
 
 function fakeStore(failures: unknown[] = []) {

@@ -1,12 +1,12 @@
 import browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { loadForwardState } from '../../lib/browser/forward-state-store';
-import { createForwarder, forwardAlarmName, forwardRetryAlarmName } from '../../lib/browser/forwarder';
-import { loadForwardingStatus } from '../../lib/browser/forwarding-status';
+import { forwardStateItem } from '../../lib/browser/storage-items';
+import { createForwarder, forwardAlarmName, forwardRetryAlarmName } from '../../lib/background/forwarder';
+import { loadForwardingStatus } from '../../lib/pages/watch-forwarding-status';
 import { EventStore } from '../../lib/browser/event-store';
 import { createLogEvent, type LogEvent, type NewLogEvent } from '../../lib/log/event-schema';
-import { policySchema } from '../../lib/policy/schema';
+import { policySchema } from '../../lib/policy/policy-schema';
 import { OtlpReceiver } from '../e2e/otlp-receiver';
 
 let receiver: OtlpReceiver;
@@ -58,7 +58,7 @@ describe('createForwarder', () => {
     expect(receiver.records.size).toBe(26);
     expect(receiver.requests).toBe(3);
     expect(JSON.stringify(receiver.resourceAttributes[0])).toContain('"9.9.9"');
-    const state = await loadForwardState();
+    const state = await forwardStateItem.load();
     expect(await outbox.countAfter(state.cursor)).toBe(0);
     expect(state).toMatchObject({ cursor: 26, sent: 26, failures: 0 });
     expect((await browser.alarms.get(forwardAlarmName))?.periodInMinutes).toBe(1 / 60);
@@ -74,7 +74,7 @@ describe('createForwarder', () => {
     });
     await receiver.setMode('fail');
     await record({ kind: 'blocked', host: 'chat.deepseek.com' }, first);
-    const failed = await loadForwardState();
+    const failed = await forwardStateItem.load();
     expect(failed).toMatchObject({ cursor: 0, failures: 1 });
     expect(failed.lastError?.message).toContain('HTTP 503');
     // The retry alarm fires at the backoff's end, but never sooner than 100 ms from now (jitter can be ~0).
@@ -93,7 +93,8 @@ describe('createForwarder', () => {
       activePolicy: async () => active,
       recordEvent: vi.fn(),
     });
-    await second.onAlarm({ name: forwardRetryAlarmName, scheduledTime: Date.now() });
+    expect(second.alarms.matches(forwardRetryAlarmName)).toBe(true);
+    await second.alarms.run({ name: forwardRetryAlarmName, scheduledTime: Date.now() });
     expect(receiver.records.size).toBe(1);
     expect(await loadForwardingStatus(outbox, active)).toMatchObject({ backlog: 0, sent: 1 });
   });
@@ -107,7 +108,7 @@ describe('createForwarder', () => {
     });
     await receiver.setMode('hang');
     await record({ kind: 'blocked', host: 'chat.deepseek.com' }, forwarder);
-    expect((await loadForwardState()).lastError?.message).toBe('no response within 1 s');
+    expect((await forwardStateItem.load()).lastError?.message).toBe('no response within 1 s');
   });
 
   it('records a log event when it skips events over the cap', async () => {
@@ -126,7 +127,7 @@ describe('createForwarder', () => {
     await forwarder.kick();
     expect(recordEvent).toHaveBeenCalledWith(expect.objectContaining({ kind: 'log_pruned', removed: 30 }));
     expect(receiver.records.size).toBe(100);
-    expect((await loadForwardState()).dropped).toBe(30);
+    expect((await forwardStateItem.load()).dropped).toBe(30);
   });
 
   it('retention never deletes unsent events, only forwarded ones', async () => {
@@ -149,7 +150,7 @@ describe('createForwarder', () => {
     expect(await outbox.prune({ before: Date.now(), maxEvents: 5, keepAfterSeq: floor! })).toBe(20);
     expect(await outbox.countAfter(0)).toBe(30);
     await receiver.setMode('ok');
-    const { retryAt } = await loadForwardState();
+    const { retryAt } = await forwardStateItem.load();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, retryAt! - Date.now())));
     await forwarder.kick();
     expect([...receiver.records.keys()].filter((id) => id.startsWith('unsent-'))).toHaveLength(30);
@@ -163,7 +164,7 @@ describe('createForwarder', () => {
     });
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await forwarder.kick();
-    const state = await loadForwardState();
+    const state = await forwardStateItem.load();
     expect(state.cursor).toBe(0);
     expect(state.lastError?.message).toBe('forwarding failed: the log database is gone');
   });

@@ -1,9 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { expireGrant } from '../../lib/browser/grants';
-import { continueToService, goBack, openInterstitial } from '../../lib/browser/interstitial-service';
-import { applyPolicy } from '../../lib/browser/policy-loader';
-import { setEventSink } from '../../lib/browser/record-event';
+import { grantExpiry } from '../../lib/background/grants';
+import {
+  continueToService,
+  forgetTab,
+  goBack,
+  openInterstitial,
+  requestAccess,
+} from '../../lib/background/interstitial-service';
+import { messageHandlers } from '../../lib/background/message-handlers';
+import { policyViewRowSchema } from '../../lib/policy/policy-view';
+import { applyPolicy } from '../../lib/background/policy-loader';
+import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
 import warnCn from '../../policies/examples/warn-cn.json';
 import { fakeDnr, type FakeDnr } from './fake-dnr';
@@ -43,7 +51,7 @@ describe('interstitial service', () => {
       bypassMinutes: 30,
       service: { id: 'deepseek', jurisdiction: 'CN' },
     });
-    expect(info.alternatives.map((s) => s.id)).toEqual(['openai-chatgpt', 'microsoft-copilot']);
+    expect(info.next.alternatives.map((s) => s.id)).toEqual(['openai-chatgpt', 'microsoft-copilot']);
     expect(events.map((e) => [e.kind, e.host, e.url])).toEqual([['warned', 'chat.deepseek.com', undefined]]);
   });
 
@@ -82,7 +90,8 @@ describe('interstitial service', () => {
     // The nonce is spent.
     expect(await continueToService(dnr, tab, nonce!, 'again')).toMatchObject({ ok: false });
     // When the alarm fires the grant goes, so the warning returns.
-    expect(await expireGrant(dnr, alarm!.name)).toBe(true);
+    expect(grantExpiry(dnr).matches(alarm!.name)).toBe(true);
+    await grantExpiry(dnr).run(alarm!);
     expect(dnr.session).toEqual([]);
   });
 
@@ -119,5 +128,97 @@ describe('interstitial service', () => {
       ['went_back', true],
       ['warned', false],
     ]);
+  });
+});
+
+describe('request access', () => {
+  const requestAccessPolicy = {
+    ...warnCn,
+    version: '2',
+    rules: [{ id: 'block-cn', match: { jurisdictions: ['CN'] }, action: 'block' }, ...warnCn.rules.slice(1)],
+    requestAccess: {
+      url: 'https://it.example.org/new?service={service}&host={host}&rule={rule}',
+      contact: 'IT service desk, ext. 4321',
+    },
+  };
+
+  beforeEach(async () => {
+    await fakeBrowser.storage.managed.set({ policy: requestAccessPolicy });
+    await applyPolicy({
+      dnr,
+      target: { browser: 'chromium', blockPageUrl: 'ext:/blocked.html', warnPageUrl: 'ext:/warn.html' },
+    });
+    events = [];
+  });
+
+  async function blocked(address = url, inTab = tab) {
+    const info = await openInterstitial('blocked', address, inTab);
+    if (!info.ok) throw new Error('expected a block page');
+    return info;
+  }
+
+  it('offers the filled link, the contact and a nonce on the block page', async () => {
+    const info = await blocked();
+    expect(info.next).toMatchObject({
+      requestAccess: 'https://it.example.org/new?service=deepseek&host=chat.deepseek.com&rule=block-cn',
+      contact: 'IT service desk, ext. 4321',
+    });
+    expect(info.accessNonce).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs one access_requested per page shown, with what the background decided for that page', async () => {
+    const { accessNonce } = await blocked();
+    expect(await requestAccess(tab, 'blocked', accessNonce!)).toEqual({ ok: true });
+    expect(await requestAccess(tab, 'blocked', accessNonce!)).toEqual({ ok: true });
+    expect(events.map((e) => e.kind)).toEqual(['blocked', 'access_requested']);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'access_requested',
+      page: 'blocked',
+      service: 'deepseek',
+      host: 'chat.deepseek.com',
+      rule: 'block-cn',
+      incognito: false,
+    });
+  });
+
+  it('refuses a wrong nonce, another tab, or the other page, and logs nothing', async () => {
+    const { accessNonce } = await blocked();
+    expect(await requestAccess(tab, 'blocked', crypto.randomUUID())).toEqual({ ok: false });
+    expect(await requestAccess({ ...tab, id: 43 }, 'blocked', accessNonce!)).toEqual({ ok: false });
+    expect(await requestAccess(tab, 'warn', accessNonce!)).toEqual({ ok: false });
+    expect(events.map((e) => e.kind)).toEqual(['blocked']);
+  });
+
+  it('offers nothing on a page that does not stand for a decision, and forgets a closed tab', async () => {
+    const mismatch = await openInterstitial('warn', url, tab);
+    expect(mismatch).toMatchObject({ ok: true, accessNonce: null });
+    const { accessNonce } = await blocked();
+    await forgetTab(tab.id);
+    expect(await requestAccess(tab, 'blocked', accessNonce!)).toEqual({ ok: false });
+  });
+
+  it('offers no link without requestAccess.url in the policy', async () => {
+    await fakeBrowser.storage.managed.set({
+      policy: { ...requestAccessPolicy, version: '3', requestAccess: { contact: 'your manager' } },
+    });
+    await applyPolicy({
+      dnr,
+      target: { browser: 'chromium', blockPageUrl: 'ext:/blocked.html', warnPageUrl: 'ext:/warn.html' },
+    });
+    const info = await blocked();
+    expect(info).toMatchObject({ accessNonce: null, next: { requestAccess: null, contact: 'your manager' } });
+  });
+});
+
+describe('policy view message', () => {
+  it('explains every service under the policy in force, in the schema the popup checks', async () => {
+    const rows = await messageHandlers(dnr).getPolicyView({ type: 'getPolicyView' }, tab, {});
+    const deepseek = rows.find((r) => r.service === 'deepseek');
+    expect(deepseek).toMatchObject({
+      action: 'warn',
+      rule: 'warn-cn-jurisdiction',
+      matchedOn: { jurisdictions: 'CN' },
+    });
+    for (const row of rows) expect(policyViewRowSchema.safeParse(row).success).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { pruneLog } from '../../lib/browser/event-log';
-import { createEventLogSink } from '../../lib/browser/event-log-sink';
+import { pruneLog } from '../../lib/background/event-log';
+import { createEventLogSink } from '../../lib/background/event-log-sink';
 import { EventStore } from '../../lib/browser/event-store';
-import { setEventSink } from '../../lib/browser/record-event';
+import { setEventSink } from '../../lib/background/record-event';
 import { emptyFilter } from '../../lib/log/event-filter';
 import { createLogEvent } from '../../lib/log/event-schema';
 import { dayMs } from '../../lib/log/retention';

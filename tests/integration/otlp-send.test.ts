@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendOtlpLogs } from '../../lib/browser/otlp-send';
 import { buildExportRequest } from '../../lib/forward/otlp-batch';
-import { forwardingSettingsSchema } from '../../lib/forward/settings';
+import { forwardingSettingsSchema } from '../../lib/policy/forwarding-settings';
 import { createLogEvent } from '../../lib/log/event-schema';
 import { OtlpReceiver } from '../e2e/otlp-receiver';
 

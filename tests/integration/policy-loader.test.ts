@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readActivePolicy } from '../../lib/browser/active-policy-store';
-import { applyPolicy, type PolicyLoaderDeps } from '../../lib/browser/policy-loader';
-import { onPolicyApplied } from '../../lib/browser/policy-applied';
-import { setEventSink } from '../../lib/browser/record-event';
+import { activePolicyItem } from '../../lib/browser/storage-items';
+import { applyPolicy, type PolicyLoaderDeps } from '../../lib/background/policy-loader';
+import { onPolicyApplied } from '../../lib/background/policy-applied';
+import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
 import warnCn from '../../policies/examples/warn-cn.json';
 import { fakeDnr, type FakeDnr } from './fake-dnr';
@@ -47,7 +47,7 @@ describe('applyPolicy', () => {
     await setManaged(warnCn);
     await applyPolicy(deps);
     stop();
-    expect((await readActivePolicy())?.source).toBe('managed');
+    expect((await activePolicyItem.read())?.source).toBe('managed');
     expect(redirectsTo('warn.html')).toBe(true);
     expect(redirectsTo('blocked.html')).toBe(false);
     expect(seen).toEqual([`managed:${warnCn.name}`]);

@@ -27,7 +27,7 @@ const heavy =
 describe('entry point bundles', () => {
   it.each([
     ['entrypoints/popup/main.tsx', 'components/log-popup.tsx'],
-    ['entrypoints/paste-guard.content.ts', 'lib/browser/paste/install-paste-guard.ts'],
+    ['entrypoints/input-guard.content.ts', 'lib/content/input-guard.ts'],
     ['entrypoints/blocked/main.tsx', 'components/block-page.tsx'],
     ['entrypoints/warn/main.tsx', 'components/warn-page.tsx'],
   ])('%s leaves out the catalog, policy compiling, RE2 and the redaction engine', async (entry, ownCode) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogSchema } from '../../../lib/catalog/schema';
+import { catalogSchema } from '../../../lib/catalog/catalog-schema';
 import { stripCatalogForBundle } from '../../../lib/catalog/strip-catalog';
 import { findCatalogConflicts, validateCatalog } from '../../../lib/catalog/validate-catalog';
 

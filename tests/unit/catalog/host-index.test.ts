@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HostIndex, pathHasPrefix } from '../../../lib/catalog/host-index';
-import { serviceSchema, type ServiceInput } from '../../../lib/catalog/schema';
+import { serviceSchema, type ServiceInput } from '../../../lib/catalog/catalog-schema';
 
 const service = (id: string, fields: Partial<ServiceInput>) =>
   serviceSchema.parse({

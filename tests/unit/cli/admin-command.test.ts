@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminCommand } from '../../../cli/commands/admin';
-import { parsePassphraseHash, verifyPassphrase } from '../../../lib/log/passphrase-hash';
+import { adminCommand } from '../../../cli/commands/admin-command';
+import { parsePassphraseHash, verifyPassphrase } from '../../../lib/policy/passphrase-hash';
 import { fakeIo } from './fake-io';
 
 describe('cli admin hash-passphrase', () => {

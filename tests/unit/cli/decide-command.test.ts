@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decideCommand } from '../../../cli/commands/decide';
+import { decideCommand } from '../../../cli/commands/decide-command';
+import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 import { fakeIo } from './fake-io';
 
 const lines = (text: string) =>
@@ -64,6 +65,53 @@ describe('cli decide', () => {
     const io = fakeIo();
     await decideCommand.run(['--explain', 'https://github.com/copilot'], io);
     expect(lines(io.stdout)[0]).toMatchObject({ service: 'github-copilot', match: 'github.com/copilot' });
+  });
+
+  it('explains with the deciding rule, the criteria it met and the service facts', async () => {
+    const io = fakeIo();
+    await decideCommand.run(['--explain', 'https://chat.deepseek.com/'], io);
+    expect(lines(io.stdout)[0]).toEqual({
+      url: 'https://chat.deepseek.com/',
+      action: 'block',
+      service: 'deepseek',
+      jurisdiction: 'CN',
+      rule: 'block-cn-jurisdiction',
+      serviceName: 'DeepSeek (chat, app, API platform)',
+      parentCountry: 'CN',
+      category: 'chat',
+      ruleDescription: "Services that process or store prompts in the People's Republic of China",
+      matchedOn: { jurisdictions: 'CN' },
+      enforced: true,
+      reason:
+        '"chat.deepseek.com" is DeepSeek (chat, app, API platform) (data processed in CN); rule "block-cn-jurisdiction" applies → block',
+      match: 'chat.deepseek.com',
+    });
+  });
+
+  it('prints the policy view with --services: one explained line per catalog service', async () => {
+    const io = fakeIo();
+    expect(await decideCommand.run(['--services'], io)).toBe(0);
+    const rows = lines(io.stdout);
+    expect(rows).toHaveLength(shippedCatalog().length);
+    expect(rows.find((r) => r.service === 'deepseek')).toMatchObject({
+      action: 'block',
+      rule: 'block-cn-jurisdiction',
+      matchedOn: { jurisdictions: 'CN' },
+      host: 'deepseek.com',
+      origin: 'catalog',
+    });
+    // The same data as decide --explain on that address: one implementation.
+    const explained = fakeIo();
+    await decideCommand.run(['--explain', 'https://deepseek.com/'], explained);
+    const { url: _url, ...perUrl } = lines(explained.stdout)[0]!;
+    expect(rows.find((r) => r.service === 'deepseek')).toMatchObject(perUrl);
+  });
+
+  it('refuses URLs together with --services', async () => {
+    const io = fakeIo();
+    expect(await decideCommand.run(['--services', 'https://chatgpt.com/'], io)).toBe(1);
+    expect(io.stdout).toBe('');
+    expect(io.stderr).toBe('decide: --services takes no URLs\n');
   });
 
   it('has --help', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { policyCommand } from '../../../cli/commands/policy';
+import { policyCommand } from '../../../cli/commands/policy-command';
 import { fakeIo } from './fake-io';
 
 describe('cli policy check', () => {

@@ -67,6 +67,8 @@ describe('--harden', () => {
       },
     });
     expect(policies.DisableDeveloperTools).toBe(true);
+    // Users withdraw host permissions in about:addons; no Firefox policy grants or locks them.
+    expect(policies.BlockAboutAddons).toBe(true);
   });
 
   it('google-admin refuses it: those settings live in the console', () => {

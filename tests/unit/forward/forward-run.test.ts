@@ -3,7 +3,7 @@ import { forwardPending, type ForwardRunIo } from '../../../lib/forward/forward-
 import { initialForwardState, type ForwardState, type SendOutcome } from '../../../lib/forward/forward-state';
 import type { OutboxRow } from '../../../lib/forward/otlp-log-record';
 import { exportLogsRequestSchema, type ExportLogsRequest } from '../../../lib/forward/otlp-schema';
-import { forwardingSettingsSchema } from '../../../lib/forward/settings';
+import { forwardingSettingsSchema } from '../../../lib/policy/forwarding-settings';
 import { createLogEvent } from '../../../lib/log/event-schema';
 
 const resource = { deviceId: 'dev', extensionVersion: '0.1.0', policyName: 'p', policyVersion: '1' };

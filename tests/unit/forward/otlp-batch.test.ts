@@ -7,7 +7,10 @@ import {
   type ExportLogsRequest,
   type KeyValue,
 } from '../../../lib/forward/otlp-schema';
-import { forwardingSettingsSchema, type ForwardingSettingsInput } from '../../../lib/forward/settings';
+import {
+  forwardingSettingsSchema,
+  type ForwardingSettingsInput,
+} from '../../../lib/policy/forwarding-settings';
 
 const resource = { deviceId: 'dev-1234', extensionVersion: '0.1.0', policyName: 'Acme', policyVersion: '7' };
 const time = Date.parse('2026-03-01T12:00:00.123Z');
@@ -40,6 +43,8 @@ const rows: OutboxRow[] = [
     counts: { EMAIL: 1 },
     justification: 'my own address',
   }),
+  row(9, { kind: 'health', check: 'host_access', ok: false, detail: 'host permission withdrawn' }),
+  row(10, { kind: 'health', check: 'host_access', ok: true, detail: 'host permission back' }),
 ];
 
 describe('buildExportRequest', () => {
@@ -105,10 +110,52 @@ describe('buildExportRequest', () => {
     ['continued', 1, 13, 'WARN'],
     ['policy_error', 4, 17, 'ERROR'],
     ['log_pruned', 5, 13, 'WARN'],
+    ['health (failing)', 8, 13, 'WARN'],
+    ['health (ok again)', 9, 9, 'INFO'],
   ])('maps %s to severity %i', (_kind, index, number, text) => {
     const record = buildExportRequest(rows, resource, settings(), time).resourceLogs[0]!.scopeLogs[0]!
       .logRecords[index]!;
     expect([record.severityNumber, record.severityText]).toEqual([number, text]);
+  });
+
+  it('sends what a health event checked, its outcome and detail', () => {
+    const record = buildExportRequest(rows, resource, settings(), time).resourceLogs[0]!.scopeLogs[0]!
+      .logRecords[8]!;
+    expect(attrs(record.attributes)).toMatchObject({
+      'event.name': { stringValue: 'gatehouse.health' },
+      'gatehouse.health.check': { stringValue: 'host_access' },
+      'gatehouse.health.ok': { boolValue: false },
+      'gatehouse.detail': { stringValue: 'host permission withdrawn' },
+    });
+    expect(record.body).toEqual({ stringValue: 'health host_access failing' });
+  });
+
+  it('records a request for access with the page it came from, as INFO', () => {
+    const [record] = buildExportRequest(
+      [
+        row(9, {
+          kind: 'access_requested',
+          host: 'chat.deepseek.com',
+          service: 'deepseek',
+          rule: 'china',
+          page: 'blocked',
+        }),
+      ],
+      resource,
+      settings(),
+      time,
+    ).resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(record).toMatchObject({
+      severityNumber: 9,
+      severityText: 'INFO',
+      body: { stringValue: 'access_requested chat.deepseek.com' },
+    });
+    expect(attrs(record!.attributes)).toMatchObject({
+      'event.name': { stringValue: 'gatehouse.access_requested' },
+      'gatehouse.page': { stringValue: 'blocked' },
+      'gatehouse.service': { stringValue: 'deepseek' },
+      'gatehouse.rule': { stringValue: 'china' },
+    });
   });
 
   it('sends counts by type as a key-value list, never the values', () => {

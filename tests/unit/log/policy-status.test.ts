@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicy } from '../../../lib/policy/check-policy';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
-import { policyStatusFrom } from '../../../lib/log/policy-status';
+import { policyStatusOf } from '../../../lib/log/policy-status';
+import { defaultActivePolicy } from '../../../lib/policy/active-policy';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 
 const hash = 'pbkdf2-sha256$1000$AQIDBAUGBwgJCgsMDQ4PEA==$AQIDBAUGBwgJCgsMDQ4PEAECAwQFBgcICQoLDA0ODxA=';
 
-describe('policyStatusFrom', () => {
+describe('policyStatusOf', () => {
   it('nothing stored yet means the built-in default, without a problem', () => {
-    const status = policyStatusFrom(undefined);
+    const status = policyStatusOf(defaultActivePolicy());
     expect(status).toMatchObject({ name: defaultPolicy().name, source: 'default', problems: [] });
     expect(status.passphraseHash).toBeUndefined();
   });
 
   it('reads name, version, source, problems, logging and the admin hash of the stored policy', () => {
     const policy = { ...defaultPolicy(), name: 'Acme', version: '7', admin: { passphraseHash: hash } };
-    const status = policyStatusFrom({ source: 'last-valid', appliedAt: 1, policy, problems: ['bad rule'] });
+    const status = policyStatusOf({ source: 'last-valid', appliedAt: 1, policy, problems: ['bad rule'] });
     expect(status).toMatchObject({
       name: 'Acme',
       version: '7',
@@ -26,10 +27,15 @@ describe('policyStatusFrom', () => {
     expect(status.logging).toEqual(defaultPolicy().logging);
   });
 
-  it('an unreadable stored value falls back to the default and says so', () => {
-    const status = policyStatusFrom({ source: 'managed', policy: { name: 3 } });
+  it('an unreadable stored value shows the default and says so', () => {
+    const status = policyStatusOf(
+      defaultActivePolicy(),
+      'the stored local value "activePolicy" could not be read',
+    );
     expect(status.source).toBe('default');
-    expect(status.problems[0]).toMatch(/could not be read/);
+    expect(status.problems).toEqual([
+      'the stored local value "activePolicy" could not be read; showing the default',
+    ]);
   });
 });
 

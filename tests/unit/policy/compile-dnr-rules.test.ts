@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
-import type { Catalog } from '../../../lib/catalog/schema';
+import type { Catalog } from '../../../lib/catalog/catalog-schema';
 import { compileDnrRules, compileGrantRules, type DnrTarget } from '../../../lib/policy/compile-dnr-rules';
 import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { decideCompiled } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { chromeDnrLimits } from '../../../lib/policy/dnr-rule';
-import { policySchema, type PolicyInput } from '../../../lib/policy/schema';
+import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
 import { outcome } from './simulate-dnr';
 import auditOnly from '../../../policies/examples/audit-only.json';
 import publicSector from '../../../policies/examples/public-sector.json';

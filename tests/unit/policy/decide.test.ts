@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 import { decide } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
-import { policySchema, type PolicyInput } from '../../../lib/policy/schema';
+import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
 
 const catalog = shippedCatalog();
 const policy = (input: Omit<PolicyInput, 'name' | 'version'>) =>

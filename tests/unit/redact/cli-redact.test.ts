@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactCommand } from '../../../cli/commands/redact';
+import { redactCommand } from '../../../cli/commands/redact-command';
 import type { CliIo } from '../../../cli/io';
 
 function fakeIo(stdin: string): { io: CliIo; out: () => string; err: () => string } {

@@ -1,0 +1,55 @@
+// `policy check FILE` validates a policy bundle; `policy compile FILE --target T` turns it into an MDM artifact.
+import { shippedCatalog } from '../../lib/catalog/shipped-catalog';
+import { runSubcommand, wantsHelp, type CliIo, type Command } from '../io';
+import { checkPolicyFile } from '../load-policy-file';
+import { runPolicyCompile } from './policy-compile-command';
+
+const help = `Usage: npm run --silent cli -- policy <subcommand>
+
+Subcommands:
+  check FILE   validate a policy bundle against the schema and the catalog
+               exit 0 with a one-line summary, or exit 1 with one line per problem:
+               <json path>: <problem>   (syntax errors name the line and column)
+  compile FILE --target T [options]
+               check FILE, then print the deployment artifact for an MDM or browser:
+               chrome-linux, chrome-windows, edge-windows, chrome-macos, edge-macos,
+               firefox, google-admin (see policy compile --help)
+`;
+
+const checkHelp = `Usage: npm run --silent cli -- policy check FILE
+
+Validates FILE (a policy bundle, the shape of policies/*.json). Exit 0 and a one-line
+summary when valid; exit 1 and one line per problem, each naming its JSON path.
+`;
+
+export const policyCommand: Command = {
+  name: 'policy',
+  summary: 'check a policy bundle or compile it for an MDM (policy check|compile FILE)',
+  help,
+  subcommands: ['check', 'compile'],
+  async run(args, io) {
+    return runSubcommand(policyCommand, args, io, {
+      check: (rest) => checkCommand(rest, io),
+      compile: (rest) => runPolicyCompile(rest, io),
+    });
+  },
+};
+
+function checkCommand(rest: string[], io: CliIo): number {
+  if (wantsHelp(rest)) {
+    io.out(checkHelp);
+    return 0;
+  }
+  const [file, ...extra] = rest;
+  if (!file || extra.length) {
+    io.err(checkHelp);
+    return 1;
+  }
+  const result = checkPolicyFile(file, io, shippedCatalog());
+  if (result.ok) {
+    io.out(`${file}: ok: ${result.summary}\n`);
+    return 0;
+  }
+  for (const p of result.problems) io.out(`${p.path}: ${p.message}\n`);
+  return 1;
+}

@@ -1,4 +1,0 @@
-// Why a paste was refused. Its own module so the content script's message schemas can name the reasons
-// without bundling the redaction engine (and its phone-number metadata) into every page.
-export const pasteBlockReasons = ['personal-data', 'files', 'too-large', 'cancelled', 'error'] as const;
-export type PasteBlockReason = (typeof pasteBlockReasons)[number];
