@@ -1,5 +1,6 @@
 // Reads and checks a policy file for a CLI command, printing every problem with its JSON path.
 import type { Catalog } from '../lib/catalog/catalog-schema';
+import { checkBrowserRules } from '../lib/policy/check-browser-rules';
 import { checkPolicyText, type PolicyCheck } from '../lib/policy/check-policy';
 import type { Policy } from '../lib/policy/policy-schema';
 import type { CliIo } from './io';
@@ -13,6 +14,17 @@ export function checkPolicyFile(path: string, io: CliIo, catalog: Catalog): Poli
     return { ok: false, problems: [{ path, message: `cannot read the file (${reason})` }] };
   }
   return checkPolicyText(text, catalog);
+}
+
+export type InstallableCheck =
+  (Extract<PolicyCheck, { ok: true }> & { browserRules: string }) | Extract<PolicyCheck, { ok: false }>;
+
+/** checkPolicyFile, then whether the browser can hold its rules (`policy check` and `policy compile`). */
+export function checkInstallablePolicyFile(path: string, io: CliIo, catalog: Catalog): InstallableCheck {
+  const check = checkPolicyFile(path, io, catalog);
+  if (!check.ok) return check;
+  const rules = checkBrowserRules(check.policy, catalog);
+  return rules.ok ? { ...check, browserRules: rules.summary } : rules;
 }
 
 /** The checked policy, or undefined after printing its problems to stderr. */

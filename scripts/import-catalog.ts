@@ -1,5 +1,6 @@
-// One-off import of the researched catalog (../shared/catalog/services.json) into policies/catalog.json.
-// Re-run after the research is updated: `npx tsx scripts/import-catalog.ts [path]`; it keeps every source.
+// One-off import of the researched catalog (the team's services.json, kept outside this project) into
+// policies/catalog.json. Re-run after the research is updated: `npx tsx scripts/import-catalog.ts PATH`; it
+// keeps every source. Nothing else in the project reads the research file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { catalogSchema } from '../lib/catalog/catalog-schema';
 
@@ -14,7 +15,11 @@ interface ResearchService {
   host_sources: ResearchSource[];
 }
 
-const input = process.argv[2] ?? '../shared/catalog/services.json';
+const input = process.argv[2];
+if (!input) {
+  console.error('usage: npx tsx scripts/import-catalog.ts PATH/TO/services.json');
+  process.exit(1);
+}
 const research = JSON.parse(readFileSync(input, 'utf8')) as ResearchService[];
 const source = (s: ResearchSource) => ({ url: s.url, what: s.what, seenInResearch: s.seen_in_research });
 

@@ -1,5 +1,5 @@
 // `admin hash-passphrase`: turns the admin passphrase (from stdin) into the value for policy.admin.passphraseHash.
-import { defaultIterations, hashPassphrase } from '../../lib/policy/passphrase-hash';
+import { defaultIterations, hashPassphrase, minimumIterations } from '../../lib/policy/passphrase-hash';
 import { runSubcommand, wantsHelp, type CliIo, type Command } from '../io';
 
 const help = `Usage: npm run --silent cli -- admin <subcommand>
@@ -20,7 +20,8 @@ function parseIterations(args: string[]): number | string {
   const [flag, value, ...extra] = args;
   const n = Number(value);
   if (flag !== '--iterations' || extra.length || !Number.isInteger(n)) return 'expected --iterations N';
-  if (n < 100_000 || n > 10_000_000) return '--iterations must be between 100000 and 10000000';
+  if (n < minimumIterations || n > 10_000_000)
+    return `--iterations must be between ${minimumIterations} and 10000000`;
   return n;
 }
 

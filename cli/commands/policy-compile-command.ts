@@ -10,14 +10,14 @@ import {
 } from '../../lib/deploy/artifact-target';
 import { compileArtifact } from '../../lib/deploy/compile-artifact';
 import type { CliIo } from '../io';
-import { checkPolicyFile } from '../load-policy-file';
+import { checkInstallablePolicyFile } from '../load-policy-file';
 
 const width = Math.max(...artifactTargets.map((t) => t.length));
 
 export const compileHelp = `Usage: npm run --silent cli -- policy compile FILE --target T [options]
 
-Checks FILE like \`policy check\` (an invalid bundle is refused: exit 1, one problem per line on
-stderr), then prints the deployment artifact for target T on stdout.
+Checks FILE like \`policy check\` (an invalid bundle, or one whose browser rules exceed Chrome's
+limits, is refused: exit 1, one problem per line on stderr), then prints the deployment artifact for target T on stdout.
 
 Targets:
 ${artifactTargets.map((t) => `  ${t.padEnd(width)}  ${targetInfo[t].description}`).join('\n')}
@@ -33,8 +33,9 @@ Options:
                           Self-hosted: your update manifest URL. Firefox: required, the signed .xpi URL
   --no-force-install      leave out the force-install entry (the extension is installed another way)
   --harden                also lock the browser down: developer mode off, DevTools blocked for
-                          policy-installed extensions, private windows off (Firefox: the extension
-                          runs in them), every other extension blocked unless allowed
+                          policy-installed extensions, private windows and Guest mode off (Firefox:
+                          the extension runs in private windows), every other extension blocked
+                          unless allowed
   --allow-extension IDS   with --harden: extension ids still allowed (comma-separated, repeatable)
   --reg-list-start N      chrome-windows, edge-windows: number our entries in list policies from N
                           (default 1), after the numbered entries your machines already have
@@ -81,7 +82,7 @@ export function runPolicyCompile(args: string[], io: CliIo): number {
     return 1;
   }
 
-  const check = checkPolicyFile(file, io, shippedCatalog());
+  const check = checkInstallablePolicyFile(file, io, shippedCatalog());
   if (!check.ok) {
     io.err(`${file}: invalid policy, nothing compiled\n`);
     for (const p of check.problems) io.err(`${p.path}: ${p.message}\n`);

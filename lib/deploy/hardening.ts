@@ -26,6 +26,8 @@ export function chromiumHardening({
     DeveloperToolsAvailability: devToolsBlockedForPolicyExtensions,
     ExtensionDeveloperModeSettings: developerModeDisallowed,
     [browser === 'edge' ? 'InPrivateModeAvailability' : 'IncognitoModeAvailability']: privateWindowsDisabled,
+    // Extensions do not run in a Guest profile either: it would be a browser without Gatehouse.
+    BrowserGuestModeEnabled: false,
     ExtensionInstallBlocklist: ['*'],
     ExtensionInstallAllowlist: unique([extensionId, ...allowExtensions]),
   };

@@ -22,9 +22,10 @@ export function windowsRegFile(
   const scalars: string[] = [];
   const lists: string[] = [];
   for (const [name, value] of Object.entries(set.browser)) {
-    if (Array.isArray(value))
-      lists.push('', `[${root}\\${name}]`, ...value.map((v, i) => regValue(String(listStart + i), v)));
-    else scalars.push(regValue(name, value));
+    if (Array.isArray(value)) {
+      lists.push('', `[${root}\\${name}]`);
+      value.forEach((v, i) => lists.push(regValue(String(listStart + i), v)));
+    } else scalars.push(regValue(name, value));
   }
   // Chrome reads 3rdparty\extensions\<id>\policy; a dictionary value may be a REG_SZ holding JSON.
   const extensionKey = `${root}\\3rdparty\\extensions\\${set.extensionId}\\policy`;

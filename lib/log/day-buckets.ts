@@ -33,7 +33,7 @@ export function totalOf(counts: KindCounts): number {
 
 /** The largest day total, for scaling the chart (at least 1 so an empty chart still draws). */
 export function maxDayTotal(days: DayCounts[]): number {
-  return Math.max(1, ...days.map((day) => totalOf(day.counts)));
+  return days.reduce((max, day) => Math.max(max, totalOf(day.counts)), 1);
 }
 
 /** `hours + 1` boundaries on the hour, oldest first; the last is the start of the next hour. */

@@ -45,7 +45,9 @@ export const commonEventFields = {
     .string()
     .max(8192)
     .optional()
-    .describe('The full address, with path and query: only when the policy sets `logging.fullUrls`'),
+    .describe(
+      'The full address, with path and query: only when the policy sets `logging.fullUrls`, and then without the parameters AI services carry prompts in (`q`, `prompt`, …) unless it also sets `logging.keepPromptParameters`',
+    ),
   rule: z.string().nullable().default(null).describe('The id of the policy rule that decided, or `fallback`'),
   incognito: z
     .boolean()

@@ -12,7 +12,7 @@ export const adminSettingsSchema = z
       })
       .optional()
       .describe(
-        'PBKDF2 hash from `npm run --silent cli -- admin hash-passphrase`; the popup asks for the passphrase before showing the log',
+        'PBKDF2 hash (at least 100,000 iterations) from `npm run --silent cli -- admin hash-passphrase`; the popup asks for the passphrase before showing the log. Users can read it in chrome://policy: use a long passphrase used nowhere else, per device where you can',
       ),
   })
   .describe('Admin access to the popup. A UI gate: the log stays readable on the machine itself');

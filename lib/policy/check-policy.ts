@@ -32,9 +32,8 @@ export function checkPolicy(value: unknown, baseCatalog: Catalog): PolicyCheck {
     ...validateRedactionSettings(policy.redaction, 'redaction').problems,
   ];
   const merged = mergeCatalog(baseCatalog, policy.catalog);
-  problems.push(
-    ...findCatalogConflicts(merged, 'catalog').map((p) => locateCatalogProblem(p, baseCatalog, policy)),
-  );
+  for (const conflict of findCatalogConflicts(merged, 'catalog'))
+    problems.push(locateCatalogProblem(conflict, baseCatalog, policy));
   const known = new Set(merged.map((s) => s.id));
   policy.rules.forEach((rule, i) =>
     rule.match.services?.forEach((id, j) => {

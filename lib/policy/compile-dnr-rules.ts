@@ -1,10 +1,17 @@
 // compileDnrRules: the policy as declarativeNetRequest rules whose winner for any URL is decide()'s verdict.
+import { translateProxyHost } from '../url/translate-proxy';
 import type { CompiledPolicy } from './compile-policy';
 import type { Decision } from './decide';
 import { compareRanks, computeDnrCells, type DnrCell } from './dnr-cells';
 import { wholeUrlRegex } from './dnr-regex';
 import { resourceTypesFor, type TargetBrowser } from './dnr-resource-types';
-import type { DnrCondition, DnrLimits, DnrRule } from './dnr-rule';
+import {
+  dnrRulesetLayout,
+  type DnrCondition,
+  type DnrLimits,
+  type DnrRule,
+  type DnrRuleset,
+} from './dnr-rule';
 
 export interface DnrTarget {
   browser: TargetBrowser;
@@ -12,52 +19,95 @@ export interface DnrTarget {
   blockPageUrl: string;
   warnPageUrl: string;
   limits: DnrLimits;
+  /** The ruleset the rules go to (default `dynamic`): it sets their priorities and ids (dnrRulesetLayout). */
+  ruleset?: DnrRuleset;
 }
 
-export type DnrCompileResult =
-  { ok: true; rules: DnrRule[]; problems: string[] } | { ok: false; rules: DnrRule[]; problems: string[] };
+/** How much of the browser's limits a set of rules takes. */
+export interface DnrRuleCounts {
+  rules: number;
+  /** Redirect rules, which Chrome counts as "unsafe". */
+  unsafe: number;
+  regex: number;
+}
+
+export interface DnrCompileResult {
+  /**
+   * false: install none of `rules` (they exceed the browser's limits, or compiling failed). Installing part
+   * of them would weaken enforcement, so the caller keeps the rules in force.
+   */
+  ok: boolean;
+  rules: DnrRule[];
+  counts: DnrRuleCounts;
+  /** The most session rules one Continue adds (compileGrantRules for one warn rule and service). */
+  largestGrant: DnrRuleCounts;
+  /** Sentences for policy_error and `policy check`, reported whether ok or not. */
+  problems: string[];
+}
 
 interface RankedCell extends DnrCell {
   priority: number;
 }
 
 /**
- * `ok: false` when the rules exceed the browser's limits: installing part of them would weaken
- * enforcement, so the caller keeps the rules it has. `problems` (e.g. a host pattern DNR cannot
- * express) are reported either way.
+ * The policy's rules. Dynamic rules start with one allow rule for every request, ranked above the static
+ * ruleset and below every policy rule: once installed, the policy in force decides every URL and the
+ * static default none, whether or not the worker has switched it off yet.
  */
 export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): DnrCompileResult {
-  if (compiled.policy.mode === 'audit') return { ok: true, rules: [], problems: [] };
-  const { cells, problems } = rankedCells(compiled);
-  const lowestEnforcing = Math.min(
-    ...cells.filter((c) => enforcing(c.decision)).map((c) => c.priority),
-    Number.POSITIVE_INFINITY,
-  );
-  // An allow cell only matters where it overrides a less specific block or warn.
-  const needed = cells.filter((c) => enforcing(c.decision) || c.priority > lowestEnforcing);
-  const rules = rulesFor(groupCells(needed), target);
-  const limitProblems = checkLimits(rules, target.limits);
-  return { ok: limitProblems.length === 0, rules, problems: [...problems, ...limitProblems] };
+  try {
+    const ruleset = target.ruleset ?? 'dynamic';
+    const { priorityBase, idBase } = dnrRulesetLayout[ruleset];
+    const floor: CellGroup[] =
+      ruleset === 'dynamic'
+        ? [{ priority: priorityBase + 1, action: 'allow', regex: null, domains: null }]
+        : [];
+    if (compiled.policy.mode === 'audit') {
+      const rules = rulesFor(floor, target, idBase);
+      return { ok: true, rules, counts: countRules(rules), largestGrant: countRules([]), problems: [] };
+    }
+    const { cells, problems } = rankedCells(compiled, ruleset);
+    let lowestEnforcing = Number.POSITIVE_INFINITY;
+    for (const cell of cells)
+      if (enforcing(cell.decision)) lowestEnforcing = Math.min(lowestEnforcing, cell.priority);
+    // An allow cell only matters where it overrides a less specific block or warn.
+    const needed = cells.filter((c) => enforcing(c.decision) || c.priority > lowestEnforcing);
+    const rules = rulesFor([...groupCells(needed), ...floor], target, idBase);
+    const counts = countRules(rules);
+    const limitProblems = checkLimits(counts, target.limits);
+    const ok = limitProblems.length === 0;
+    return {
+      ok,
+      rules,
+      counts,
+      largestGrant: largestGrant(cells),
+      problems: [...problems, ...limitProblems],
+    };
+  } catch (error) {
+    // Only a bug gets here; it must still end as a problem the caller logs while it keeps the rules in force.
+    const problems = [`compiling the browser rules failed: ${String(error)}`];
+    return { ok: false, rules: [], counts: countRules([]), largestGrant: countRules([]), problems };
+  }
 }
 
 /**
  * Session rules that let one tab past the warn page for one service: allow rules one priority above
- * exactly the warn rules of that service and rule, so nothing more specific is overridden.
+ * exactly the warn rules of that service and rule, so nothing more specific is overridden. `ruleset` is the
+ * one holding those warn rules. A decision that is not a warning has no warn rules, so it gets none.
  */
-export function compileGrantRules(compiled: CompiledPolicy, warned: Decision, tabId: number): DnrRule[] {
-  if (warned.action !== 'warn') return [];
-  const { cells } = rankedCells(compiled);
-  const grants = cells
-    .filter(
-      (c) =>
-        c.decision.action === 'warn' &&
-        c.decision.rule === warned.rule &&
-        (c.decision.service?.id ?? null) === (warned.service?.id ?? null),
-    )
-    .map((c) => ({ ...c, priority: c.priority + 1 }));
+export function compileGrantRules(
+  compiled: CompiledPolicy,
+  warned: Decision,
+  tabId: number,
+  ruleset: DnrRuleset = 'dynamic',
+): DnrRule[] {
+  const key = grantKey(warned);
+  const grants = rankedCells(compiled, ruleset).cells.filter(
+    (c) => c.decision.action === 'warn' && grantKey(c.decision) === key,
+  );
   return groupCells(grants).map((group, i) => ({
     id: i + 1,
-    priority: group.priority,
+    priority: group.priority + 1,
     action: { type: 'allow' },
     condition: {
       ...domainCondition(group),
@@ -68,12 +118,49 @@ export function compileGrantRules(compiled: CompiledPolicy, warned: Decision, ta
   }));
 }
 
-function rankedCells(compiled: CompiledPolicy): { cells: RankedCell[]; problems: string[] } {
+/** The most session rules one Continue adds: the grant for one warn rule and service with the most groups. */
+function largestGrant(cells: RankedCell[]): DnrRuleCounts {
+  const byKey = new Map<string, RankedCell[]>();
+  for (const cell of cells) {
+    if (cell.decision.action !== 'warn') continue;
+    const key = grantKey(cell.decision);
+    const list = byKey.get(key);
+    if (list) list.push(cell);
+    else byKey.set(key, [cell]);
+  }
+  let largest = countRules([]);
+  for (const cells of byKey.values()) {
+    const groups = groupCells(cells);
+    const counts = { rules: groups.length, unsafe: 0, regex: groups.filter((g) => g.regex).length };
+    if (counts.rules > largest.rules) largest = counts;
+  }
+  return largest;
+}
+
+function grantKey(decision: Decision): string {
+  return `${decision.rule}\n${decision.service?.id ?? ''}`;
+}
+
+function rankedCells(
+  compiled: CompiledPolicy,
+  ruleset: DnrRuleset,
+): { cells: RankedCell[]; problems: string[] } {
   const { cells, problems } = computeDnrCells(compiled);
-  const keys = [...new Map(cells.map((c) => [c.rank.join(','), c.rank])).values()].sort(compareRanks);
-  const position = new Map(keys.map((rank, i) => [rank.join(','), i]));
-  // Even priorities for policy rules; the odd one above each is for Continue grants.
-  const ranked = cells.map((c) => ({ ...c, priority: 2 * (position.get(c.rank.join(','))! + 1) }));
+  const ranks = new Map<string, number[]>();
+  const keys = cells.map((c) => {
+    const key = c.rank.join(',');
+    ranks.set(key, c.rank);
+    return key;
+  });
+  const position = new Map(
+    [...ranks.entries()].sort((a, b) => compareRanks(a[1], b[1])).map(([key], i) => [key, i]),
+  );
+  const base = dnrRulesetLayout[ruleset].priorityBase;
+  // Even priorities from base + 2 for policy rules; the odd one above each is for Continue grants, and
+  // base + 1 for the dynamic floor rule (see compileDnrRules). The cells are this call's own objects, so
+  // they take their priority in place (a copy of each would double what a 100,000-host policy allocates).
+  const ranked = cells as RankedCell[];
+  ranked.forEach((cell, i) => (cell.priority = base + 2 * (position.get(keys[i]!)! + 1)));
   return { cells: ranked, problems };
 }
 
@@ -102,7 +189,7 @@ function groupCells(cells: RankedCell[]): CellGroup[] {
   return [...groups.values()].sort((a, b) => b.priority - a.priority);
 }
 
-function rulesFor(groups: CellGroup[], target: DnrTarget): DnrRule[] {
+function rulesFor(groups: CellGroup[], target: DnrTarget, idBase: number): DnrRule[] {
   const types = resourceTypesFor(target.browser);
   const rules: Omit<DnrRule, 'id'>[] = [];
   for (const group of groups) {
@@ -130,30 +217,62 @@ function rulesFor(groups: CellGroup[], target: DnrTarget): DnrRule[] {
       });
     }
   }
-  return rules.map((rule, i) => ({ id: i + 1, ...rule }));
+  return rules.map((rule, i) => ({ id: idBase + i + 1, ...rule }));
 }
 
+/**
+ * The group's hosts, each followed by its spelling through Google Translate's proxy
+ * (chat-deepseek-com.translate.goog), which decide() reads as the host it proxies. A regex condition names
+ * the real host, so those go without.
+ */
 function domainCondition(group: CellGroup): Pick<DnrCondition, 'requestDomains'> {
-  return group.domains ? { requestDomains: [...new Set(group.domains)].sort() } : {};
+  if (!group.domains) return {};
+  const domains = new Set<string>();
+  for (const domain of group.domains) {
+    domains.add(domain);
+    const proxy = group.regex === null ? translateProxyHost(domain) : null;
+    if (proxy) domains.add(proxy);
+  }
+  return { requestDomains: [...domains] };
 }
 
 function regexCondition(group: CellGroup): Pick<DnrCondition, 'regexFilter'> {
   return group.regex ? { regexFilter: group.regex } : {};
 }
 
-function checkLimits(rules: DnrRule[], limits: DnrLimits): string[] {
+export function countRules(rules: DnrRule[]): DnrRuleCounts {
+  let unsafe = 0;
+  let regex = 0;
+  for (const rule of rules) {
+    if (rule.action.type === 'redirect') unsafe++;
+    if (rule.condition.regexFilter !== undefined) regex++;
+  }
+  return { rules: rules.length, unsafe, regex };
+}
+
+// Regex rules come from URL patterns, host suffixes and host patterns; hosts cost none and share rules.
+const shrink =
+  'block or warn on whole hosts (match.hosts, or services by jurisdiction) rather than on many services with URL patterns, host suffixes or host patterns, or remove such entries from catalog.add';
+
+export function checkLimits(counts: DnrRuleCounts, limits: DnrLimits, what = 'the policy'): string[] {
   const problems: string[] = [];
-  const regex = rules.filter((r) => r.condition.regexFilter !== undefined).length;
-  const unsafe = rules.filter((r) => r.action.type === 'redirect').length;
-  if (rules.length > limits.maxRules)
-    problems.push(`the policy needs ${rules.length} browser rules; the browser allows ${limits.maxRules}`);
-  if (unsafe > limits.maxUnsafeRules)
-    problems.push(`the policy needs ${unsafe} redirect rules; the browser allows ${limits.maxUnsafeRules}`);
-  if (regex > limits.maxRegexRules)
+  if (counts.rules > limits.maxRules)
     problems.push(
-      `the policy needs ${regex} regular-expression rules; the browser allows ${limits.maxRegexRules}`,
+      `${what} needs ${n(counts.rules)} browser rules; the browser allows ${n(limits.maxRules)}. To shrink it, ${shrink}`,
+    );
+  if (counts.unsafe > limits.maxUnsafeRules)
+    problems.push(
+      `${what} needs ${n(counts.unsafe)} redirect rules; the browser allows ${n(limits.maxUnsafeRules)}. To shrink it, ${shrink}`,
+    );
+  if (counts.regex > limits.maxRegexRules)
+    problems.push(
+      `${what} needs ${n(counts.regex)} regular-expression rules; the browser allows ${n(limits.maxRegexRules)}. To shrink it, ${shrink}`,
     );
   return problems;
+}
+
+function n(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 function enforcing(decision: Decision): boolean {

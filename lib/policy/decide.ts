@@ -2,6 +2,7 @@
 import type { ServiceMatch } from '../catalog/host-index';
 import type { Catalog, Service } from '../catalog/catalog-schema';
 import { parseRequestUrl } from '../url/parse-request-url';
+import { translateProxyTarget } from '../url/translate-proxy';
 import { compilePolicy, type CompiledPolicy } from './compile-policy';
 import type { Action, Fallback, PasteGuardSettings, Policy, Rule } from './policy-schema';
 
@@ -34,9 +35,14 @@ export function decide(url: string, policy: Policy, catalog: Catalog): Decision 
 export function decideCompiled(url: string, compiled: CompiledPolicy): Decision {
   const target = parseRequestUrl(url);
   if (!target) return none(null, 'not an http(s) or ws(s) URL the browser would load');
-  const match = compiled.index.lookup(target.host, target);
-  const hostRules = compiled.ruleHosts.size ? rulesNamingHost(compiled, target.host) : null;
-  return decideMatch(compiled, target.host, match, hostRules);
+  // A translate proxy (chat-deepseek-com.translate.goog) serves the site it names: decide for that site.
+  const host = translateProxyTarget(target.host) ?? target.host;
+  const match = compiled.index.lookup(host, target);
+  const hostRules = compiled.ruleHosts.size ? rulesNamingHost(compiled, host) : null;
+  const decision = decideMatch(compiled, host, match, hostRules);
+  return host === target.host
+    ? decision
+    : { ...decision, reason: `${decision.reason} (through ${target.host})` };
 }
 
 /**
@@ -98,7 +104,8 @@ export function rulesNamingHost(compiled: CompiledPolicy, host: string): Set<num
   const found = new Set<number>();
   let start = 0;
   while (start >= 0) {
-    for (const i of compiled.ruleHosts.get(start === 0 ? host : host.slice(start)) ?? []) found.add(i);
+    const rules = compiled.ruleHosts.get(host.slice(start));
+    if (rules) for (const i of rules) found.add(i);
     const dot = host.indexOf('.', start);
     start = dot < 0 ? -1 : dot + 1;
   }

@@ -49,7 +49,9 @@ export const forwardingSettingsSchema = z
     headers: z
       .record(headerName, z.string().max(8192))
       .default({})
-      .describe('Extra request headers, e.g. an API key'),
+      .describe(
+        'Extra request headers, e.g. an API key. Users can read them in chrome://policy: use a write-only token, per device where you can',
+      ),
     batchSize: z.number().int().min(1).max(1000).default(100).describe('Log records per request'),
     intervalSeconds: z
       .number()

@@ -4,6 +4,11 @@
 export const passphraseHashPattern =
   /^pbkdf2-sha256\$[1-9][0-9]{0,8}\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/;
 export const defaultIterations = 600_000;
+/**
+ * Fewer PBKDF2-SHA256 iterations make a leaked hash cheap to guess from (OWASP asks for 600,000). The hash is
+ * readable by every user of the machine (chrome://policy, the policy file), so weak ones are refused.
+ */
+export const minimumIterations = 100_000;
 const hashBytes = 32;
 
 export interface PassphraseHash {
@@ -32,7 +37,11 @@ export function parsePassphraseHash(text: string): ParseResult {
     return { ok: false, error: 'expected pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>' };
   const [, iterations, salt, hash] = text.split('$') as [string, string, string, string];
   const value = { iterations: Number(iterations), salt: fromBase64(salt), hash: fromBase64(hash) };
-  if (value.iterations < 1000) return { ok: false, error: 'iterations must be at least 1000' };
+  if (value.iterations < minimumIterations)
+    return {
+      ok: false,
+      error: `${value.iterations} PBKDF2 iterations are too few (at least ${minimumIterations}): make a new hash with \`npm run --silent cli -- admin hash-passphrase\``,
+    };
   if (value.salt.length < 8) return { ok: false, error: 'the salt must be at least 8 bytes' };
   if (value.hash.length < 16) return { ok: false, error: 'the hash must be at least 16 bytes' };
   return { ok: true, value };

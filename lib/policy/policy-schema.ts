@@ -118,7 +118,18 @@ export const serviceOverrideSchema = z
 export const loggingSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(3650).default(90),
   maxEvents: z.number().int().min(1000).max(5_000_000).default(200_000),
-  fullUrls: z.boolean().default(false).describe('Store full URLs instead of hosts only'),
+  fullUrls: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Store full URLs instead of hosts only. A URL can hold what the user typed (chatgpt.com/?q=…): the query parameters AI services carry prompts in are removed unless keepPromptParameters is on; paths are kept',
+    ),
+  keepPromptParameters: z
+    .boolean()
+    .default(false)
+    .describe(
+      'With fullUrls: keep the prompt parameters (q, query, prompt, text, message, msg, input, question, ask, search) in logged URLs',
+    ),
 });
 
 export const policySchema = z.strictObject({

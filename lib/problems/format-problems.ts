@@ -31,7 +31,7 @@ export function formatZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''
 }
 
 function deepest(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length));
+  return issues.reduce((max, i) => Math.max(max, i.path.length), 0);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

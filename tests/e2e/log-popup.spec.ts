@@ -151,7 +151,7 @@ test('with an admin passphrase in the policy, the log needs it; the header does 
   context,
   extensionId,
 }) => {
-  const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 1000 });
+  const passphraseHash = await hashPassphrase('correct horse battery staple', { iterations: 100_000 });
   const page = await openPopup(context, extensionId);
   await produceBlockContinueRedactEvents(page);
   const policy = {

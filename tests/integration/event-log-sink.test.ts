@@ -51,13 +51,14 @@ describe('createEventLogSink', () => {
   it('batches events into one write and applies the logging privacy in force', async () => {
     const store = fakeStore();
     let fullUrls = false;
+    let keepPromptParameters = false;
     const sink = createEventLogSink(
       async () => store,
-      () => ({ fullUrls }),
+      () => ({ fullUrls, keepPromptParameters }),
       { delayMs: 1 },
     );
     const withUrl = (id: string) =>
-      createLogEvent({ kind: 'blocked', host: 'a.test/p?q=1', url: 'https://a.test/p?q=1' }, id, 1);
+      createLogEvent({ kind: 'blocked', host: 'a.test/p?q=1', url: 'https://a.test/p?page=2&q=1' }, id, 1);
     await Promise.all([sink.add(withUrl('event-batch-1')), sink.add(withUrl('event-batch-2'))]);
     expect(store.batches).toHaveLength(1);
     expect(store.batches[0]!.map((e) => [e.host, e.url])).toEqual([
@@ -66,7 +67,11 @@ describe('createEventLogSink', () => {
     ]);
     fullUrls = true;
     await sink.add(withUrl('event-batch-3'));
-    expect(store.batches[1]![0]!.url).toBe('https://a.test/p?q=1');
+    // A full URL loses the parameter prompts travel in, unless the policy keeps them too.
+    expect(store.batches[1]![0]!.url).toBe('https://a.test/p?page=2');
+    keepPromptParameters = true;
+    await sink.add(withUrl('event-batch-4'));
+    expect(store.batches[2]![0]!.url).toBe('https://a.test/p?page=2&q=1');
   });
 });
 

@@ -100,9 +100,16 @@ describe('applyPolicy', () => {
     expect(errors.join('\n')).toMatch(/the browser allows 1/);
   });
 
-  it('installs nothing in audit mode', async () => {
+  it('installs only the rule that lifts the static default in audit mode', async () => {
     await setManaged({ name: 'audit', version: '1', mode: 'audit', rules: [] });
     await applyPolicy(deps);
-    expect(dnr.dynamic).toEqual([]);
+    expect(dnr.dynamic).toEqual([
+      {
+        id: 1,
+        priority: 1_000_001,
+        action: { type: 'allow' },
+        condition: { resourceTypes: expect.any(Array) },
+      },
+    ]);
   });
 });

@@ -20,18 +20,21 @@ const chromeHardening = {
   DeveloperToolsAvailability: 1,
   ExtensionDeveloperModeSettings: 1,
   IncognitoModeAvailability: 1,
+  BrowserGuestModeEnabled: false,
   ExtensionInstallBlocklist: ['*'],
   ExtensionInstallAllowlist: [id, other],
 };
 const { IncognitoModeAvailability: _incognito, ...common } = chromeHardening;
 const edgeHardening = { ...common, InPrivateModeAvailability: 1 };
+// The registry has no boolean: a .reg file holds false as DWORD 0, which Chrome and Edge read as false.
+const asReg = <T extends object>(hardening: T) => ({ ...hardening, BrowserGuestModeEnabled: 0 });
 
 describe('--harden', () => {
   it.each([
     ['chrome-linux', chromeStore, chromeHardening],
-    ['chrome-windows', chromeStore, chromeHardening],
+    ['chrome-windows', chromeStore, asReg(chromeHardening)],
     ['chrome-macos', chromeStore, chromeHardening],
-    ['edge-windows', edgeStore, edgeHardening],
+    ['edge-windows', edgeStore, asReg(edgeHardening)],
     ['edge-macos', edgeStore, edgeHardening],
   ] as const)('%s adds the hardening policies and keeps the bundle', (target, store, hardening) => {
     const artifact = browserPolicies(target, { harden: true, allowExtensions: [other, id] });

@@ -38,6 +38,11 @@ describe('totals', () => {
       ]),
     ).toBe(7);
   });
+
+  it('scales a log of 200,000 days without running out of stack', () => {
+    const days = Array.from({ length: 200_000 }, (_, i) => ({ start: i, counts: { blocked: i % 1000 } }));
+    expect(maxDayTotal(days)).toBe(999);
+  });
 });
 
 describe('hourBoundaries', () => {

@@ -5,7 +5,7 @@ import { policyStatusOf } from '../../../lib/log/policy-status';
 import { defaultActivePolicy } from '../../../lib/policy/active-policy';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
 
-const hash = 'pbkdf2-sha256$1000$AQIDBAUGBwgJCgsMDQ4PEA==$AQIDBAUGBwgJCgsMDQ4PEAECAwQFBgcICQoLDA0ODxA=';
+const hash = 'pbkdf2-sha256$100000$AQIDBAUGBwgJCgsMDQ4PEA==$AQIDBAUGBwgJCgsMDQ4PEAECAwQFBgcICQoLDA0ODxA=';
 
 describe('policyStatusOf', () => {
   it('nothing stored yet means the built-in default, without a problem', () => {
@@ -46,5 +46,19 @@ describe('policy admin settings', () => {
     const broken = checkPolicy({ ...base, admin: { passphraseHash: 'hunter2' } }, shippedCatalog());
     expect(broken.ok).toBe(false);
     expect(JSON.stringify(broken)).toContain('admin.passphraseHash');
+  });
+
+  it('refuses a hash with fewer than 100,000 iterations, naming its path', () => {
+    const base = JSON.parse(JSON.stringify(defaultPolicy())) as Record<string, unknown>;
+    const weak = hash.replace('$100000$', '$99999$');
+    expect(checkPolicy({ ...base, admin: { passphraseHash: weak } }, shippedCatalog())).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'admin.passphraseHash',
+          message: expect.stringMatching(/^99999 PBKDF2 iterations are too few/),
+        },
+      ],
+    });
   });
 });

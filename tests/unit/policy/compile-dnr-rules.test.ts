@@ -5,8 +5,9 @@ import { compileDnrRules, compileGrantRules, type DnrTarget } from '../../../lib
 import { compilePolicy } from '../../../lib/policy/compile-policy';
 import { decideCompiled } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
-import { chromeDnrLimits } from '../../../lib/policy/dnr-rule';
+import { chromeDnrLimits, chromiumResourceTypes, dnrRulesetLayout } from '../../../lib/policy/dnr-rule';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
+import { translateProxyHost } from '../../../lib/url/translate-proxy';
 import { outcome } from './simulate-dnr';
 import auditOnly from '../../../policies/examples/audit-only.json';
 import publicSector from '../../../policies/examples/public-sector.json';
@@ -28,11 +29,26 @@ function policy(input: PolicyInput) {
 function catalogUrls(services: Catalog): string[] {
   const urls: string[] = [];
   for (const s of services) {
-    for (const h of [...s.domains, ...s.hosts]) urls.push(`https://${h}/`, `https://deep.sub.${h}/x?y=1`);
-    for (const suffix of s.hostSuffixes) urls.push(`https://x${suffix}/`, `https://a.b${suffix}:8443/p`);
+    for (const h of [...s.domains, ...s.hosts]) {
+      urls.push(`https://${h}/`, `https://deep.sub.${h}/x?y=1`);
+      // The host through Google Translate's proxy: decide() reads it as the host itself, so must DNR.
+      const proxy = translateProxyHost(h);
+      if (proxy) urls.push(`https://${proxy}/?_x_tr_sl=auto`, `https://deep.${proxy}/x`);
+    }
+    for (const suffix of s.hostSuffixes) {
+      urls.push(`https://x${suffix}/`, `https://a.b${suffix}:8443/p`);
+      urls.push(
+        `https://${translateProxyHost(`x${suffix}`)}/`,
+        `https://a.${translateProxyHost(`b${suffix}`)}/p`,
+      );
+    }
     for (const p of s.urlPatterns) {
       const base = p.startsWith('*.') ? `eu.${p.slice(2)}` : p;
       urls.push(`https://${base}`, `https://${base}/more`, `https://${base}x`);
+      const slash = base.indexOf('/');
+      const proxied = `${translateProxyHost(base.slice(0, slash))}${base.slice(slash)}`;
+      // (Not `${proxied}x`: where a proxy host is a longer label of a rule's host, decide() alone sees it.)
+      urls.push(`https://${proxied}`, `https://${proxied}/more`, `https://sub-${proxied}`);
     }
   }
   urls.push(
@@ -108,6 +124,8 @@ describe('compileDnrRules agrees with decide()', () => {
     'https://other.openai.azure.com/',
     'https://ai.intranet.example/',
     'https://sub.ai.intranet.example/',
+    'https://ai-intranet-example.translate.goog/',
+    'https://ok-openai-azure-com.translate.goog/',
     'https://console.cloud.google.com/vertex-ai/x',
     'https://console.cloud.google.com/other',
     'https://CHAT.DeepSeek.com./',
@@ -171,9 +189,25 @@ describe('compileDnrRules', () => {
     );
   });
 
-  it('installs no rules in audit mode', () => {
+  it('installs in audit mode only the floor rule, which lets every request past the static default', () => {
     const result = compileDnrRules(policy(auditOnly as PolicyInput), target);
-    expect(result).toEqual({ ok: true, rules: [], problems: [] });
+    expect(result).toEqual({
+      ok: true,
+      rules: [
+        {
+          id: 1,
+          priority: dnrRulesetLayout.dynamic.priorityBase + 1,
+          action: { type: 'allow' },
+          condition: { resourceTypes: [...chromiumResourceTypes] },
+        },
+      ],
+      counts: { rules: 1, unsafe: 0, regex: 0 },
+      largestGrant: { rules: 0, unsafe: 0, regex: 0 },
+      problems: [],
+    });
+    expect(compileDnrRules(policy(auditOnly as PolicyInput), { ...target, ruleset: 'static' }).rules).toEqual(
+      [],
+    );
   });
 
   it('lets a more specific allowed service beat a block on its parent domain', () => {
@@ -239,5 +273,167 @@ describe('compileGrantRules', () => {
     expect(compileGrantRules(compiled, decideCompiled('https://chat.deepseek.com/', compiled), 1)).toEqual(
       [],
     );
+  });
+});
+
+describe('compileGrantRules, more precisely', () => {
+  // DeepSeek is warned by two rules: one for its chat host (with a written reason), one for the rest.
+  const twoRules = policy({
+    name: 'two warnings',
+    version: '1',
+    rules: [
+      {
+        id: 'warn-chat',
+        match: { hosts: ['chat.deepseek.com'] },
+        action: 'warn',
+        requireJustification: true,
+      },
+      { id: 'warn-cn', match: { jurisdictions: ['CN'] }, action: 'warn' },
+    ],
+  });
+
+  it("does not lift another rule's warning on the same service", () => {
+    const { rules } = compileDnrRules(twoRules, target);
+    const warned = decideCompiled('https://www.deepseek.com/', twoRules);
+    expect(warned).toMatchObject({ action: 'warn', rule: 'warn-cn' });
+    const all = [
+      ...rules,
+      ...compileGrantRules(twoRules, warned, 7).map((g) => ({ ...g, id: 10_000 + g.id })),
+    ];
+    expect(outcome(all, { url: 'https://www.deepseek.com/', type: 'main_frame', tabId: 7 })).toBe('allow');
+    expect(outcome(all, { url: 'https://chat.deepseek.com/', type: 'main_frame', tabId: 7 })).toBe(
+      `${target.warnPageUrl}#https://chat.deepseek.com/`,
+    );
+  });
+
+  it('is a main-frame allow rule for that tab, one above the warn rule it lifts, numbered from 1', () => {
+    const { rules } = compileDnrRules(twoRules, target);
+    const warned = decideCompiled('https://chat.deepseek.com/', twoRules);
+    const grants = compileGrantRules(twoRules, warned, 9);
+    // The chat host's warning is a rule at two ranks: as a catalog host, and as a policy host under deepseek.com.
+    const lifted = (priority: number) =>
+      rules.some(
+        (r) =>
+          r.priority === priority &&
+          r.action.type === 'redirect' &&
+          r.condition.requestDomains?.includes('chat.deepseek.com'),
+      );
+    expect(grants.map((g) => lifted(g.priority - 1))).toEqual([true, true]);
+    expect(grants.map(({ priority: _p, ...grant }) => grant)).toEqual(
+      [1, 2].map((id) => ({
+        id,
+        action: { type: 'allow' },
+        condition: {
+          requestDomains: ['chat.deepseek.com', 'chat-deepseek-com.translate.goog'],
+          resourceTypes: ['main_frame'],
+          tabIds: [9],
+        },
+      })),
+    );
+  });
+
+  it('ranks a grant for the static ruleset below every dynamic rule', () => {
+    const warned = decideCompiled('https://chat.deepseek.com/', twoRules);
+    const [grant] = compileGrantRules(twoRules, warned, 9, 'static');
+    expect(grant!.priority).toBeLessThan(dnrRulesetLayout.dynamic.priorityBase);
+    expect(grant!.priority % 2).toBe(1);
+  });
+});
+
+describe('compileDnrRules, the details', () => {
+  const counts = compileDnrRules(policy(defaultPolicy()), target).counts;
+
+  it('counts rules, redirects and regex rules', () => {
+    const { rules } = compileDnrRules(policy(defaultPolicy()), target);
+    expect(counts).toEqual({
+      rules: rules.length,
+      unsafe: rules.filter((r) => r.action.type === 'redirect').length,
+      regex: rules.filter((r) => r.condition.regexFilter !== undefined).length,
+    });
+    expect(counts.unsafe).toBeGreaterThan(0);
+    expect(counts.regex).toBeGreaterThan(counts.unsafe);
+  });
+
+  it.each([
+    ['rules', { ...counts }, []],
+    [
+      'rules',
+      { ...counts, rules: counts.rules - 1 },
+      [`the policy needs ${counts.rules} browser rules; the browser allows ${counts.rules - 1}.`],
+    ],
+    [
+      'redirects',
+      { ...counts, unsafe: counts.unsafe - 1 },
+      [`the policy needs ${counts.unsafe} redirect rules; the browser allows ${counts.unsafe - 1}.`],
+    ],
+    [
+      'regex rules',
+      { ...counts, regex: counts.regex - 1 },
+      [`the policy needs ${counts.regex} regular-expression rules; the browser allows ${counts.regex - 1}.`],
+    ],
+  ] as const)('holds exactly the limit of %s and refuses one less', (_what, limit, expected) => {
+    const limits = { maxRules: limit.rules, maxUnsafeRules: limit.unsafe, maxRegexRules: limit.regex };
+    const result = compileDnrRules(policy(defaultPolicy()), { ...target, limits });
+    expect(result.problems.map((p) => p.slice(0, p.indexOf('.') + 1))).toEqual(expected);
+    expect(result.ok).toBe(expected.length === 0);
+    expect(result.problems.every((p) => p.includes('To shrink it, block or warn on whole hosts'))).toBe(true);
+  });
+
+  it('leaves out allow rules that no block or warn lies under', () => {
+    // Only DeepSeek is blocked: its domain is the least specific enforcing cell.
+    const onlyDeepseek = policy({
+      name: 'one',
+      version: '1',
+      rules: [{ id: 'ds', match: { services: ['deepseek'] }, action: 'block' }],
+    });
+    const { rules } = compileDnrRules(onlyDeepseek, target);
+    const allowed = rules.filter((r) => r.action.type === 'allow' && r.condition.requestDomains);
+    const domains = allowed.flatMap((r) => r.condition.requestDomains!);
+    // chatgpt.com ranks with deepseek.com (a two-label catalog domain), so it needs no rule;
+    // gemini.google.com ranks above it, and gets one.
+    expect(domains).not.toContain('chatgpt.com');
+    expect(domains).toContain('gemini.google.com');
+    const lowestBlock = Math.min(...rules.filter((r) => r.action.type !== 'allow').map((r) => r.priority));
+    expect(allowed.every((r) => r.priority > lowestBlock)).toBe(true);
+  });
+
+  it('warns on pages only, and blocks every request type of a blocked service', () => {
+    const warnOnly = policy({ name: 'w', version: '1', fallback: { action: 'warn' } });
+    const { rules } = compileDnrRules(warnOnly, target);
+    const enforcing = rules.filter((r) => r.action.type !== 'allow');
+    expect(new Set(enforcing.map((r) => r.action.type))).toEqual(new Set(['redirect']));
+    expect(new Set(enforcing.flatMap((r) => r.condition.resourceTypes))).toEqual(new Set(['main_frame']));
+    const blockOnly = compileDnrRules(
+      policy({ name: 'b', version: '1', fallback: { action: 'block' } }),
+      target,
+    );
+    const types = new Set(
+      blockOnly.rules.filter((r) => r.action.type !== 'allow').flatMap((r) => r.condition.resourceTypes),
+    );
+    expect(types).toEqual(new Set(chromiumResourceTypes));
+  });
+
+  it('numbers its rules from the highest priority down, the floor rule last', () => {
+    const { rules } = compileDnrRules(policy(warnCn as PolicyInput), target);
+    expect(rules.map((r) => r.id)).toEqual(rules.map((_, i) => i + 1));
+    const priorities = rules.map((r) => r.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(rules.at(-1)).toEqual({
+      id: rules.length,
+      priority: dnrRulesetLayout.dynamic.priorityBase + 1,
+      action: { type: 'allow' },
+      condition: { resourceTypes: [...chromiumResourceTypes] },
+    });
+  });
+
+  it('numbers static rules from their own base, with no floor rule', () => {
+    const { rules } = compileDnrRules(policy(defaultPolicy()), { ...target, ruleset: 'static' });
+    expect(rules[0]!.id).toBe(dnrRulesetLayout.static.idBase + 1);
+    expect(rules.some((r) => r.condition.requestDomains === undefined && r.action.type === 'allow')).toBe(
+      false,
+    );
+    expect(
+      rules.every((r) => r.priority % 2 === 0 && r.priority < dnrRulesetLayout.dynamic.priorityBase),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../lib/catalog/shipped-catalog';
+import type { ServiceInput } from '../../../lib/catalog/catalog-schema';
 import { decide } from '../../../lib/policy/decide';
 import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
@@ -69,6 +70,29 @@ describe('decide with the default policy', () => {
   it('explains the decision', () => {
     expect(run('https://chat.deepseek.com/').reason).toMatch(/DeepSeek.*CN.*block-cn-jurisdiction.*block/);
   });
+
+  it.each([
+    [
+      'a catalog host',
+      'https://chat-deepseek-com.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en',
+      'block',
+      'deepseek',
+    ],
+    ['an unlisted subdomain', 'https://new--thing-deepseek-com.translate.goog/', 'block', 'deepseek'],
+    ['a warned service', 'https://chat-qwen-ai.translate.goog/', 'warn', 'qwen-chat-intl'],
+    ['an allowed service', 'https://chatgpt-com.translate.goog/', 'allow', 'openai-chatgpt'],
+    ['a URL pattern', 'https://github-com.translate.goog/copilot', 'allow', 'github-copilot'],
+    ['a host suffix', 'https://myco-openai-azure-com.translate.goog/', 'allow', 'azure-ai-foundry'],
+  ])('decides a translate proxy of %s like the host it proxies', (_name, url, action, service) => {
+    const d = run(url);
+    expect(d).toMatchObject({ action, service: { id: service } });
+    expect(d.reason).toContain(`(through ${new URL(url).hostname})`);
+  });
+
+  it('ignores translate.goog hosts that proxy no AI service', () => {
+    expect(run('https://www-baidu-com.translate.goog/').action).toBe('none');
+    expect(run('https://translate.goog/').action).toBe('none');
+  });
 });
 
 describe('rule evaluation', () => {
@@ -118,6 +142,11 @@ describe('rule evaluation', () => {
       rule: 'own',
     });
     expect(decide('https://internal.example/', p, catalog).action).toBe('none');
+    expect(decide('https://eu-llm-internal-example.translate.goog/', p, catalog)).toMatchObject({
+      action: 'block',
+      rule: 'own',
+      host: 'eu.llm.internal.example',
+    });
   });
 
   it('audit mode decides but does not enforce', () => {
@@ -182,5 +211,87 @@ describe('rule evaluation', () => {
       action: 'warn',
       rule: 'warn-own',
     });
+  });
+});
+
+describe('what decide() says and where rules stop matching', () => {
+  const acme = {
+    id: 'acme-multi',
+    name: 'Acme Multi',
+    operator: 'Acme',
+    operatorCountry: 'US',
+    parentCountry: 'US',
+    jurisdiction: 'US',
+    confidence: 'high',
+    category: 'chat',
+    alsoCategories: ['api', 'image'],
+    hosts: ['multi.acme.example'],
+  } satisfies ServiceInput;
+
+  it.each([
+    ['not a web URL', 'ftp://chat.deepseek.com/', 'not an http(s) or ws(s) URL the browser would load'],
+    [
+      'not an AI service',
+      'https://www.example.org/',
+      '"www.example.org" is not an AI service in the catalog',
+    ],
+    [
+      'the fallback',
+      'https://chatgpt.com/',
+      '"chatgpt.com" is ChatGPT (incl. Sora app) (data processed in US); the fallback applies → allow',
+    ],
+    [
+      'a rule',
+      'https://chat.deepseek.com/',
+      '"chat.deepseek.com" is DeepSeek (chat, app, API platform) (data processed in CN); rule "block-cn-jurisdiction" applies → block',
+    ],
+  ])('gives its reason for %s', (_name, url, reason) => {
+    expect(decide(url, defaultPolicy(), catalog).reason).toBe(reason);
+  });
+
+  it('names the rule for a host no service is on, and says when audit mode does not enforce', () => {
+    const own = (mode: 'audit' | 'enforce') =>
+      policy({ mode, rules: [{ id: 'own', match: { hosts: ['llm.internal.example'] }, action: 'block' }] });
+    expect(decide('https://llm.internal.example/', own('enforce'), catalog).reason).toBe(
+      '"llm.internal.example" is named by rule "own" → block',
+    );
+    expect(decide('https://llm.internal.example/', own('audit'), catalog).reason).toBe(
+      '"llm.internal.example" is named by rule "own" → block (audit mode: not enforced)',
+    );
+  });
+
+  it('applies a hosts rule that also names services only to those services', () => {
+    const p = policy({
+      rules: [
+        {
+          id: 'ds',
+          match: { hosts: ['internal.example', 'deepseek.com'], services: ['deepseek'] },
+          action: 'block',
+        },
+      ],
+    });
+    expect(decide('https://chat.deepseek.com/', p, catalog).rule).toBe('ds');
+    expect(decide('https://x.internal.example/', p, catalog)).toMatchObject({ action: 'none', rule: null });
+  });
+
+  it('finds the rule host of a host spelled with a leading dot', () => {
+    const p = policy({ rules: [{ id: 'own', match: { hosts: ['llm.internal.example'] }, action: 'block' }] });
+    expect(decide('https://.llm.internal.example/', p, catalog)).toMatchObject({
+      action: 'block',
+      rule: 'own',
+    });
+  });
+
+  it('does not match a parent country the service does not have', () => {
+    const p = policy({ rules: [{ id: 'cn-parent', match: { parentCountries: ['CN'] }, action: 'block' }] });
+    expect(decide('https://chatgpt.com/', p, catalog)).toMatchObject({ action: 'allow', rule: 'fallback' });
+  });
+
+  it('matches a category among several secondary ones', () => {
+    const p = policy({
+      rules: [{ id: 'api', match: { categories: ['api'] }, action: 'block' }],
+      catalog: { add: [acme] },
+    });
+    expect(decide('https://multi.acme.example/', p, catalog)).toMatchObject({ action: 'block', rule: 'api' });
   });
 });

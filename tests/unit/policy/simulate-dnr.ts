@@ -4,6 +4,17 @@ import type { DnrResourceType, DnrRule } from '../../../lib/policy/dnr-rule';
 
 const actionOrder = { allow: 3, block: 2, redirect: 1 } as const;
 
+const compiledRegexes = new Map<string, RE2JS>();
+/** DNR regexes match case-insensitively by default; compiling each once keeps the big tables fast. */
+function re2(regex: string): RE2JS {
+  let compiled = compiledRegexes.get(regex);
+  if (!compiled) {
+    compiled = RE2JS.compile(regex, RE2JS.CASE_INSENSITIVE);
+    compiledRegexes.set(regex, compiled);
+  }
+  return compiled;
+}
+
 export interface SimulatedRequest {
   url: string;
   type: DnrResourceType;
@@ -20,7 +31,7 @@ export function winningRule(rules: DnrRule[], request: SimulatedRequest): DnrRul
     if (!c.resourceTypes.includes(request.type)) continue;
     if (c.tabIds && (request.tabId === undefined || !c.tabIds.includes(request.tabId))) continue;
     if (c.requestDomains && !c.requestDomains.some((d) => host === d || host.endsWith(`.${d}`))) continue;
-    if (c.regexFilter && !RE2JS.compile(c.regexFilter, RE2JS.CASE_INSENSITIVE).matches(url.href)) continue;
+    if (c.regexFilter && !re2(c.regexFilter).matches(url.href)) continue;
     if (
       !best ||
       rule.priority > best.priority ||
@@ -38,9 +49,7 @@ export function outcome(rules: DnrRule[], request: SimulatedRequest): string {
   if (!rule || rule.action.type === 'allow') return 'allow';
   if (rule.action.type === 'block') return 'block';
   const substitution = rule.action.redirect.regexSubstitution;
-  const match = RE2JS.compile(rule.condition.regexFilter!, RE2JS.CASE_INSENSITIVE).matcher(
-    new URL(request.url).href,
-  );
+  const match = re2(rule.condition.regexFilter!).matcher(new URL(request.url).href);
   if (!match.matches()) throw new Error('redirect rule matched but its regex did not');
   return substitution.replace('\\1', match.group(1) ?? '');
 }
