@@ -31,7 +31,9 @@ export default defineConfig({
     // A pinned key gives development and test builds the stable id documented in README.
     ...(browser === 'firefox' ? {} : { key: devExtension.key }),
     // alarms: Continue grants expiring, log retention, the forwarder waking a stopped worker.
-    // webRequest: observing (never blocking) the requests DNR blocked below the page, to log them.
+    // webRequest: observing (never blocking) the requests DNR blocked below the page, to log them, and its
+    // redirects to the interstitials. webNavigation: the backstop for pages DNR never saw (a site's service
+    // worker answered them) and the visit log (audit mode).
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -40,6 +42,7 @@ export default defineConfig({
       'scripting',
       'tabs',
       'webRequest',
+      'webNavigation',
     ],
     // A policy can name any host, DNR redirects need host access to the request URL, and the log
     // pipeline endpoint is the organisation's own.

@@ -8,6 +8,7 @@ import { runPasteGuardBench } from './paste-guard.bench';
 import { runPopupBench } from './popup.bench';
 import { runRedactBench } from './redact.bench';
 import { runSendGuardBench } from './send-guard.bench';
+import { runWorkerStartBench } from './worker-start.bench';
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<void>][] = [
   ['restore', runAnswerRestoreBench],
   ['popup', runPopupBench],
   ['forward', runForwardBench],
+  ['worker-start', runWorkerStartBench],
 ];
 
 for (const [name, bench] of benches) {

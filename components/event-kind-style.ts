@@ -15,10 +15,13 @@ export const kindColors: Record<EventKind, string> = {
   upload_override: '#b8651b',
   guard_unavailable: '#7a7a7a',
   visited_allowed: '#839192',
+  would_block: '#e74c3c',
+  would_warn: '#d0603a',
   access_requested: '#6c5ce7',
   policy_applied: '#1e8449',
   policy_error: '#5d6d7e',
   log_pruned: '#8d8d1f',
+  log_flood: '#6b8e23',
   health: '#0e7c86',
 };
 

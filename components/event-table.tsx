@@ -49,6 +49,8 @@ function eventDetail(event: LogEvent, t: Translate): string {
       return event.error;
     case 'log_pruned':
       return t('popup_pruned', [String(event.removed), event.reason]);
+    case 'log_flood':
+      return t('popup_flood', [t(`popup_flood_${event.phase}`), String(event.suppressed)]);
     case 'health':
       return t(`popup_health_${event.check}_${event.ok ? 'ok' : 'failing'}`);
     default:

@@ -1,12 +1,12 @@
 // Logs what the browser's block rules stopped below the page: frames (redirected to the block page, which
 // refuses to work in a frame) and sub-resources (fetch, XHR, websockets… failing with the browser's block error).
-// Observation only: enforcement stays in declarativeNetRequest.
+// Observation only: enforcement stays in declarativeNetRequest. Coalesced per tab, service and type, and
+// capped per tab and minute (lib/log/flood-cap.ts).
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { createBlockCoalescer } from '../log/block-coalescer';
 import { blockedRequestEvent, requestTypeOf, type BlockedEventInput } from '../log/blocked-request';
-import type { CompiledPolicy } from '../policy/compile-policy';
+import { createFloodCap } from '../log/flood-cap';
 import { loadCompiledPolicy } from './current-policy';
-import { onPolicyApplied } from './policy-applied';
 import { recordEvent } from './record-event';
 
 /**
@@ -24,19 +24,32 @@ export interface BlockedRequestWatch {
 export function watchBlockedRequests(options: {
   blockPageUrl: string;
   windowMs?: number;
+  /** Blocked-request events per tab and minute before the flood cap holds the rest back. */
+  floodLimit?: number;
 }): BlockedRequestWatch {
-  let compiled: Promise<CompiledPolicy> | undefined;
-  const policy = () => (compiled ??= loadCompiledPolicy().then((p) => p.compiled));
-  onPolicyApplied(() => {
-    compiled = undefined;
-  });
+  const policy = async () => (await loadCompiledPolicy()).compiled;
+  const logged = (what: string) => (error: unknown) =>
+    console.error(`Gatehouse could not log ${what}`, error);
 
+  const cap = createFloodCap({
+    ...(options.floodLimit !== undefined ? { limit: options.floodLimit } : {}),
+    onEngage: (tabId) =>
+      void incognitoOf(tabId)
+        .then((incognito) => recordEvent({ kind: 'log_flood', phase: 'started', suppressed: 0, incognito }))
+        .catch(logged('a flood of blocked requests')),
+    onEnd: (tabId, suppressed) =>
+      void incognitoOf(tabId)
+        .then((incognito) => recordEvent({ kind: 'log_flood', phase: 'ended', suppressed, incognito }))
+        .catch(logged('a flood of blocked requests')),
+  });
   const coalescer = createBlockCoalescer<{ tabId: number; event: BlockedEventInput }>({
     windowMs: options.windowMs ?? 2000,
-    record: ({ tabId, event, resourceType, count }) =>
+    record: ({ tabId, event, resourceType, count }) => {
+      if (!cap.admit(tabId, count)) return;
       void incognitoOf(tabId)
         .then((incognito) => recordEvent({ ...event, resourceType, count, incognito }))
-        .catch((error: unknown) => console.error('Gatehouse could not log a blocked request', error)),
+        .catch(logged('a blocked request'));
+    },
   });
 
   function blocked(url: string, type: string, tabId: number): void {
@@ -48,10 +61,8 @@ export function watchBlockedRequests(options: {
         if (event)
           coalescer.hit({ tabId, service: event.service ?? null, resourceType, event: { tabId, event } });
       },
-      (error: unknown) => {
-        compiled = undefined;
-        console.error('Gatehouse could not read the policy to log a blocked request', error);
-      },
+      (error: unknown) =>
+        console.error('Gatehouse could not read the policy to log a blocked request', error),
     );
   }
 

@@ -1,4 +1,5 @@
-// The background's side of the block and warn pages: details, events, pending warns and Continue grants.
+// The background's side of the block and warn pages: details, events (only for the redirects the background
+// observed), pending warns and Continue grants.
 import { describeInterstitial } from '../interstitial/describe-interstitial';
 import { accessRequestedEvent, decisionEvent } from '../log/decision-event';
 import type { NewLogEvent } from '../log/event-schema';
@@ -9,40 +10,60 @@ import { whatNext } from '../interstitial/what-next';
 import type { ContinueResult, InterstitialInfo, InterstitialPage } from '../interstitial/interstitial-info';
 import type { SenderTab } from '../messages';
 import { compileGrantRules } from '../policy/compile-dnr-rules';
+import type { TargetBrowser } from '../policy/dnr-resource-types';
+import { parseRequestUrl } from '../url/parse-request-url';
 import { decideCompiled } from '../policy/decide';
 import { loadCompiledPolicy } from './current-policy';
 import type { DnrApi } from '../browser/dnr-api';
 import { grantAccess } from './grants';
+import { takeInterstitialRedirect } from './observed-redirects';
 import { recordEvent } from './record-event';
 
-/** Decides the original URL on the policy in force; records the block or warning; a warn gets a nonce. */
+/**
+ * Decides the original URL on the policy in force and describes it. Only a page load the background sent
+ * the tab to (observed-redirects.ts) records the block or warning and gets a fresh nonce; a reload of that
+ * warn page gets the nonce it already has; anything else (a web page opening the interstitial itself)
+ * only sees the details.
+ */
 export async function openInterstitial(
   page: InterstitialPage,
-  url: string,
+  pageUrl: string,
   tab: SenderTab,
 ): Promise<InterstitialInfo> {
   const tabId = tab.id;
   const { compiled } = await loadCompiledPolicy();
+  const observed = await takeInterstitialRedirect(tabId, page, pageUrl);
+  const url = observed?.url ?? pageUrl;
   const decision = decideCompiled(url, compiled);
   const enforcedAction = decision.enforced ? decision.action : 'allow';
   let nonce: string | null = null;
   if (enforcedAction === 'warn' && page === 'warn') {
-    nonce = crypto.randomUUID();
-    await updatePending((pending) => ({ ...pending, [tabId]: { url, nonce: nonce!, issuedAt: Date.now() } }));
+    const pending = (await pendingWarnsItem.load())[tabId];
+    if (observed) {
+      const issued = crypto.randomUUID();
+      nonce = issued;
+      await updatePending((all) => ({ ...all, [tabId]: { url, nonce: issued, issuedAt: Date.now() } }));
+    } else if (pending && sameHost(pending.url, url)) nonce = pending.nonce;
   }
   // Only the page the browser's rule sent the user to is an event; a hand-typed mismatch is not.
   const stands =
-    (page === 'blocked' && enforcedAction === 'block') || (page === 'warn' && enforcedAction === 'warn');
+    observed &&
+    ((page === 'blocked' && enforcedAction === 'block') || (page === 'warn' && enforcedAction === 'warn'));
   if (stands)
     await recordEvent(
       inTab(tab, decisionEvent(page === 'blocked' ? 'blocked' : 'warned', decision, compiled, url)),
     );
-  // A request-access link is offered (and a click on it logged) only on a page that stands for a decision.
+  // A request-access link is offered (and a click on it logged) only on a page that stands for a decision;
+  // a reload of that page keeps its offer, as a reloaded warn page keeps its nonce.
   let accessNonce: string | null = null;
   if (stands && whatNext(compiled, decision).requestAccess) {
-    accessNonce = crypto.randomUUID();
-    const offer = { page, url, nonce: accessNonce, requested: false };
+    const issued = crypto.randomUUID();
+    accessNonce = issued;
+    const offer = { page, url, nonce: issued, requested: false };
     await updateOffers((offers) => ({ ...offers, [tabId]: offer }));
+  } else if (!observed) {
+    const offer = (await accessOffersItem.load())[tabId];
+    if (offer && offer.page === page && offer.url === url) accessNonce = offer.nonce;
   }
   return describeInterstitial(page, url, compiled, decision, nonce, accessNonce);
 }
@@ -69,6 +90,7 @@ export async function requestAccess(
 /** Continue: only for the warning this tab was shown, with its nonce, and still a warning under the policy. */
 export async function continueToService(
   dnr: DnrApi,
+  browser: TargetBrowser,
   tab: SenderTab,
   nonce: string,
   justification: string,
@@ -85,8 +107,14 @@ export async function continueToService(
   const reason = justification.trim();
   if (decision.options?.requireJustification && !reason)
     return { ok: false, error: 'a justification is required' };
-  const grants = compileGrantRules(compiled, decision, tabId);
-  await grantAccess(dnr, tabId, grants, decision.options?.bypassMinutes ?? 60);
+  const grants = compileGrantRules(compiled, decision, tabId, browser);
+  await grantAccess(
+    dnr,
+    tabId,
+    { service: decision.service?.id ?? null, rule: decision.rule },
+    grants,
+    decision.options?.bypassMinutes ?? 60,
+  );
   await removePending(tabId);
   await recordEvent(inTab(tab, decisionEvent('continued', decision, compiled, pending.url, reason)));
   return { ok: true, url: pending.url };
@@ -100,6 +128,11 @@ export async function goBack(tab: SenderTab, nonce: string): Promise<{ ok: boole
   const decision = decideCompiled(pending.url, compiled);
   await recordEvent(inTab(tab, decisionEvent('went_back', decision, compiled, pending.url)));
   return { ok: true };
+}
+
+function sameHost(a: string, b: string): boolean {
+  const host = parseRequestUrl(a)?.host;
+  return host !== undefined && host === parseRequestUrl(b)?.host;
 }
 
 /** The event as seen in the tab the page runs in: incognito comes from the browser, not the page. */

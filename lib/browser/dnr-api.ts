@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { spellHostsFor } from '../policy/dnr-host-spelling';
 import type { TargetBrowser } from '../policy/dnr-resource-types';
-import { chromeDnrLimits, type DnrLimits, type DnrRule } from '../policy/dnr-rule';
+import { chromeDnrLimits, defaultPolicyRuleset, type DnrLimits, type DnrRule } from '../policy/dnr-rule';
 
 export interface DnrApi {
   getDynamicRules(): Promise<{ id: number }[]>;
@@ -15,6 +15,15 @@ export interface DnrApi {
     regex: string;
     isCaseSensitive?: boolean;
   }): Promise<{ isSupported: boolean; reason?: string }>;
+  /**
+   * The static rulesets (manifest `rule_resources`): present only where the build declares the built-in
+   * default's ruleset (Chromium), so Firefox, which has none, never names an unknown ruleset.
+   */
+  getEnabledRulesets?(): Promise<string[]>;
+  updateEnabledRulesets?(options: {
+    enableRulesetIds?: string[];
+    disableRulesetIds?: string[];
+  }): Promise<void>;
   MAX_NUMBER_OF_DYNAMIC_RULES?: number;
   MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES?: number;
   MAX_NUMBER_OF_REGEX_RULES?: number;
@@ -34,7 +43,22 @@ export function browserDnr(target: TargetBrowser): DnrApi {
     updateSessionRules: ({ removeRuleIds, addRules }) =>
       dnr.updateSessionRules({ removeRuleIds, addRules: spellHostsFor(target, addRules) }),
     ...(dnr.isRegexSupported ? { isRegexSupported: (options) => dnr.isRegexSupported!(options) } : {}),
+    ...(declaresDefaultRuleset() && dnr.updateEnabledRulesets && dnr.getEnabledRulesets
+      ? {
+          getEnabledRulesets: () => dnr.getEnabledRulesets!(),
+          updateEnabledRulesets: (options) => dnr.updateEnabledRulesets!(options),
+        }
+      : {}),
   };
+}
+
+function declaresDefaultRuleset(): boolean {
+  const manifest = browser.runtime.getManifest() as {
+    declarative_net_request?: { rule_resources?: { id: string }[] };
+  };
+  return (manifest.declarative_net_request?.rule_resources ?? []).some(
+    (r) => r.id === defaultPolicyRuleset.id,
+  );
 }
 
 export function dnrLimits(dnr: DnrApi): DnrLimits {

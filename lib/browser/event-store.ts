@@ -2,6 +2,7 @@
 import type { EventKind, LogEvent } from '../log/event-schema';
 import { compileFilter, type EventFilter } from '../log/event-filter';
 import type { DayCounts } from '../log/day-buckets';
+import { keptByCount } from '../log/retention';
 import { parseStoredEvent, type StoredLogEvent } from '../log/stored-event';
 import { unwrap } from 'idb';
 import { openEventDb, type EventDb } from './event-db';
@@ -141,7 +142,8 @@ export class EventStore {
       removed += await this.deleteOldest(IDBKeyRange.upperBound(limits.before, true), Infinity, floor);
     if (limits.maxEvents !== undefined) {
       const excess = (await this.count()) - limits.maxEvents;
-      if (excess > 0) removed += await this.deleteOldest(null, excess, floor);
+      // By count, never the users' own decisions: a flood of other events cannot push them out.
+      if (excess > 0) removed += await this.deleteOldest(null, excess, floor, keptByCount);
     }
     return removed;
   }
@@ -171,25 +173,44 @@ export class EventStore {
     return last;
   }
 
-  /** Deletes the `limit` oldest events (by time). */
-  pruneOldest(limit: number): Promise<number> {
-    return this.deleteOldest(null, limit);
+  /**
+   * Deletes the `limit` oldest events (by time), the users' own decisions (keptByCount) last: only a log
+   * holding nothing else loses them, when the disk is full.
+   */
+  async pruneOldest(limit: number): Promise<number> {
+    const removed = await this.deleteOldest(null, limit, Infinity, keptByCount);
+    return removed < limit ? removed + (await this.deleteOldest(null, limit - removed)) : removed;
   }
 
   private async deleteOldest(
     range: IDBKeyRange | null,
     limit = Infinity,
     keepAfterSeq = Infinity,
+    keepKinds: readonly EventKind[] = [],
   ): Promise<number> {
     const tx = this.db.transaction('events', 'readwrite');
-    let cursor = await tx.store.index('time').openKeyCursor(range, 'next');
+    const index = tx.store.index('time');
     let removed = 0;
-    while (cursor && removed < limit) {
-      if (cursor.primaryKey <= keepAfterSeq) {
-        void tx.store.delete(cursor.primaryKey);
-        removed++;
+    if (keepKinds.length === 0) {
+      let cursor = await index.openKeyCursor(range, 'next');
+      while (cursor && removed < limit) {
+        if (cursor.primaryKey <= keepAfterSeq) {
+          void tx.store.delete(cursor.primaryKey);
+          removed++;
+        }
+        cursor = await cursor.continue();
       }
-      cursor = await cursor.continue();
+    } else {
+      // The kind is in the row, so this walk reads values.
+      let cursor = await index.openCursor(range, 'next');
+      while (cursor && removed < limit) {
+        const kind = (cursor.value as { kind?: unknown }).kind;
+        if (cursor.primaryKey <= keepAfterSeq && !keepKinds.includes(kind as EventKind)) {
+          void tx.store.delete(cursor.primaryKey);
+          removed++;
+        }
+        cursor = await cursor.continue();
+      }
     }
     await tx.done;
     return removed;

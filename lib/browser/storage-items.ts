@@ -4,9 +4,17 @@ import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import { forwardStateSchema, initialForwardState, type ForwardState } from '../forward/forward-state';
 import { keptPlaceholdersSchema, type KeptPlaceholders } from '../guard/kept-placeholders';
+
+import {
+  interstitialRedirectsSchema,
+  type InterstitialRedirects,
+} from '../interstitial/interstitial-redirects';
 import { accessOffersSchema, type AccessOffers } from '../interstitial/access-offer';
 import { pendingWarnsSchema, type PendingWarns } from '../interstitial/pending-warn';
+import { tabGrantsSchema, type TabGrants } from '../interstitial/tab-grants';
+import { tabVisitsSchema, type TabVisits } from '../log/tab-visits';
 import { activePolicySchema, defaultActivePolicy, type ActivePolicy } from '../policy/active-policy';
+import { managedKeys } from '../policy/managed-bundle';
 
 type WritableArea = 'local' | 'session';
 
@@ -112,6 +120,16 @@ export const activePolicyItem = defineWritableItem<ActivePolicy>('local', {
 });
 
 /**
+ * A new random id each time the loader applies a policy, written after `activePolicy`: the key that
+ * caches of the compiled policy compare, so they never parse the whole policy to learn it is unchanged.
+ */
+export const activePolicyIdItem = defineWritableItem<string | null>('local', {
+  key: 'activePolicyId',
+  schema: z.string().min(1).max(64).nullable(),
+  fallback: () => null,
+});
+
+/**
  * The last managed bundle that was valid, kept as the admin wrote it: resolvePolicy() validates it again
  * on every use (against the catalog of that moment), which is why it is stored unparsed.
  */
@@ -121,9 +139,19 @@ export const lastValidPolicyItem = defineWritableItem<unknown>('local', {
   fallback: () => undefined,
 });
 
-/** The organisation's bundle from MDM, unparsed: resolvePolicy() validates it and reports each problem. */
+/**
+ * The organisation's bundle from MDM as JSON text (lib/policy/managed-bundle.ts), unparsed:
+ * readManagedBundle() and resolvePolicy() parse and validate it and report each problem.
+ */
+export const managedPolicyJsonItem = defineItem<unknown>('managed', {
+  key: managedKeys.json,
+  schema: z.unknown(),
+  fallback: () => undefined,
+});
+
+/** The bundle as an object, as deployments before `policyJson` deliver it (read when that is absent). */
 export const managedPolicyItem = defineItem<unknown>('managed', {
-  key: 'policy',
+  key: managedKeys.object,
   schema: z.unknown(),
   fallback: () => undefined,
 });
@@ -179,6 +207,38 @@ export const keptPlaceholdersItem = defineWritableItem<KeptPlaceholders>('sessio
   key: 'keptPlaceholders',
   schema: keptPlaceholdersSchema,
   fallback: () => ({}),
+});
+
+/** Continue grants per tab (their session rules and until when); gone when the browser closes, like the rules. */
+export const tabGrantsItem = defineWritableItem<TabGrants>('session', {
+  key: 'tabGrants',
+  schema: tabGrantsSchema,
+  fallback: () => ({}),
+});
+
+/**
+ * The block and warn pages the background sent each tab to (its rules' redirects, its backstop), not yet
+ * shown: a page records its event only against one of these, so a web page opening blocked.html itself
+ * records nothing.
+ */
+export const interstitialRedirectsItem = defineWritableItem<InterstitialRedirects>('session', {
+  key: 'interstitialRedirects',
+  schema: interstitialRedirectsSchema,
+  fallback: () => ({}),
+});
+
+/** The AI service each tab is on, for logging one visit event per tab and service. */
+export const tabVisitsItem = defineWritableItem<TabVisits>('session', {
+  key: 'tabVisits',
+  schema: tabVisitsSchema,
+  fallback: () => ({}),
+});
+
+/** The extension version whose start (rules in, old grants out) ran in this browser session. */
+export const sessionStartItem = defineWritableItem<string | null>('session', {
+  key: 'sessionStart',
+  schema: z.string().max(64).nullable(),
+  fallback: () => null,
 });
 
 /** The request-access links the block and warn pages show, per tab (session storage, like pending warns). */

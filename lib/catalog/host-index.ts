@@ -22,7 +22,8 @@ interface SuffixEntry {
   service: Service;
 }
 interface PatternEntry {
-  regex: RE2JS;
+  /** Compiled on first use: building the index (the worker's start) never waits for RE2. */
+  regex?: RE2JS;
   service: Service;
   pattern: string;
 }
@@ -57,7 +58,7 @@ export class HostIndex {
         (this.node(host).paths ??= []).push({ prefix, subdomainsOnly: wildcard, service, pattern });
       }
       for (const pattern of service.hostPatterns) {
-        this.patterns.push({ regex: RE2JS.compile(pattern), service, pattern });
+        this.patterns.push({ service, pattern });
       }
     }
     // Longer prefixes first, so "github.com/copilot/x" would beat "github.com/copilot".
@@ -111,6 +112,7 @@ export class HostIndex {
     }
     if (hostHit || suffixHit) return hostHit ?? suffixHit;
     for (const entry of this.patterns) {
+      entry.regex ??= RE2JS.compile(entry.pattern);
       if (entry.regex.matches(host))
         return { service: entry.service, kind: 'host-pattern', pattern: entry.pattern };
     }

@@ -1,5 +1,7 @@
 // The MDM artifacts `policy compile` can produce, and the options each one takes.
 import { z } from 'zod';
+import { managedKeys } from '../policy/managed-bundle';
+import type { PolicyInput } from '../policy/policy-schema';
 
 export const artifactTargets = [
   'chrome-linux',
@@ -12,8 +14,14 @@ export const artifactTargets = [
 ] as const;
 export type ArtifactTarget = (typeof artifactTargets)[number];
 
-/** The managed-storage key the extension reads its bundle from (chrome.storage.managed.get('policy')). */
-export const managedStorageKey = 'policy';
+/**
+ * What chrome.storage.managed holds for the extension, as every artifact writes it: the bundle as JSON text
+ * under `policyJson`, so the browser's schema check can neither strip nor refuse any of it
+ * (lib/policy/managed-bundle.ts). The text is the bundle exactly as written, on one line.
+ */
+export function managedStorageValues(bundle: PolicyInput): { [managedKeys.json]: string } {
+  return { [managedKeys.json]: JSON.stringify(bundle) };
+}
 
 export type BrowserFamily = 'chrome' | 'edge' | 'firefox';
 

@@ -1,6 +1,6 @@
 // The policies one Chrome or Edge artifact sets, before a platform format (JSON, .reg, plist) renders them.
 import type { PolicyInput } from '../policy/policy-schema';
-import { managedStorageKey, type ArtifactOptions } from './artifact-target';
+import { managedStorageValues, type ArtifactOptions } from './artifact-target';
 import { chromiumHardening, type BrowserPolicyValue } from './hardening';
 
 export interface ChromiumPolicySet {
@@ -8,7 +8,7 @@ export interface ChromiumPolicySet {
   /** Browser-wide policies: the force-install list and, with --harden, the hardening settings. */
   browser: Record<string, BrowserPolicyValue>;
   /** What chrome.storage.managed holds for the extension. */
-  extension: { [managedStorageKey]: PolicyInput };
+  extension: ReturnType<typeof managedStorageValues>;
 }
 
 export function chromiumPolicySet(
@@ -28,5 +28,5 @@ export function chromiumPolicySet(
         allowExtensions: options.allowExtensions,
       }),
     );
-  return { extensionId: options.extensionId, browser: policies, extension: { [managedStorageKey]: bundle } };
+  return { extensionId: options.extensionId, browser: policies, extension: managedStorageValues(bundle) };
 }

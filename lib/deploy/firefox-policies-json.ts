@@ -1,6 +1,6 @@
 // firefox: policies.json (distribution/ folder, /etc/firefox/policies/, or the GPO/Intune JSON policy).
 import type { PolicyInput } from '../policy/policy-schema';
-import { managedStorageKey, type ArtifactOptions } from './artifact-target';
+import { managedStorageValues, type ArtifactOptions } from './artifact-target';
 import { firefoxHardening, type FirefoxExtensionSetting } from './hardening';
 
 export function firefoxPoliciesJson(bundle: PolicyInput, options: ArtifactOptions): string {
@@ -13,7 +13,7 @@ export function firefoxPoliciesJson(bundle: PolicyInput, options: ArtifactOption
   const policies: Record<string, unknown> = {
     ExtensionSettings: { ...hardening?.extensionSettings, [options.extensionId]: own },
     ...hardening?.policies,
-    '3rdparty': { Extensions: { [options.extensionId]: { [managedStorageKey]: bundle } } },
+    '3rdparty': { Extensions: { [options.extensionId]: managedStorageValues(bundle) } },
   };
   return JSON.stringify({ policies }, null, 2) + '\n';
 }

@@ -1,7 +1,6 @@
 // chrome-macos / edge-macos: a configuration profile with the browser's domain and the extension's own domain.
 import { build, type PlistValue } from 'plist';
 import type { PathProblem } from '../problems/format-problems';
-import { formatPath } from '../problems/format-problems';
 import type { ChromiumPolicySet } from './chromium-policy-set';
 import { deterministicUuid } from './deterministic-uuid';
 
@@ -25,12 +24,6 @@ export function macosMobileconfig({
   title,
   fingerprint,
 }: MobileconfigInput): MobileconfigResult {
-  // A property list has no null; dropping one silently would change the bundle.
-  const problems = findNulls(set.extension, []).map((path) => ({
-    path: formatPath(path.slice(1)),
-    message: 'null cannot be written to a configuration profile; leave the key out instead',
-  }));
-  if (problems.length) return { ok: false, problems };
   const domain = macPreferenceDomains[browser];
   // The identifier stays the same across bundle versions, so installing a new profile replaces the old one.
   const identifier = `org.gatehouse.policy.${browser}.${set.extensionId}`;
@@ -54,7 +47,8 @@ export function macosMobileconfig({
     PayloadUUID: uuid('extension'),
     PayloadDisplayName: `${browserNames[browser]}: Gatehouse policy bundle`,
     PayloadEnabled: true,
-    ...(set.extension as unknown as Record<string, PlistValue>),
+    // The bundle as a <string> of JSON text: nothing in a property list can alter it (and it may hold null).
+    ...set.extension,
   });
   const profile: Record<string, PlistValue> = {
     PayloadType: 'Configuration',
@@ -67,12 +61,4 @@ export function macosMobileconfig({
     PayloadContent: payloads,
   };
   return { ok: true, text: build(profile) + '\n' };
-}
-
-function findNulls(value: unknown, path: (string | number)[]): (string | number)[][] {
-  if (value === null) return [path];
-  if (Array.isArray(value)) return value.flatMap((item, i) => findNulls(item, [...path, i]));
-  if (typeof value === 'object')
-    return Object.entries(value).flatMap(([key, item]) => findNulls(item, [...path, key]));
-  return [];
 }

@@ -27,9 +27,9 @@ export function windowsRegFile(
       value.forEach((v, i) => lists.push(regValue(String(listStart + i), v)));
     } else scalars.push(regValue(name, value));
   }
-  // Chrome reads 3rdparty\extensions\<id>\policy; a dictionary value may be a REG_SZ holding JSON.
+  // Chrome reads the extension's managed storage from 3rdparty\extensions\<id>\policy: one REG_SZ per key.
   const extensionKey = `${root}\\3rdparty\\extensions\\${set.extensionId}\\policy`;
-  const managed = Object.entries(set.extension).map(([key, value]) => regValue(key, asciiJson(value)));
+  const managed = Object.entries(set.extension).map(([key, value]) => regValue(key, asciiOnly(value)));
   const lines = [
     'Windows Registry Editor Version 5.00',
     '',
@@ -60,11 +60,10 @@ function regString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** JSON with every non-ASCII character escaped, so the file reads the same as ANSI, UTF-8 or UTF-16. */
-export function asciiJson(value: unknown): string {
-  return asciiOnly(JSON.stringify(value));
-}
-
+/**
+ * Every non-ASCII character as a \uXXXX escape, so the file reads the same as ANSI, UTF-8 or UTF-16. In the
+ * bundle's JSON text such characters occur only inside JSON strings, where the escape means the same.
+ */
 function asciiOnly(text: string): string {
   return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

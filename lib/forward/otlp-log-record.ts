@@ -24,10 +24,13 @@ const severities: Record<LogEvent['kind'], { number: number; text: string }> = {
   // The guard cannot see a site's composer or send button any more: admins should look.
   guard_unavailable: { number: 13, text: 'WARN' },
   visited_allowed: { number: 9, text: 'INFO' },
+  would_block: { number: 9, text: 'INFO' },
+  would_warn: { number: 9, text: 'INFO' },
   access_requested: { number: 9, text: 'INFO' },
   policy_applied: { number: 9, text: 'INFO' },
   policy_error: { number: 17, text: 'ERROR' },
   log_pruned: { number: 13, text: 'WARN' },
+  log_flood: { number: 13, text: 'WARN' },
   // A lost capability; its recovery is reported at INFO (see severityOf).
   health: { number: 13, text: 'WARN' },
 };
@@ -109,6 +112,10 @@ export function toOtlpLogRecord(row: OutboxRow, fields: ForwardedFields, observe
       add('gatehouse.removed', int(event.removed));
       add('gatehouse.reason', str(event.reason));
       break;
+    case 'log_flood':
+      add('gatehouse.flood.phase', str(event.phase));
+      add('gatehouse.flood.suppressed', int(event.suppressed));
+      break;
     case 'health':
       add('gatehouse.health.check', str(event.check));
       add('gatehouse.health.ok', bool(event.ok));
@@ -145,6 +152,9 @@ function summary(event: LogEvent): string {
       return 'policy_error';
     case 'log_pruned':
       return `log_pruned ${event.removed} events`;
+    case 'log_flood':
+      return `log_flood ${event.phase} ${event.suppressed} held back`;
+      break;
     case 'health':
       return `health ${event.check} ${event.ok ? 'ok' : 'failing'}`;
     default:

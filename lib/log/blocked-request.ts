@@ -1,5 +1,5 @@
-// Which blocked requests are Gatehouse's to log: decide() on the policy in force says block (and enforces
-// it). Other extensions' blocks and the block page's own top-level navigations are not.
+// Which blocked requests are Gatehouse's to log: decide() on the policy in force says block or warn (and
+// enforces it). Other extensions' blocks and the block page's own top-level navigations are not.
 import { decisionEvent } from './decision-event';
 import type { CompiledPolicy } from '../policy/compile-policy';
 import { decideCompiled } from '../policy/decide';
@@ -13,9 +13,12 @@ export function requestTypeOf(type: string): RequestType | null {
   return (requestTypes as readonly string[]).includes(type) ? (type as RequestType) : 'other';
 }
 
-/** The event for a request the browser blocked, or null when Gatehouse's policy does not block its URL. */
+/**
+ * The event for a request below the page the browser blocked, or null when Gatehouse's policy does not
+ * stop its URL there: a blocked service, or a warned one (only its page can show the warning).
+ */
 export function blockedRequestEvent(url: string, compiled: CompiledPolicy): BlockedEventInput | null {
   const decision = decideCompiled(url, compiled);
-  if (decision.action !== 'block' || !decision.enforced) return null;
+  if ((decision.action !== 'block' && decision.action !== 'warn') || !decision.enforced) return null;
   return decisionEvent('blocked', decision, compiled, url) as BlockedEventInput;
 }

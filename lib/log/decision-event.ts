@@ -1,9 +1,11 @@
-// The log event for a decision someone met: a block or warn page, Continue, Go back, Request access.
+// The log event for a decision someone met: a block or warn page, Continue, Go back, Request access, a
+// blocked request, a visit (audit mode's would_block and would_warn, visited_allowed).
 import type { CompiledPolicy } from '../policy/compile-policy';
 import type { Decision } from '../policy/decide';
 import type { NewLogEvent } from './event-schema';
 
-type DecisionEventKind = 'blocked' | 'warned' | 'continued' | 'went_back';
+type DecisionEventKind =
+  'blocked' | 'warned' | 'continued' | 'went_back' | 'would_block' | 'would_warn' | 'visited_allowed';
 
 /** The log event for an interstitial decision; the full URL only when the policy asks for it. */
 export function decisionEvent(

@@ -20,10 +20,13 @@ export const eventKinds = [
   'upload_override',
   'guard_unavailable',
   'visited_allowed',
+  'would_block',
+  'would_warn',
   'access_requested',
   'policy_applied',
   'policy_error',
   'log_pruned',
+  'log_flood',
   'health',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
@@ -197,7 +200,19 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     .describe('The input guard could not check a send on a guarded page (coalesced per host and problem)'),
   z
     .strictObject({ ...common, kind: z.literal('visited_allowed') })
-    .describe('An AI service the policy allows was opened'),
+    .describe(
+      'An AI service the policy allows was opened (only when the policy sets `logging.visitedAllowed`; once per tab and service)',
+    ),
+  z
+    .strictObject({ ...common, kind: z.literal('would_block') })
+    .describe(
+      'Audit mode: a page of a service the policy would block was opened (and not stopped); once per tab and service',
+    ),
+  z
+    .strictObject({ ...common, kind: z.literal('would_warn') })
+    .describe(
+      'Audit mode: a page of a service the policy would warn on was opened (and not stopped); once per tab and service',
+    ),
   z
     .strictObject({
       ...common,
@@ -222,9 +237,11 @@ export const logEventSchema = z.discriminatedUnion('kind', [
     .strictObject({
       ...common,
       kind: z.literal('policy_error'),
-      error: z.string().max(4000).describe('The validation error'),
+      error: z.string().max(4000).describe('What failed, in words'),
     })
-    .describe('A managed policy was rejected (the last valid one stays in force)'),
+    .describe(
+      'A managed policy was rejected or altered, or its browser rules could not be compiled or installed (the rules in force stay: the last valid policy, or the built-in default)',
+    ),
   z
     .strictObject({
       ...common,
@@ -235,6 +252,22 @@ export const logEventSchema = z.discriminatedUnion('kind', [
         .describe('Which limit: the retention settings, a full disk, or the forwarding outbox cap'),
     })
     .describe('Events were deleted from the log, or not forwarded'),
+  z
+    .strictObject({
+      ...common,
+      kind: z.literal('log_flood'),
+      phase: z
+        .enum(['started', 'ended'])
+        .describe("`started` when a tab's blocked requests outrun the per-minute cap, `ended` when it lifts"),
+      suppressed: z
+        .number()
+        .int()
+        .nonnegative()
+        .describe('With `ended`: how many blocked-request events the cap held back (counted, not written)'),
+    })
+    .describe(
+      'A page sent more blocked requests than the log records per tab and minute: the cap engaged (justifications and overrides are never evicted by count)',
+    ),
   z
     .strictObject({
       ...common,

@@ -1,4 +1,14 @@
 // Retention from the policy's logging settings: events older than retentionDays, and beyond maxEvents, go.
+import { logEventSchema, type EventKind } from './event-schema';
+
+/**
+ * The users' own decisions, with their justifications (every kind that carries one: continued,
+ * paste_override, upload_override…): retention by count (maxEvents) never removes them, so nobody can
+ * push them out of the log by making it record other events. Age still does.
+ */
+export const keptByCount: readonly EventKind[] = logEventSchema.options
+  .filter((option) => 'justification' in option.shape)
+  .map((option) => option.shape.kind.value);
 export interface RetentionSettings {
   retentionDays: number;
   maxEvents: number;

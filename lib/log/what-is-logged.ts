@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { loggingSchema } from '../policy/policy-schema';
 import { commonEventFields, logEventSchema } from './event-schema';
+import { keptByCount } from './retention';
 
 type Shape = Record<string, z.ZodType>;
 
@@ -38,6 +39,14 @@ export function whatIsLoggedMarkdown(): string {
     'hourly; if the disk is full, the oldest tenth is deleted at once. Each deletion is itself recorded as a',
     '`log_pruned` event. The extension asks for `unlimitedStorage` so the browser does not evict the log.',
     'While forwarding is on, retention never deletes events not yet forwarded.',
+    `Deleting by count never takes ${keptByCount.map((kind) => `\`${kind}\``).join(', ')} events (the users' own`,
+    'decisions, with their justifications) while others are left: nobody can push them out of the log by',
+    'making it record other events. Age applies to them as to all.',
+    '',
+    "**Who can write it.** Only the extension's own decisions. A block or warn page records its event only",
+    'when Gatehouse itself sent the tab there, once: a web page that opens `blocked.html#…` records nothing.',
+    'Blocked requests below the page are coalesced per tab, service and type, and capped per tab and minute;',
+    'beyond that they are counted, and the flood is recorded as `log_flood` events.',
     '',
     '**Who can read it.** Admins, in the toolbar popup (the event list, a chart, export as CSV or JSON).',
     'With `admin.passphraseHash` in the policy, the popup asks for the admin passphrase first. That is a',

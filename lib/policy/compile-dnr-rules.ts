@@ -92,13 +92,16 @@ export function compileDnrRules(compiled: CompiledPolicy, target: DnrTarget): Dn
 
 /**
  * Session rules that let one tab past the warn page for one service: allow rules one priority above
- * exactly the warn rules of that service and rule, so nothing more specific is overridden. `ruleset` is the
- * one holding those warn rules. A decision that is not a warning has no warn rules, so it gets none.
+ * exactly the warn rules of that service and rule, so nothing more specific is overridden. They cover
+ * every request type from that tab (the page, its frames, fetches, websockets…) for the grant's time.
+ * `ruleset` is the one holding those warn rules. A decision that is not a warning has no warn rules, so it
+ * gets none.
  */
 export function compileGrantRules(
   compiled: CompiledPolicy,
   warned: Decision,
   tabId: number,
+  browser: TargetBrowser,
   ruleset: DnrRuleset = 'dynamic',
 ): DnrRule[] {
   const key = grantKey(warned);
@@ -112,7 +115,7 @@ export function compileGrantRules(
     condition: {
       ...domainCondition(group),
       ...regexCondition(group),
-      resourceTypes: ['main_frame'],
+      resourceTypes: resourceTypesFor(browser).all,
       tabIds: [tabId],
     },
   }));
@@ -200,15 +203,18 @@ function rulesFor(groups: CellGroup[], target: DnrTarget, idBase: number): DnrRu
         action: { type: 'redirect', redirect: { regexSubstitution: `${pageUrl}#\\1` } },
         condition: { ...where, regexFilter: group.regex ?? wholeUrlRegex, resourceTypes },
       });
-    if (group.action === 'block') {
-      redirect(target.blockPageUrl, types.frames);
+    if (group.action === 'block' || group.action === 'warn') {
+      // Only a page can show the warning: below it (frames, fetches, websockets…) a warned service is
+      // blocked like a blocked one until the tab holds a Continue grant.
+      if (group.action === 'warn') {
+        redirect(target.warnPageUrl, ['main_frame']);
+        redirect(target.blockPageUrl, ['sub_frame']);
+      } else redirect(target.blockPageUrl, types.frames);
       rules.push({
         priority: group.priority,
         action: { type: 'block' },
         condition: { ...where, ...regexCondition(group), resourceTypes: types.subresources },
       });
-    } else if (group.action === 'warn') {
-      redirect(target.warnPageUrl, ['main_frame']);
     } else {
       rules.push({
         priority: group.priority,

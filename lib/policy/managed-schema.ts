@@ -1,5 +1,6 @@
 // Generates Chrome's managed-storage schema (its JSON-schema subset) from the zod policy schema.
 import { z } from 'zod';
+import { managedKeys } from './managed-bundle';
 import { policySchema } from './policy-schema';
 
 type JsonSchema = { [key: string]: unknown };
@@ -18,16 +19,26 @@ const kept = new Set([
   'additionalProperties',
 ]);
 
+/**
+ * `policyJson` is a plain string for Chrome (see managed-bundle.ts: nothing in it can be stripped or
+ * refused before zod sees it). The object form `policy` keeps its schema from zod for deployments that
+ * still use it, so Chrome goes on accepting what it accepted before.
+ */
 export function chromeManagedSchema(): JsonSchema {
   const policy = z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   return {
     type: 'object',
     properties: {
-      policy: {
-        ...simplify(policy),
-        title: 'Gatehouse policy bundle',
+      [managedKeys.json]: {
+        type: 'string',
+        title: 'Gatehouse policy bundle (JSON text)',
         description:
-          'The policy bundle (the shape of policies/*.json). Invalid bundles are rejected and the last valid one stays in force.',
+          'The policy bundle (the shape of policies/*.json) as JSON text, as `gatehouse policy compile` writes it. Gatehouse validates it; an invalid bundle is rejected (policy_error) and the last valid one stays in force.',
+      },
+      [managedKeys.object]: {
+        ...simplify(policy),
+        title: 'Gatehouse policy bundle (object, older deployments)',
+        description: `The policy bundle as an object, read only when ${managedKeys.json} is not set. Chrome drops a bundle with a value this schema refuses and strips unknown keys before Gatehouse sees it: deliver ${managedKeys.json} instead.`,
       },
     },
   };

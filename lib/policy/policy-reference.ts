@@ -21,7 +21,7 @@ export function policyReferenceMarkdown(): string {
     '',
     '<!-- Generated from lib/policy/policy-schema.ts by `npm run generate`; do not edit by hand. -->',
     '',
-    'Every key of a policy bundle (`policies/*.json`, or the managed-storage key `policy`). `[]` marks an array element.',
+    'Every key of a policy bundle (`policies/*.json`, delivered as JSON text in the managed-storage key `policyJson`). `[]` marks an array element.',
     '',
     '| Key | Type | Default | Meaning |',
     '|---|---|---|---|',

@@ -130,6 +130,12 @@ export const loggingSchema = z.strictObject({
     .describe(
       'With fullUrls: keep the prompt parameters (q, query, prompt, text, message, msg, input, question, ask, search) in logged URLs',
     ),
+  visitedAllowed: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Record a visited_allowed event when a tab opens an AI service the policy allows (one per tab and service)',
+    ),
 });
 
 export const policySchema = z.strictObject({

@@ -151,7 +151,8 @@ test(
     expect(JSON.parse(artifact)).toMatchObject({
       policies: {
         ExtensionSettings: { [addonId]: { installation_mode: 'force_installed', install_url: xpi.url } },
-        '3rdparty': { Extensions: { [addonId]: { policy: warnCn } } },
+        // The bundle as JSON text (lib/policy/managed-bundle.ts), as for Chrome.
+        '3rdparty': { Extensions: { [addonId]: { policyJson: JSON.stringify(warnCn) } } },
       },
     });
     const profile = temporaryDir('gatehouse-ff-profile-');
@@ -196,8 +197,10 @@ test(
       .toContain('Your organization has blocked access to this page or website.');
     // A changed file is not seen while Firefox runs: storage.managed still answers what it read at startup.
     writeFileSync(machinePolicies, blockArtifact);
-    const seen = await extension.evaluate(() => chrome.storage.managed.get('policy'));
-    expect((seen as { policy: { name: string } }).policy.name).toBe(warnCn.name);
+    const seen = await extension.evaluate(() => chrome.storage.managed.get('policyJson'));
+    expect((JSON.parse((seen as { policyJson: string }).policyJson) as { name: string }).name).toBe(
+      warnCn.name,
+    );
     await run.close();
 
     // The next start: the installed add-on reads the new bundle at once (runtime.onStartup).

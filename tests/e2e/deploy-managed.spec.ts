@@ -56,10 +56,16 @@ test('a compiled chrome-linux policy file puts the bundle in force: DeepSeek war
     const context = await launchExtensionContext();
     try {
       await policyInForce(await extensionPage(context), bundle.name, 'managed');
-      // chrome://policy shows the bundle as the extension's mandatory machine policy, with no error.
+      // chrome://policy shows the bundle (as JSON text) as the extension's mandatory machine policy, with
+      // no error.
       const shown = await chromePolicies(context);
       expect(shown.extensions[extensionId]).toEqual({
-        policy: { level: 'mandatory', scope: 'machine', source: 'platform', value: bundle },
+        policyJson: {
+          level: 'mandatory',
+          scope: 'machine',
+          source: 'platform',
+          value: JSON.stringify(bundle),
+        },
       });
       await warnThenContinue(context);
     } finally {
@@ -113,7 +119,10 @@ test('the full hardened artifact force-installs Gatehouse from a self-hosted upd
         );
         expect(incognito).toBe('Error: Incognito mode is disabled.');
         const shown = await chromePolicies(context);
-        expect(shown.extensions[extensionId]?.policy).toMatchObject({ value: bundle, level: 'mandatory' });
+        expect(shown.extensions[extensionId]?.policyJson).toMatchObject({
+          value: JSON.stringify(bundle),
+          level: 'mandatory',
+        });
         for (const [name, value] of Object.entries(artifact).filter(([name]) => name !== '3rdparty')) {
           // Every browser policy the artifact sets is known to Chromium, in force, and without an error.
           expect(shown.browser[name], name).toMatchObject({ value, level: 'mandatory', scope: 'machine' });

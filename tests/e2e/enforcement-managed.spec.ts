@@ -46,12 +46,15 @@ test('a managed policy switches DeepSeek to warn; an invalid one keeps it; a cha
       const ext = await extensionPage(context);
       await policyInForce(ext, warnCn.name, 'managed');
 
-      // chrome://policy lists the extension's policy, and Chrome's schema check finds nothing wrong.
+      // chrome://policy lists the extension's policy (the bundle as JSON text), and Chrome's schema check
+      // finds nothing wrong.
       const policies = await context.newPage();
       await reloadPolicies(policies);
       await expect
         .poll(() => extensionPolicyStatus(policies), { timeout: 15_000 })
-        .toMatch(/\| policy \| \{"alternatives".* \| Platform \| Machine \| Mandatory \| OK \|/);
+        .toMatch(
+          /\| policyJson \| \{"name":"Warn on China-processed AI services".* \| Platform \| Machine \| Mandatory \| OK \|/,
+        );
 
       // warn: Continue needs the justification the rule requires, then reaches the site.
       const tab = await context.newPage();

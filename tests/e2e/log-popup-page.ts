@@ -93,8 +93,15 @@ export async function readAllIndexedDb(): Promise<string> {
   return JSON.stringify(dump);
 }
 
+/**
+ * Stores `value` as the policy in force the way the loader does: with a new identity (`activePolicyId`),
+ * which the background's compiled-policy cache compares (lib/background/current-policy.ts).
+ */
 export async function storeActivePolicy(page: Page, value: unknown): Promise<void> {
-  await page.evaluate((value) => chrome.storage.local.set({ activePolicy: value }), value);
+  await page.evaluate(
+    (value) => chrome.storage.local.set({ activePolicy: value, activePolicyId: crypto.randomUUID() }),
+    value,
+  );
 }
 
 export function eventRows(page: Page) {

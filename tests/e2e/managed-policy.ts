@@ -8,8 +8,16 @@ export { acquireLock, releaseLock };
 
 export const managedPolicyDir = '/etc/chromium/policies/managed';
 
-/** The Chromium policy file that gives the extension `policy` in storage.managed. */
-export function extensionPolicyFile(policy: unknown): unknown {
+/**
+ * The Chromium policy file that gives the extension its bundle in storage.managed, as `policy compile`
+ * writes it: JSON text under `policyJson` (lib/policy/managed-bundle.ts).
+ */
+export function extensionPolicyFile(bundle: unknown): unknown {
+  return { '3rdparty': { extensions: { [extensionId]: { policyJson: JSON.stringify(bundle) } } } };
+}
+
+/** The object form under `policy`, as deployments made before `policyJson` have it. */
+export function extensionPolicyObjectFile(policy: unknown): unknown {
   return { '3rdparty': { extensions: { [extensionId]: { policy } } } };
 }
 

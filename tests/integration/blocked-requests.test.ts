@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchBlockedRequests } from '../../lib/background/blocked-requests';
 import { setEventSink } from '../../lib/background/record-event';
 import type { LogEvent } from '../../lib/log/event-schema';
+import { policySchema } from '../../lib/policy/policy-schema';
+import warnCn from '../../policies/examples/warn-cn.json';
 
 type ErrorDetails = WebRequest.OnErrorOccurredDetailsType;
 type RedirectDetails = WebRequest.OnBeforeRedirectDetailsType;
@@ -95,5 +97,52 @@ describe('watchBlockedRequests (default policy)', () => {
     watch.flush();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events).toEqual([]);
+  });
+});
+
+describe('watchBlockedRequests: flood cap and warned services', () => {
+  it('writes at most the per-minute cap for one tab firing at many services, plus the flood markers', async () => {
+    const watch = watchBlockedRequests({ blockPageUrl, windowMs: 60_000, floodLimit: 30 });
+    const hosts = ['api.deepseek.com', 'kimi.moonshot.cn', 'yiyan.baidu.com', 'chat.qwen.ai'];
+    const types = [
+      'xmlhttprequest',
+      'image',
+      'script',
+      'websocket',
+      'ping',
+      'font',
+      'media',
+      'stylesheet',
+      'other',
+    ];
+    for (let round = 0; round < 10; round++)
+      for (const host of hosts) for (const type of types) failed(`https://${host}/x?r=${round}`, type);
+    failed('https://api.deepseek.com/other-tab', 'xmlhttprequest', 6);
+    await vi.waitFor(() => expect(events.filter((e) => e.kind === 'log_flood')).toHaveLength(1));
+    watch.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const fromTab5 = events.filter((e) => e.kind === 'blocked' && e.count !== undefined);
+    // 30 events for tab 5, one for tab 6; the flood is on record.
+    expect(fromTab5).toHaveLength(31);
+    expect(events.find((e) => e.kind === 'log_flood')).toMatchObject({ phase: 'started', suppressed: 0 });
+  });
+
+  it('logs the blocked sub-requests of a warned service (only its page can warn)', async () => {
+    await fakeBrowser.storage.local.set({
+      activePolicy: { source: 'managed', appliedAt: 1, policy: policySchema.parse(warnCn), problems: [] },
+    });
+    const watch = watchBlockedRequests({ blockPageUrl, windowMs: 60_000 });
+    failed('https://api.deepseek.com/v1/chat/completions', 'xmlhttprequest');
+    redirected('https://chat.deepseek.com/', 'sub_frame');
+    await vi.waitFor(() => expect(events).toHaveLength(2));
+    watch.flush();
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'blocked',
+        rule: 'warn-cn-jurisdiction',
+        resourceType: 'xmlhttprequest',
+      }),
+      expect.objectContaining({ kind: 'blocked', host: 'chat.deepseek.com', resourceType: 'sub_frame' }),
+    ]);
   });
 });

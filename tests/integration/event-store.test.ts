@@ -139,6 +139,23 @@ describe('EventStore', () => {
     expect((await scanAll(store)).events.map((e) => e.time)).toEqual([60, 50]);
   });
 
+  it("never removes the users' own decisions by count, however many other events follow them", async () => {
+    const store = await freshStore();
+    await store.add([
+      event(1, { kind: 'continued', justification: 'procurement' }),
+      event(2, { kind: 'paste_override', counts: { EMAIL: 1 }, justification: 'customer asked' }),
+      ...Array.from({ length: 50 }, (_, i) => event(10 + i, { kind: 'blocked', service: 'deepseek' })),
+    ]);
+    expect(await store.prune({ maxEvents: 10 })).toBe(42);
+    const kept = (await scanAll(store)).events;
+    expect(kept.filter((e) => e.kind === 'continued' || e.kind === 'paste_override')).toHaveLength(2);
+    expect(kept).toHaveLength(10);
+    // Age still applies to them, and a full disk takes them only once nothing else is left.
+    expect(await store.pruneOldest(8)).toBe(8);
+    expect((await scanAll(store)).events.map((e) => e.kind)).toEqual(['paste_override', 'continued']);
+    expect(await store.prune({ before: 2 })).toBe(1);
+  });
+
   it('opens a database another context created at the current version without touching its rows', async () => {
     const name = `test-log-${++dbCount}`;
     const first = await EventStore.open(name);

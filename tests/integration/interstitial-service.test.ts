@@ -8,6 +8,7 @@ import {
   openInterstitial,
   requestAccess,
 } from '../../lib/background/interstitial-service';
+import { noteInterstitialRedirect } from '../../lib/background/observed-redirects';
 import { messageHandlers } from '../../lib/background/message-handlers';
 import { policyViewRowSchema } from '../../lib/policy/policy-view';
 import { applyPolicy } from '../../lib/background/policy-loader';
@@ -34,8 +35,10 @@ beforeEach(async () => {
   events = [];
 });
 
-async function warn() {
-  const info = await openInterstitial('warn', url, tab);
+/** The warn page loading where the browser's rule sent the tab (the background saw that redirect). */
+async function warn(inTab: { id: number; incognito: boolean } = tab) {
+  await noteInterstitialRedirect(inTab.id, 'warn', url);
+  const info = await openInterstitial('warn', url, inTab);
   if (!info.ok || !info.nonce) throw new Error('expected a warning with a nonce');
   return info;
 }
@@ -58,14 +61,16 @@ describe('interstitial service', () => {
   it('refuses Continue with a wrong nonce, from another tab, or without the required justification', async () => {
     const { nonce } = await warn();
     const other = crypto.randomUUID();
-    expect(await continueToService(dnr, tab, other, 'reason')).toEqual({
+    expect(await continueToService(dnr, 'chromium', tab, other, 'reason')).toEqual({
       ok: false,
       error: expect.any(String),
     });
-    expect(await continueToService(dnr, { ...tab, id: tab.id + 1 }, nonce!, 'reason')).toMatchObject({
+    expect(
+      await continueToService(dnr, 'chromium', { ...tab, id: tab.id + 1 }, nonce!, 'reason'),
+    ).toMatchObject({
       ok: false,
     });
-    expect(await continueToService(dnr, tab, nonce!, '   ')).toEqual({
+    expect(await continueToService(dnr, 'chromium', tab, nonce!, '   ')).toEqual({
       ok: false,
       error: 'a justification is required',
     });
@@ -75,7 +80,10 @@ describe('interstitial service', () => {
   it('grants that tab for the bypass minutes, once, and records the justification', async () => {
     const { nonce } = await warn();
     const before = Date.now();
-    expect(await continueToService(dnr, tab, nonce!, 'vendor evaluation')).toEqual({ ok: true, url });
+    expect(await continueToService(dnr, 'chromium', tab, nonce!, 'vendor evaluation')).toEqual({
+      ok: true,
+      url,
+    });
     expect(dnr.session.length).toBeGreaterThan(0);
     expect(
       dnr.session.every((r) => r.condition.tabIds?.join() === String(tab.id) && r.action.type === 'allow'),
@@ -88,7 +96,7 @@ describe('interstitial service', () => {
       service: 'deepseek',
     });
     // The nonce is spent.
-    expect(await continueToService(dnr, tab, nonce!, 'again')).toMatchObject({ ok: false });
+    expect(await continueToService(dnr, 'chromium', tab, nonce!, 'again')).toMatchObject({ ok: false });
     // When the alarm fires the grant goes, so the warning returns.
     expect(grantExpiry(dnr).matches(alarm!.name)).toBe(true);
     await grantExpiry(dnr).run(alarm!);
@@ -116,10 +124,10 @@ describe('interstitial service', () => {
 
   it('marks every event from an incognito tab as incognito, and only those', async () => {
     const incognito = { id: 7, incognito: true };
-    const first = await openInterstitial('warn', url, incognito);
-    await continueToService(dnr, incognito, first.ok ? first.nonce! : '', 'vendor evaluation');
-    const second = await openInterstitial('warn', url, incognito);
-    await goBack(incognito, second.ok ? second.nonce! : '');
+    const first = await warn(incognito);
+    await continueToService(dnr, 'chromium', incognito, first.nonce!, 'vendor evaluation');
+    const second = await warn(incognito);
+    await goBack(incognito, second.nonce!);
     await warn();
     expect(events.map((e) => [e.kind, e.incognito])).toEqual([
       ['warned', true],
@@ -128,6 +136,43 @@ describe('interstitial service', () => {
       ['went_back', true],
       ['warned', false],
     ]);
+  });
+
+  it('records nothing for 16 interstitials a web page opened itself, and issues them no nonce', async () => {
+    const forged = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        i % 2
+          ? openInterstitial('warn', `https://chat.deepseek.com/?forged=${i}`, tab)
+          : openInterstitial('blocked', `https://kimi.moonshot.cn/?forged=${i}`, { ...tab, id: 50 + i }),
+      ),
+    );
+    expect(forged.every((info) => info.ok && info.nonce === null)).toBe(true);
+    expect(events).toEqual([]);
+  });
+
+  it("consumes the background's redirect once: a reload records nothing more and keeps its nonce", async () => {
+    const first = await warn();
+    const reloaded = await openInterstitial('warn', url, tab);
+    expect(reloaded).toMatchObject({ ok: true, nonce: first.nonce });
+    expect(events.map((e) => e.kind)).toEqual(['warned']);
+    // Another tab cannot use that redirect.
+    await noteInterstitialRedirect(tab.id, 'warn', url);
+    expect(await openInterstitial('warn', url, { id: tab.id + 1, incognito: false })).toMatchObject({
+      nonce: null,
+    });
+    expect(events.map((e) => e.kind)).toEqual(['warned']);
+  });
+
+  it('records the URL the browser redirected, not the one the page reports', async () => {
+    await fakeBrowser.storage.managed.set({ policy: { ...warnCn, logging: { fullUrls: true } } });
+    await applyPolicy({
+      dnr,
+      target: { browser: 'chromium', blockPageUrl: 'ext:/blocked.html', warnPageUrl: 'ext:/warn.html' },
+    });
+    events = [];
+    await noteInterstitialRedirect(tab.id, 'warn', 'https://chat.deepseek.com/real?q=1');
+    await openInterstitial('warn', 'https://chat.deepseek.com/made-up', tab);
+    expect(events.map((e) => e.url)).toEqual(['https://chat.deepseek.com/real?q=1']);
   });
 });
 
@@ -152,6 +197,7 @@ describe('request access', () => {
   });
 
   async function blocked(address = url, inTab = tab) {
+    await noteInterstitialRedirect(inTab.id, 'blocked', address);
     const info = await openInterstitial('blocked', address, inTab);
     if (!info.ok) throw new Error('expected a block page');
     return info;
@@ -197,6 +243,17 @@ describe('request access', () => {
     expect(await requestAccess(tab, 'blocked', accessNonce!)).toEqual({ ok: false });
   });
 
+  it('keeps the offer for a reload of that page in that tab, and gives a page opened elsewhere none', async () => {
+    const { accessNonce } = await blocked();
+    expect(await openInterstitial('blocked', url, tab)).toMatchObject({ accessNonce });
+    expect(await openInterstitial('blocked', url, { ...tab, id: 43 })).toMatchObject({ accessNonce: null });
+    expect(await openInterstitial('blocked', 'https://kimi.moonshot.cn/', tab)).toMatchObject({
+      accessNonce: null,
+    });
+    expect(await openInterstitial('warn', url, tab)).toMatchObject({ accessNonce: null });
+    expect(events.map((e) => e.kind)).toEqual(['blocked']);
+  });
+
   it('offers no link without requestAccess.url in the policy', async () => {
     await fakeBrowser.storage.managed.set({
       policy: { ...requestAccessPolicy, version: '3', requestAccess: { contact: 'your manager' } },
@@ -212,7 +269,7 @@ describe('request access', () => {
 
 describe('policy view message', () => {
   it('explains every service under the policy in force, in the schema the popup checks', async () => {
-    const rows = await messageHandlers(dnr).getPolicyView({ type: 'getPolicyView' }, tab, {});
+    const rows = await messageHandlers(dnr, 'chromium').getPolicyView({ type: 'getPolicyView' }, tab, {});
     const deepseek = rows.find((r) => r.service === 'deepseek');
     expect(deepseek).toMatchObject({
       action: 'warn',

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messageHandlers } from '../../lib/background/message-handlers';
 import { createMessageListener } from '../../lib/background/message-router';
+import { noteInterstitialRedirect } from '../../lib/background/observed-redirects';
 import { setEventSink } from '../../lib/background/record-event';
 import { testHookContract, testHookHandlers } from '../../lib/background/test-hooks';
 import type { LogEvent } from '../../lib/log/event-schema';
@@ -13,12 +14,15 @@ const extension = { id: fakeBrowser.runtime.id, origin };
 
 describe('message contract', () => {
   it('has exactly one handler for every message type', () => {
-    expect(Object.keys(messageHandlers(fakeDnr())).sort()).toEqual(Object.keys(messageContract).sort());
+    expect(Object.keys(messageHandlers(fakeDnr(), 'chromium')).sort()).toEqual(
+      Object.keys(messageContract).sort(),
+    );
   });
 });
 
 describe('createMessageListener', () => {
-  const listen = () => createMessageListener(messageContract, messageHandlers(fakeDnr()), extension);
+  const listen = () =>
+    createMessageListener(messageContract, messageHandlers(fakeDnr(), 'chromium'), extension);
   const fromWarnPage = {
     id: fakeBrowser.runtime.id,
     url: `${origin}/warn.html#x`,
@@ -35,6 +39,7 @@ describe('createMessageListener', () => {
   });
 
   it('answers the extension page, refuses a content script, a malformed and an unknown message', async () => {
+    await noteInterstitialRedirect(1, 'warn', ask.url);
     await expect(listen()(ask, fromWarnPage)).resolves.toMatchObject({
       ok: true,
       action: 'warn',
@@ -61,6 +66,8 @@ describe('createMessageListener', () => {
 
   it("records the sender tab's incognito flag, never one the page could choose", async () => {
     const fromIncognitoWarnPage = { ...fromWarnPage, tab: { id: 2, incognito: true } as never };
+    await noteInterstitialRedirect(2, 'warn', ask.url);
+    await noteInterstitialRedirect(1, 'warn', ask.url);
     await listen()(ask, fromIncognitoWarnPage);
     await listen()(ask, fromWarnPage);
     expect(stored.map((e) => [e.kind, e.incognito])).toEqual([
@@ -80,7 +87,11 @@ describe('the testhooks contract', () => {
   });
 
   it('is unknown to the production router: nothing but the extension itself writes the log', async () => {
-    const production = createMessageListener(messageContract, messageHandlers(fakeDnr()), extension);
+    const production = createMessageListener(
+      messageContract,
+      messageHandlers(fakeDnr(), 'chromium'),
+      extension,
+    );
     await expect(production({ type: 'recordEvent', event }, fromPopup)).resolves.toEqual({
       ok: false,
       error: 'unknown message type',
@@ -91,7 +102,7 @@ describe('the testhooks contract', () => {
   it('records an event from the popup page in the testhooks build, and refuses a content script', async () => {
     const withHooks = createMessageListener(
       { ...messageContract, ...testHookContract() },
-      { ...messageHandlers(fakeDnr()), ...testHookHandlers() },
+      { ...messageHandlers(fakeDnr(), 'chromium'), ...testHookHandlers() },
       extension,
     );
     await expect(withHooks({ type: 'recordEvent', event }, fromPopup)).resolves.toEqual({ ok: true });
@@ -111,7 +122,7 @@ describe('the testhooks contract', () => {
 
 describe('replies', () => {
   it('a handler reply outside its schema is reported as an error, not sent', async () => {
-    const handlers = messageHandlers(fakeDnr());
+    const handlers = messageHandlers(fakeDnr(), 'chromium');
     const listener = createMessageListener(
       messageContract,
       { ...handlers, goBack: async () => ({ ok: 'maybe' }) as never },

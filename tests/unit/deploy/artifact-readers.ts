@@ -1,7 +1,15 @@
 // Reads each artifact back with a real parser (JSON, plist, the strict .reg grammar) and digs out what it sets.
 import { parse as parsePlist } from 'plist';
 import type { ArtifactTarget } from '../../../lib/deploy/artifact-target';
+import { readManagedBundle } from '../../../lib/policy/managed-bundle';
 import { parseRegFile, type RegValue } from './reg-file-parser';
+
+/** The bundle the extension reads from an artifact's managed storage (its own reader, managed-bundle.ts). */
+export function deliveredBundle(managed: Record<string, unknown>): unknown {
+  const read = readManagedBundle(managed);
+  if (read.kind !== 'bundle') throw new Error(`no bundle delivered: ${JSON.stringify(read)}`);
+  return read.value;
+}
 
 export interface ReadArtifact {
   /** The managed-storage object the extension would see. */
@@ -55,9 +63,8 @@ export function readArtifact(target: ArtifactTarget, text: string, id: string): 
 function readReg(text: string, root: string, id: string): ReadArtifact {
   const keys = parseRegFile(text);
   const managedKey = keys.get(`${root}\\3rdparty\\extensions\\${id}\\policy`) ?? new Map<string, RegValue>();
-  const managed = Object.fromEntries(
-    [...managedKey].map(([name, v]) => [name, v.type === 'REG_SZ' ? JSON.parse(v.value) : v.value]),
-  );
+  // A string policy arrives as the REG_SZ text itself.
+  const managed = Object.fromEntries([...managedKey].map(([name, v]) => [name, v.value]));
   const browser: Json = {};
   for (const [name, v] of keys.get(root) ?? []) browser[name] = v.value;
   for (const [path, values] of keys) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifactTargets, targetInfo, type ArtifactTarget } from '../../../lib/deploy/artifact-target';
 import { compileArtifact } from '../../../lib/deploy/compile-artifact';
-import { readArtifact } from './artifact-readers';
+import { deliveredBundle, readArtifact } from './artifact-readers';
 import { parseRegFile } from './reg-file-parser';
 import { awkwardBundle, checked, readBundle, shippedBundleFiles } from './checked-bundle';
 
@@ -25,13 +25,17 @@ const bundles: [string, unknown][] = [
 ];
 
 describe.each(artifactTargets)('%s artifact', (target) => {
-  it.each(bundles)('carries %s under managed-storage key "policy", unchanged', (_name, input) => {
-    const artifact = readArtifact(target, compile(input, target), idFor(target));
-    expect(Object.keys(artifact.managed)).toEqual(['policy']);
-    expect(artifact.managed.policy).toEqual(input);
-    // What arrives in the browser checks the same as what the admin checked.
-    expect(checked(artifact.managed.policy).policy).toEqual(checked(input).policy);
-  });
+  it.each(bundles)(
+    'carries %s as JSON text under managed-storage key "policyJson", unchanged',
+    (_name, input) => {
+      const artifact = readArtifact(target, compile(input, target), idFor(target));
+      expect(Object.keys(artifact.managed)).toEqual(['policyJson']);
+      expect(typeof artifact.managed.policyJson).toBe('string');
+      expect(deliveredBundle(artifact.managed)).toEqual(input);
+      // What arrives in the browser checks the same as what the admin checked.
+      expect(checked(deliveredBundle(artifact.managed)).policy).toEqual(checked(input).policy);
+    },
+  );
 
   it('is the same text when compiled twice', () => {
     expect(compile(awkwardBundle, target)).toBe(compile(awkwardBundle, target));
@@ -62,7 +66,7 @@ describe('force install', () => {
       expect(artifact.browser.ExtensionInstallForcelist).toEqual([
         `${id};https://intranet.example.org/gatehouse/updates.xml`,
       ]);
-      expect(artifact.managed.policy).toEqual(awkwardBundle);
+      expect(deliveredBundle(artifact.managed)).toEqual(awkwardBundle);
     },
   );
 
@@ -75,7 +79,7 @@ describe('force install', () => {
         chromiumId,
       );
       expect(browser).toEqual({});
-      expect(managed.policy).toEqual(awkwardBundle);
+      expect(deliveredBundle(managed)).toEqual(awkwardBundle);
     },
   );
 

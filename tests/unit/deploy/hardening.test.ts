@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArtifactTarget } from '../../../lib/deploy/artifact-target';
 import { compileArtifact } from '../../../lib/deploy/compile-artifact';
-import { readArtifact } from './artifact-readers';
+import { deliveredBundle, readArtifact } from './artifact-readers';
 import { awkwardBundle, checked } from './checked-bundle';
 
 const id = 'hdelpkplhkpocfoajdbmibkebgpkflda';
@@ -39,7 +39,7 @@ describe('--harden', () => {
   ] as const)('%s adds the hardening policies and keeps the bundle', (target, store, hardening) => {
     const artifact = browserPolicies(target, { harden: true, allowExtensions: [other, id] });
     expect(artifact.browser).toEqual({ ExtensionInstallForcelist: forcelist(store), ...hardening });
-    expect(artifact.managed.policy).toEqual(awkwardBundle);
+    expect(deliveredBundle(artifact.managed)).toEqual(awkwardBundle);
   });
 
   it.each(['chrome-linux', 'edge-windows', 'chrome-macos'] as const)(

@@ -8,7 +8,7 @@ describe('windowsRegFile', () => {
       {
         extensionId: 'x',
         browser: { ExtensionInstallAllowlist: ids },
-        extension: { policy: { name: 'n', version: '1' } },
+        extension: { policyJson: JSON.stringify({ name: 'n', version: '1' }) },
       },
       'chrome',
       'big',

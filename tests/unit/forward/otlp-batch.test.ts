@@ -247,4 +247,28 @@ describe('exportLogsRequestSchema', () => {
     mutate(body);
     expect(exportLogsRequestSchema.safeParse(body).success).toBe(false);
   });
+
+  it("forwards audit mode's would-be decisions and the flood markers, each with its own name and severity", () => {
+    const records = buildExportRequest(
+      [
+        row(20, { kind: 'would_block', host: 'chat.deepseek.com', service: 'deepseek', rule: 'cn' }),
+        row(21, { kind: 'would_warn', host: 'chat.qwen.ai', service: 'qwen-chat-intl', rule: 'unknown' }),
+        row(22, { kind: 'visited_allowed', host: 'chatgpt.com', service: 'openai-chatgpt' }),
+        row(23, { kind: 'log_flood', phase: 'ended', suppressed: 3930 }),
+      ],
+      resource,
+      settings(),
+      time,
+    ).resourceLogs[0]!.scopeLogs[0]!.logRecords;
+    expect(records.map((r) => [attrs(r.attributes)['event.name'], r.severityText, r.body])).toEqual([
+      [{ stringValue: 'gatehouse.would_block' }, 'INFO', { stringValue: 'would_block chat.deepseek.com' }],
+      [{ stringValue: 'gatehouse.would_warn' }, 'INFO', { stringValue: 'would_warn chat.qwen.ai' }],
+      [{ stringValue: 'gatehouse.visited_allowed' }, 'INFO', { stringValue: 'visited_allowed chatgpt.com' }],
+      [{ stringValue: 'gatehouse.log_flood' }, 'WARN', { stringValue: 'log_flood ended 3930 held back' }],
+    ]);
+    expect(attrs(records[3]!.attributes)).toMatchObject({
+      'gatehouse.flood.phase': { stringValue: 'ended' },
+      'gatehouse.flood.suppressed': { intValue: '3930' },
+    });
+  });
 });

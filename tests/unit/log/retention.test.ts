@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dayMs, excessEvents, quotaPruneCount, retentionCutoff } from '../../../lib/log/retention';
+import {
+  dayMs,
+  excessEvents,
+  keptByCount,
+  quotaPruneCount,
+  retentionCutoff,
+} from '../../../lib/log/retention';
 
 describe('retention', () => {
   it('cuts off retentionDays before now', () => {
@@ -21,5 +27,11 @@ describe('retention', () => {
     [100_000, 10_000],
   ])('a full disk with %i events frees %i', (count, expected) => {
     expect(quotaPruneCount(count)).toBe(expected);
+  });
+});
+
+describe('keptByCount', () => {
+  it('is every kind that carries a user justification, overrides of uploads included', () => {
+    expect([...keptByCount].sort()).toEqual(['continued', 'paste_override', 'upload_override']);
   });
 });

@@ -8,6 +8,7 @@ import { defaultPolicy } from '../../../lib/policy/default-policy';
 import { chromeDnrLimits, chromiumResourceTypes, dnrRulesetLayout } from '../../../lib/policy/dnr-rule';
 import { policySchema, type PolicyInput } from '../../../lib/policy/policy-schema';
 import { translateProxyHost } from '../../../lib/url/translate-proxy';
+import { resourceTypesFor } from '../../../lib/policy/dnr-resource-types';
 import { outcome } from './simulate-dnr';
 import auditOnly from '../../../policies/examples/audit-only.json';
 import publicSector from '../../../policies/examples/public-sector.json';
@@ -65,7 +66,8 @@ function expected(
   type: 'main_frame' | 'xmlhttprequest',
 ) {
   if (!decision.enforced || decision.action === 'allow' || decision.action === 'none') return 'allow';
-  if (decision.action === 'warn') return type === 'main_frame' ? `${target.warnPageUrl}#${url}` : 'allow';
+  // Below the page a warned service is blocked: only a page can show the warning.
+  if (decision.action === 'warn') return type === 'main_frame' ? `${target.warnPageUrl}#${url}` : 'block';
   return type === 'main_frame' ? `${target.blockPageUrl}#${url}` : 'block';
 }
 
@@ -255,7 +257,10 @@ describe('compileGrantRules', () => {
     const { rules } = compileDnrRules(compiled, target);
     const warned = decideCompiled('https://chat.deepseek.com/', compiled);
     expect(warned.action).toBe('warn');
-    const grants = compileGrantRules(compiled, warned, 7).map((g, i) => ({ ...g, id: 10_000 + i }));
+    const grants = compileGrantRules(compiled, warned, 7, 'chromium').map((g, i) => ({
+      ...g,
+      id: 10_000 + i,
+    }));
     expect(grants.length).toBeGreaterThan(0);
     const all = [...rules, ...grants];
     expect(outcome(all, { url: 'https://chat.deepseek.com/a', type: 'main_frame', tabId: 7 })).toBe('allow');
@@ -270,9 +275,9 @@ describe('compileGrantRules', () => {
 
   it('grants nothing for a decision that is not a warning', () => {
     const compiled = policy(defaultPolicy());
-    expect(compileGrantRules(compiled, decideCompiled('https://chat.deepseek.com/', compiled), 1)).toEqual(
-      [],
-    );
+    expect(
+      compileGrantRules(compiled, decideCompiled('https://chat.deepseek.com/', compiled), 1, 'chromium'),
+    ).toEqual([]);
   });
 });
 
@@ -298,7 +303,7 @@ describe('compileGrantRules, more precisely', () => {
     expect(warned).toMatchObject({ action: 'warn', rule: 'warn-cn' });
     const all = [
       ...rules,
-      ...compileGrantRules(twoRules, warned, 7).map((g) => ({ ...g, id: 10_000 + g.id })),
+      ...compileGrantRules(twoRules, warned, 7, 'chromium').map((g) => ({ ...g, id: 10_000 + g.id })),
     ];
     expect(outcome(all, { url: 'https://www.deepseek.com/', type: 'main_frame', tabId: 7 })).toBe('allow');
     expect(outcome(all, { url: 'https://chat.deepseek.com/', type: 'main_frame', tabId: 7 })).toBe(
@@ -306,10 +311,10 @@ describe('compileGrantRules, more precisely', () => {
     );
   });
 
-  it('is a main-frame allow rule for that tab, one above the warn rule it lifts, numbered from 1', () => {
+  it('is an allow rule for every request type of that tab, one above the warn rule it lifts, numbered from 1', () => {
     const { rules } = compileDnrRules(twoRules, target);
     const warned = decideCompiled('https://chat.deepseek.com/', twoRules);
-    const grants = compileGrantRules(twoRules, warned, 9);
+    const grants = compileGrantRules(twoRules, warned, 9, 'chromium');
     // The chat host's warning is a rule at two ranks: as a catalog host, and as a policy host under deepseek.com.
     const lifted = (priority: number) =>
       rules.some(
@@ -325,7 +330,7 @@ describe('compileGrantRules, more precisely', () => {
         action: { type: 'allow' },
         condition: {
           requestDomains: ['chat.deepseek.com', 'chat-deepseek-com.translate.goog'],
-          resourceTypes: ['main_frame'],
+          resourceTypes: resourceTypesFor('chromium').all,
           tabIds: [9],
         },
       })),
@@ -334,7 +339,7 @@ describe('compileGrantRules, more precisely', () => {
 
   it('ranks a grant for the static ruleset below every dynamic rule', () => {
     const warned = decideCompiled('https://chat.deepseek.com/', twoRules);
-    const [grant] = compileGrantRules(twoRules, warned, 9, 'static');
+    const [grant] = compileGrantRules(twoRules, warned, 9, 'chromium', 'static');
     expect(grant!.priority).toBeLessThan(dnrRulesetLayout.dynamic.priorityBase);
     expect(grant!.priority % 2).toBe(1);
   });
@@ -397,12 +402,19 @@ describe('compileDnrRules, the details', () => {
     expect(allowed.every((r) => r.priority > lowestBlock)).toBe(true);
   });
 
-  it('warns on pages only, and blocks every request type of a blocked service', () => {
+  it('shows the warning on pages only, blocks below them, and blocks every request type of a blocked service', () => {
     const warnOnly = policy({ name: 'w', version: '1', fallback: { action: 'warn' } });
     const { rules } = compileDnrRules(warnOnly, target);
     const enforcing = rules.filter((r) => r.action.type !== 'allow');
-    expect(new Set(enforcing.map((r) => r.action.type))).toEqual(new Set(['redirect']));
-    expect(new Set(enforcing.flatMap((r) => r.condition.resourceTypes))).toEqual(new Set(['main_frame']));
+    const toWarnPage = enforcing.filter(
+      (r) =>
+        r.action.type === 'redirect' && r.action.redirect.regexSubstitution.startsWith(target.warnPageUrl),
+    );
+    expect(new Set(toWarnPage.flatMap((r) => r.condition.resourceTypes))).toEqual(new Set(['main_frame']));
+    // Every other request type of a warned service is blocked (frames on the block page) until a grant.
+    expect(new Set(enforcing.flatMap((r) => r.condition.resourceTypes))).toEqual(
+      new Set(chromiumResourceTypes),
+    );
     const blockOnly = compileDnrRules(
       policy({ name: 'b', version: '1', fallback: { action: 'block' } }),
       target,

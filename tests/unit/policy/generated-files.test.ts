@@ -46,7 +46,13 @@ describe('the managed-storage schema uses only what Chrome accepts', () => {
     expect(problems).toEqual([]);
   });
 
-  it('exposes the bundle under the managed key "policy" with its rules and actions', () => {
+  it('takes the bundle as JSON text under "policyJson": a string Chrome passes on unaltered', () => {
+    const schema = chromeManagedSchema() as { properties: Record<string, { type: string }> };
+    expect(schema.properties.policyJson).toMatchObject({ type: 'string' });
+    expect(Object.keys(schema.properties)).toEqual(['policyJson', 'policy']);
+  });
+
+  it('still describes the object form under "policy" (older deployments) with its rules and actions', () => {
     const schema = chromeManagedSchema() as {
       properties: {
         policy: { properties: { rules: { items: { properties: { action: { enum: string[] } } } } } };

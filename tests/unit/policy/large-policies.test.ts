@@ -92,7 +92,7 @@ describe('a policy with 100,000 hosts', () => {
       });
       const compiled = compilePolicy(policy, catalog);
       const url = `https://${warned[14_321]}/`;
-      const grants = compileGrantRules(compiled, decideCompiled(url, compiled), 3);
+      const grants = compileGrantRules(compiled, decideCompiled(url, compiled), 3, 'chromium');
       expect(grants.length).toBeGreaterThan(0);
       const rules = [
         ...compileDnrRules(compiled, target).rules,

@@ -89,7 +89,7 @@ describe('the static ruleset of the built-in default policy', () => {
     const url = 'https://chat.qwen.ai/';
     const warned = decideCompiled(url, compiledDefault);
     expect(warned.action).toBe('warn');
-    const grants = compileGrantRules(compiledDefault, warned, 5);
+    const grants = compileGrantRules(compiledDefault, warned, 5, 'chromium');
     for (const rules of [shipped, [...shipped, ...dynamicDefault]]) {
       expect(outcome([...rules, ...grants], { url, type: 'main_frame', tabId: 5 })).toBe('allow');
       expect(outcome([...rules, ...grants], { url, type: 'main_frame', tabId: 6 })).toBe(
@@ -97,7 +97,7 @@ describe('the static ruleset of the built-in default policy', () => {
       );
     }
     // A grant made while only the static ruleset is in force lifts only the static warn rules.
-    const staticGrants = compileGrantRules(compiledDefault, warned, 5, 'static');
+    const staticGrants = compileGrantRules(compiledDefault, warned, 5, 'chromium', 'static');
     expect(outcome([...shipped, ...staticGrants], { url, type: 'main_frame', tabId: 5 })).toBe('allow');
     expect(
       outcome([...shipped, ...dynamicDefault, ...staticGrants], { url, type: 'main_frame', tabId: 5 }),
@@ -110,12 +110,18 @@ describe('the static ruleset of the built-in default policy', () => {
       ...compileDnrRules(compilePolicy(policySchema.parse(input), catalog), dynamicTarget).rules,
     ];
     const deepseek = 'https://chat.deepseek.com/';
-    // The default blocks DeepSeek; this organisation warns on it instead, and warns on pages only.
+    // The default blocks DeepSeek; this organisation warns on it instead: the warn page, and below the page
+    // a block that a Continue grant lifts for every request type of its tab, static block or not.
     const warnCnRules = withManaged(warnCn as PolicyInput);
     expect(outcome(warnCnRules, { url: deepseek, type: 'main_frame' })).toBe(
       `${origin}/warn.html#${deepseek}`,
     );
-    expect(outcome(warnCnRules, { url: deepseek, type: 'script' })).toBe('allow');
+    const compiledWarnCn = compilePolicy(policySchema.parse(warnCn), catalog);
+    const grants = compileGrantRules(compiledWarnCn, decideCompiled(deepseek, compiledWarnCn), 3, 'chromium');
+    const granted = [...warnCnRules, ...grants.map((g) => ({ ...g, id: 2e9 + g.id }))];
+    expect(outcome(granted, { url: deepseek, type: 'script', tabId: 3 })).toBe('allow');
+    expect(outcome(granted, { url: deepseek, type: 'main_frame', tabId: 3 })).toBe('allow');
+    expect(outcome(granted, { url: deepseek, type: 'script', tabId: 4 })).toBe('block');
     // This one blocks DeepSeek alone: Kimi, which the default blocks, is allowed.
     const blockDeepseek = withManaged({
       name: 'Block DeepSeek',
