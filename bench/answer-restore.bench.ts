@@ -5,7 +5,8 @@
 // (Preact re-renders the markdown per chunk) and the Gemini-like page (innerHTML of the whole answer per
 // chunk: every node new, the most work for the restorer). Measured from a Chromium trace of the page's
 // renderer main thread: the longest task, and the 95th percentile of tasks, while the answer streams; and
-// the time spent in the extension's scripts (the restorer) within each task.
+// the time spent in the extension's scripts (the restorer) within each task. `BENCH_PROFILE=dir` also writes
+// a V8 CPU profile of each streamed page to dir (for finding where the time goes; it slows the run).
 import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import {
@@ -140,6 +141,12 @@ async function streamAnswer(context: BrowserContext, style: AnswerStyle): Promis
   await pasteWithKeyboard(page, prompt);
   await page.waitForTimeout(500);
   const session = await context.newCDPSession(page);
+  const profile = process.env['BENCH_PROFILE'];
+  if (profile) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session.send('Profiler.start');
+  }
   await startTrace(session);
   await page.keyboard.press('Enter');
   await page.waitForFunction(
@@ -150,6 +157,11 @@ async function streamAnswer(context: BrowserContext, style: AnswerStyle): Promis
     },
   );
   await page.waitForTimeout(200);
+  if (profile) {
+    const { profile: cpu } = await session.send('Profiler.stop');
+    mkdirSync(profile, { recursive: true });
+    writeFileSync(`${profile}/${style}-${Date.now()}.cpuprofile`, JSON.stringify(cpu));
+  }
   const thread = mainThread(await stopTrace(session), answerPages[style].url);
   const tasks = thread.tasks.sort((a, b) => a - b);
   await session.detach();

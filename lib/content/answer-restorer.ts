@@ -38,13 +38,66 @@ interface NodeState {
 
 /**
  * Text that is not the conversation, or that the page reads back: editors (the composer: what is restored
- * there would be sent), scripts and styles, the guard's own UI. Attributes, not isContentEditable, which
+ * there would be sent), scripts and styles, the guard's own UI. By tag name and attribute, not selector
+ * matching (an answer re-rendered whole has thousands of elements per frame) nor isContentEditable, which
  * would make the browser recompute styles on every call.
  */
-const skipped =
-  'script, style, noscript, template, textarea, title, gatehouse-paste-notice, gatehouse-restore-tip, [contenteditable]:not([contenteditable="false"])';
-const blocks =
-  'address, article, aside, blockquote, body, dd, div, dl, dt, figcaption, figure, footer, h1, h2, h3, h4, h5, h6, header, li, main, nav, ol, p, pre, section, table, tbody, td, th, thead, tr, ul';
+const skippedTags = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'title',
+  'gatehouse-paste-notice',
+  'gatehouse-restore-tip',
+]);
+const blockTags = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+/** The element itself is skipped: a skipped tag, or editable (`contenteditable` other than "false"). */
+const isSkipped = (element: Element): boolean => {
+  if (skippedTags.has(element.localName)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+};
+/** Whether the element or one of its ancestors is skipped. */
+const inSkipped = (element: Element): boolean => {
+  for (let e: Element | null = element; e; e = e.parentElement) if (isSkipped(e)) return true;
+  return false;
+};
 /** A page that keeps undoing the restorer's text (a framework re-asserting its DOM) gets marks only. */
 const maxReverts = 3;
 /** Characters on each side of a changed node that a placeholder reaching into it can span. */
@@ -58,7 +111,7 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   /**
    * Per element, for one pass (the restorer changes text, never structure, so a pass's answers hold):
    * whether its text is skipped, and the block it is in, each derived from its parent's. An answer
-   * re-rendered whole has thousands of text nodes: one `matches` per element, not a `closest` per node.
+   * re-rendered whole has thousands of text nodes: one look-up per element, not a walk up per node.
    */
   type Place = { skipped: boolean; block: Element };
   let places = new Map<Element, Place>();
@@ -66,14 +119,14 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     let place = places.get(element);
     if (place) return place;
     const parent = element.parentElement;
-    if (element === root) place = { skipped: element.closest(skipped) !== null, block: element };
+    if (element === root) place = { skipped: inSkipped(element), block: element };
     else if (!parent)
       place = { skipped: true, block: element }; // outside the root
     else {
       const up = placeOfElement(parent);
       place = {
-        skipped: up.skipped || element.matches(skipped),
-        block: element.matches(blocks) ? element : up.block,
+        skipped: up.skipped || isSkipped(element),
+        block: blockTags.has(element.localName) ? element : up.block,
       };
     }
     places.set(element, place);
@@ -166,21 +219,48 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     }
   };
 
-  /** Every text node under `from`, block by block, each block restored as one run. */
+  /**
+   * Every text node under `from`, block by block, each block restored as one run. The walk carries each
+   * element's place down from its parent (no look-up per node) and does not enter skipped elements.
+   */
   const restoreSubtree = (from: Node) => {
-    const walker = document.createTreeWalker(from, NodeFilter.SHOW_TEXT);
     let run: Text[] = [];
     let block: Element | null = null;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n as Text;
-      if (skip(text)) continue;
-      const its = blockOf(text);
+    const add = (text: Text, its: Element) => {
       if (its !== block && run.length > 0) {
         restore(run);
         run = [];
       }
       block = its;
       run.push(text);
+    };
+    /** Depth-first, without recursion (a page may nest deeper than the stack): the block at each depth. */
+    const walk = (start: Element) => {
+      const blocks = [start];
+      let node: Node | null = from.firstChild;
+      while (node) {
+        if (node.nodeType === Node.TEXT_NODE) add(node as Text, blocks[blocks.length - 1]!);
+        else if (node.nodeType === Node.ELEMENT_NODE && node.firstChild && !isSkipped(node as Element)) {
+          const element = node as Element;
+          blocks.push(blockTags.has(element.localName) ? element : blocks[blocks.length - 1]!);
+          node = node.firstChild;
+          continue;
+        }
+        while (node && !node.nextSibling) {
+          const up: Node | null = node.parentNode;
+          node = up === from ? null : up;
+          blocks.pop();
+        }
+        node = node?.nextSibling ?? null;
+      }
+    };
+    if (from instanceof Element) {
+      const place = placeOfElement(from);
+      if (!place.skipped) walk(place.block);
+    } else {
+      const walker = document.createTreeWalker(from, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (!skip(n as Text)) add(n as Text, blockOf(n as Text));
     }
     if (run.length > 0) restore(run);
   };
@@ -204,15 +284,21 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       for (const side of [record.previousSibling, record.nextSibling])
         if (side instanceof Text) dirty.add(side);
     }
-    for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
-    restoreAround(dirty);
+    // Removed nodes are out of the document already: their marks go before the new ones come.
     if (removed && marks.size > 0) marks.prune();
-    // What the restorer just wrote is not news.
-    observer.takeRecords();
+    // What the restorer writes is not news: not observed while it writes (no record per written node).
+    observer.disconnect();
+    try {
+      for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
+      restoreAround(dirty);
+    } finally {
+      observe();
+    }
   });
+  const observe = () => observer.observe(root, { subtree: true, childList: true, characterData: true });
 
   restoreSubtree(root);
-  observer.observe(root, { subtree: true, childList: true, characterData: true });
+  observe();
 
   return {
     refreshAll() {

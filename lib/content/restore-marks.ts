@@ -51,19 +51,23 @@ export function createRestoreMarks(): RestoreMarks {
     owned.delete(owner);
   };
 
+  const index = (marks: { mark: RestoreMark; nodes: Text[] }[]) => {
+    for (const entry of marks) {
+      highlight?.add(entry.mark.range);
+      for (const node of entry.nodes) {
+        let set = byNode.get(node);
+        if (!set) byNode.set(node, (set = new Set()));
+        set.add(entry.mark);
+      }
+    }
+  };
+
   return {
     set(owner, marks) {
       drop(owner);
       if (marks.length === 0) return;
       owned.set(owner, marks);
-      for (const entry of marks) {
-        highlight?.add(entry.mark.range);
-        for (const node of entry.nodes) {
-          let set = byNode.get(node);
-          if (!set) byNode.set(node, (set = new Set()));
-          set.add(entry.mark);
-        }
-      }
+      index(marks);
     },
     at(node, offset) {
       if (!(node instanceof Text)) return null;
@@ -71,7 +75,17 @@ export function createRestoreMarks(): RestoreMarks {
       return null;
     },
     prune() {
-      for (const owner of [...owned.keys()]) if (!owner.isConnected) drop(owner);
+      const gone = [...owned.keys()].filter((owner) => !owner.isConnected);
+      if (gone.length * 2 <= owned.size) {
+        for (const owner of gone) drop(owner);
+        return;
+      }
+      // Most of the marks went (a page that re-renders the whole answer): rebuild in one batch rather than
+      // drop them one by one.
+      for (const owner of gone) owned.delete(owner);
+      highlight?.clear();
+      byNode.clear();
+      for (const marks of owned.values()) index(marks);
     },
     get size() {
       return owned.size;

@@ -1,12 +1,14 @@
 // Secrets: cloud and SaaS tokens with a known format, JWTs, private-key blocks, passwords in connection
 // strings and in `password=...` style assignments. All are reported as API_KEY.
-import type { Detection } from './detection';
+import { isWordCharCode } from './detection';
+import { isPlaceholderSecret } from './placeholder-secret';
+import type { Scan } from './scan';
 
-// Token formats whose prefix makes them unambiguous, in one alternation grouped by first character, so at
-// each position the engine enters one branch instead of trying every format. No two branches can match at
-// the same position, except OpenAI's "sk-" after Anthropic's more specific "sk-ant-".
+// Token formats whose prefix makes them unambiguous, in one alternation grouped by first character, tried
+// where a word starts with one of the prefixes (tokenPrefixAt). No two branches can match at the same
+// position, except OpenAI's "sk-" after Anthropic's more specific "sk-ant-".
 const knownTokens = new RegExp(
-  '\\b(?:' +
+  '(?:' +
     [
       // AWS access key id, Google API key, Azure storage connection string, Atlassian API token
       'A(?:(?:KIA|SIA|BIA|CCA)[0-9A-Z]{16}\\b|Iza[0-9A-Za-z_-]{35}|ccountKey=[A-Za-z0-9+/]{80,}={0,2}|TATT[A-Za-z0-9_=-]{40,})',
@@ -30,27 +32,120 @@ const knownTokens = new RegExp(
       'lin_api_[A-Za-z0-9]{40}\\b', // Linear
       'eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}', // JWT
     ].join('|') +
-    // Slack and Discord webhooks
-    ')|https://(?:hooks\\.slack\\.com/services/[A-Za-z0-9/_-]{20,}|(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{40,})',
-  'g',
+    ')',
+  'y',
 );
+// Slack and Discord webhooks, tried at each "https://".
+const webhook =
+  /https:\/\/(?:hooks\.slack\.com\/services\/[A-Za-z0-9\/_-]{20,}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{40,})/y;
 
-// Telegram bot tokens ("123456789:AA...") start with digits, which would make the alternation above try
-// every digit in the text; they are found from their ":AA" instead.
+// The literal start of each known token format, by first character, and its first two characters as a
+// table the scan can test every word against.
+const tokenPrefixes = new Map<number, string[]>();
+const tokenPairs = new Uint8Array(128 * 128);
+for (const prefix of [
+  'AKIA',
+  'ASIA',
+  'ABIA',
+  'ACCA',
+  'AIza',
+  'AccountKey=',
+  'ATATT',
+  'ghp_',
+  'gho_',
+  'ghu_',
+  'ghs_',
+  'ghr_',
+  'github_pat_',
+  'glpat-',
+  'xoxa-',
+  'xoxb-',
+  'xoxp-',
+  'xoxo-',
+  'xoxs-',
+  'xoxr-',
+  'sk_live_',
+  'sk_test_',
+  'rk_live_',
+  'rk_test_',
+  'whsec_',
+  'ya29.',
+  'sk-',
+  'shpat_',
+  'shpca_',
+  'shppa_',
+  'shpss_',
+  'sig=',
+  'sq0atp-',
+  'sq0csp-',
+  'SG.',
+  'SK',
+  'npm_',
+  'pypi-AgEIcHlwaS5vcmc',
+  'hf_',
+  'hvs.',
+  'dop_v1_',
+  'dapi',
+  'key-',
+  'GOCSPX-',
+  'PMAK-',
+  'lin_api_',
+  'eyJ',
+]) {
+  const first = prefix.charCodeAt(0);
+  const list = tokenPrefixes.get(first) ?? [];
+  list.push(prefix);
+  tokenPrefixes.set(first, list);
+  tokenPairs[first * 128 + prefix.charCodeAt(1)] = 1;
+}
+
+/** Whether a word starting with these two characters may start a known token format. */
+export function mayStartToken(first: number, second: number): boolean {
+  return first < 128 && second < 128 && tokenPairs[first * 128 + second] === 1;
+}
+
+/** The length of the known token format's prefix that starts at `start`, or 0. */
+function tokenPrefixAt(text: string, start: number): number {
+  const prefixes = tokenPrefixes.get(text.charCodeAt(start));
+  if (prefixes === undefined) return 0;
+  for (const prefix of prefixes) if (text.startsWith(prefix, start)) return prefix.length;
+  return 0;
+}
+
+// Prefixes distinctive enough to be recognised inside a longer word, where a copy-paste lost the separator
+// before the token ("envnpm_...", "keyAKIA..."): each has an underscore or a fixed capitalisation.
+const gluedPrefix =
+  /AKIA|ASIA|AIza|gh[pousr]_|github_pat_|[sr]k_(?:live|test)_|whsec_|shp(?:at|ca|pa|ss)_|npm_|hf_|dop_v1_|lin_api_/g;
+
+// Telegram bot tokens ("123456789:AA...") start with digits; they are found from their ":AA".
 const telegramToken = /\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/y;
 
 const privateKeyBlock =
-  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,16384}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/g;
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]{0,16384}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|(?:\s*[A-Za-z0-9+/=:,-]+)*)/y;
 
 // scheme://user:password@host -> the password part. Matched from each "://" found by indexOf.
 const credentialsAfterScheme = /[^\s:/@'"]{0,128}:([^\s@/'"]{1,256})@[\w.-]/y;
 
 // Authorization headers carry bearer tokens and base64 user:password pairs.
-const authorizationHeader = /\b(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/gi;
+const authorizationHeader = /(?:Bearer|Basic|Token)\s+([A-Za-z0-9._~+/-]{16,}=*)/iy;
 
-// key = "value" assignments where the key names a secret (config files, .env, code, YAML, JSON).
-const secretAssignment =
-  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)["']?\s*(?:[:=]|=>|:=)\s*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/gi;
+// key = "value" assignments where the key names a secret (config files, .env, code, YAML, JSON): found from
+// the separator, looking back for the key (which ends the text before it) and forward for the value.
+const secretKey =
+  /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)$/i;
+const secretValue =
+  /(?:[:=]|=>|:=)[ \t]*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/y;
+// Every key above ends in one of these pairs of letters: passwoRD, passWD, pwD, paSS, secrET, kEY,
+// tokEN, credentiAL, credentiALS.
+const keyEndings = new Set(['rd', 'wd', 'pwd', 'ss', 'et', 'ey', 'en', 'al', 'ls'].map((e) => e.slice(-2)));
+
+function mayEndSecretKey(text: string, keyEnd: number): boolean {
+  const last = text.charCodeAt(keyEnd - 1) | 32;
+  // d s t y n l: the last letters of every key
+  if (last !== 100 && last !== 115 && last !== 116 && last !== 121 && last !== 110 && last !== 108)
+    return false;
+  return keyEndings.has(text.slice(keyEnd - 2, keyEnd).toLowerCase());
+}
 // Placeholders and references are not secrets.
 const notASecret =
   /^(?:\$\{?|%|\{\{|process\.env|os\.environ|env\(|getenv|config\.|settings\.|self\.|this\.|null$|none$|nil$|true$|false$|undefined$|string$|required$|optional$|x{4,}|\*{3,}|<|\.{0,2}\/|https?:|0x[0-9a-f]+$|\d+$|changeme$|password$|secret$|guest$|admin$|root$|postgres$|test$|your[_-]|example|redacted|dummy|placeholder|todo)/i;
@@ -95,57 +190,117 @@ function isJwtHeader(token: string): boolean {
   return header !== undefined && /"(?:alg|typ|kid)"/.test(header);
 }
 
-export function detectApiKey(text: string): Detection[] {
-  const found: Detection[] = [];
-  const push = (start: number, end: number) => found.push({ type: 'API_KEY', start, end });
-  knownTokens.lastIndex = 0;
-  for (let m = knownTokens.exec(text); m; m = knownTokens.exec(text)) {
-    if (m[0].startsWith('eyJ') && !isJwtHeader(m[0])) continue;
-    push(m.index, m.index + m[0].length);
+/** A known token format at `start`, where a word starts (or, `glued`, inside a word). */
+export function detectKnownTokenAt(scan: Scan, start: number, glued = false): boolean {
+  if (start < scan.tokenNext) return false;
+  const prefixLength = tokenPrefixAt(scan.text, start);
+  if (prefixLength === 0) return false;
+  knownTokens.lastIndex = start;
+  const m = knownTokens.exec(scan.text);
+  if (!m) return false;
+  const token = m[0];
+  scan.tokenNext = start + token.length;
+  if (token.startsWith('eyJ') && !isJwtHeader(token)) return false;
+  // A token glued to a word must still end where the word does.
+  if (glued && isWordCharCode(scan.text.charCodeAt(scan.tokenNext))) return false;
+  if (isPlaceholderSecret(token, prefixLength)) return false;
+  scan.push('API_KEY', start, scan.tokenNext);
+  return true;
+}
+
+/** A known token glued to the text before it, inside the long word [start, end). */
+export function detectGluedTokenIn(scan: Scan, start: number, end: number): void {
+  const word = scan.text.slice(start + 1, end);
+  gluedPrefix.lastIndex = 0;
+  for (let m = gluedPrefix.exec(word); m; m = gluedPrefix.exec(word)) {
+    if (detectKnownTokenAt(scan, start + 1 + m.index, true)) return;
   }
-  for (let colon = text.indexOf(':AA'); colon !== -1; colon = text.indexOf(':AA', colon + 3)) {
-    let start = colon;
-    while (
-      start > 0 &&
-      start > colon - 10 &&
-      text.charCodeAt(start - 1) >= 48 &&
-      text.charCodeAt(start - 1) <= 57
-    )
-      start--;
-    if (start > 0 && /\w/.test(text[start - 1]!)) continue;
-    telegramToken.lastIndex = start;
-    if (telegramToken.exec(text)) push(start, telegramToken.lastIndex);
+}
+
+/** At "://": a Slack or Discord webhook, or the password of `scheme://user:password@host`. */
+export function detectSecretAfterScheme(scan: Scan, colon: number): void {
+  const text = scan.text;
+  if (colon >= 5 && colon - 5 >= scan.tokenNext && text.startsWith('https', colon - 5)) {
+    webhook.lastIndex = colon - 5;
+    const m = webhook.exec(text);
+    if (m) {
+      scan.tokenNext = colon - 5 + m[0].length;
+      // Judge the part after "/services/" or "/webhooks/": "T00000000/B00000000/XXXXXXXX" is a template.
+      if (!isPlaceholderSecret(m[0], m[0].indexOf('s/', 30) + 2))
+        scan.push('API_KEY', colon - 5, scan.tokenNext);
+    }
   }
-  if (text.indexOf('-----BEGIN') !== -1) {
-    privateKeyBlock.lastIndex = 0;
-    for (let m = privateKeyBlock.exec(text); m; m = privateKeyBlock.exec(text))
-      push(m.index, m.index + m[0].trimEnd().length);
+  credentialsAfterScheme.lastIndex = colon + 3;
+  const m = credentialsAfterScheme.exec(text);
+  if (!m || notASecret.test(m[1]!)) return;
+  const end = credentialsAfterScheme.lastIndex - 2;
+  scan.push('API_KEY', end - m[1]!.length, end);
+}
+
+/** A Telegram bot token ending in the ":AA..." at `colon`. */
+export function detectTelegramTokenAt(scan: Scan, colon: number): void {
+  const text = scan.text;
+  let start = colon;
+  while (
+    start > 0 &&
+    start > colon - 10 &&
+    text.charCodeAt(start - 1) >= 48 &&
+    text.charCodeAt(start - 1) <= 57
+  )
+    start--;
+  if (start > 0 && /\w/.test(text[start - 1]!)) return;
+  telegramToken.lastIndex = start;
+  if (telegramToken.test(text) && !isPlaceholderSecret(text.slice(colon + 1, telegramToken.lastIndex))) {
+    scan.push('API_KEY', start, telegramToken.lastIndex);
   }
-  for (let scheme = text.indexOf('://'); scheme !== -1; scheme = text.indexOf('://', scheme + 3)) {
-    credentialsAfterScheme.lastIndex = scheme + 3;
-    const m = credentialsAfterScheme.exec(text);
-    if (!m || notASecret.test(m[1]!)) continue;
-    const end = credentialsAfterScheme.lastIndex - 2;
-    push(end - m[1]!.length, end);
-  }
-  authorizationHeader.lastIndex = 0;
-  for (let m = authorizationHeader.exec(text); m; m = authorizationHeader.exec(text)) {
-    const token = m[1]!;
-    if (!looksRandomEnough(token)) continue;
-    const start = m.index + m[0].length - token.length;
-    push(start, start + token.length);
-  }
-  secretAssignment.lastIndex = 0;
-  for (let m = secretAssignment.exec(text); m; m = secretAssignment.exec(text)) {
-    // Quoted values run to the closing quote (passwords may contain '&' or ';'); bare ones stop at
-    // separators such as '&' in a query string.
-    const quoted = m[3] === undefined;
-    const value = m[1] ?? m[2] ?? m[3]!;
-    if (notASecret.test(value) || !looksRandomEnough(value) || /\s/.test(value)) continue; // prose, not a key
-    if (!quoted && text[m.index + m[0].length] === '(') continue; // a function call, not a literal
-    if (!keywordStartsWord(text, m.index)) continue;
-    const start = m.index + m[0].length - value.length - (quoted ? 1 : 0);
-    push(start, start + value.length);
-  }
-  return found;
+}
+
+/** A private-key block whose "-----BEGIN" starts at `start`. */
+export function detectPrivateKeyAt(scan: Scan, start: number): void {
+  if (start < scan.privateKeyNext) return;
+  privateKeyBlock.lastIndex = start;
+  const m = privateKeyBlock.exec(scan.text);
+  if (!m) return;
+  scan.privateKeyNext = start + m[0].length;
+  scan.push('API_KEY', start, start + m[0].trimEnd().length);
+}
+
+/** A token after "Bearer", "Basic" or "Token", the word starting at `start`. */
+export function detectAuthorizationAt(scan: Scan, start: number): void {
+  if (start < scan.authorizationNext) return;
+  authorizationHeader.lastIndex = start;
+  const m = authorizationHeader.exec(scan.text);
+  if (!m) return;
+  scan.authorizationNext = start + m[0].length;
+  const token = m[1]!;
+  if (!looksRandomEnough(token) || isPlaceholderSecret(token)) return;
+  scan.push('API_KEY', scan.authorizationNext - token.length, scan.authorizationNext);
+}
+
+/** A secret assigned with the ':' or '=' at `separator` to a key that names a secret. */
+export function detectAssignmentAt(scan: Scan, separator: number): void {
+  const text = scan.text;
+  // Back over the spaces and the optional closing quote between the key and the separator.
+  let keyEnd = separator;
+  while (keyEnd > 0 && (text.charCodeAt(keyEnd - 1) === 32 || text.charCodeAt(keyEnd - 1) === 9)) keyEnd--;
+  if (keyEnd > 0 && (text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'")) keyEnd--;
+  if (keyEnd === 0 || !mayEndSecretKey(text, keyEnd)) return;
+  const key = secretKey.exec(text.slice(Math.max(scan.assignmentNext, keyEnd - 24), keyEnd));
+  if (!key) return;
+  const keyStart = keyEnd - key[0].length;
+  secretValue.lastIndex = separator;
+  const m = secretValue.exec(text);
+  if (!m) return;
+  scan.assignmentNext = secretValue.lastIndex;
+  // Quoted values run to the closing quote (passwords may contain '&' or ';'); bare ones stop at
+  // separators such as '&' in a query string.
+  const quoted = m[3] === undefined;
+  const value = m[1] ?? m[2] ?? m[3]!;
+  if (notASecret.test(value) || !looksRandomEnough(value) || /\s/.test(value)) return; // prose, not a key
+  // Keys and tokens (long values) must look random; short ones are passwords, judged by the rules above.
+  if (value.length >= 16 && isPlaceholderSecret(value)) return;
+  if (!quoted && text[secretValue.lastIndex] === '(') return; // a function call, not a literal
+  if (!keywordStartsWord(text, keyStart)) return;
+  const start = secretValue.lastIndex - value.length - (quoted ? 1 : 0);
+  scan.push('API_KEY', start, start + value.length);
 }

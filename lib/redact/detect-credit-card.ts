@@ -1,13 +1,22 @@
-// Payment card numbers: Luhn checksum plus issuer prefix and length, so order numbers don't qualify.
-import type { Detection } from './detection';
+// Payment card numbers: Luhn checksum plus issuer prefix and length, so order numbers don't qualify. A card
+// is read from the groups of a numeric chunk, and the longest valid prefix wins: "4111 1111 1111 1111 123"
+// is a card and its CVV, "4111111111111111/5500000000000004" two cards.
+import { hasContextBefore } from './detection';
+import { gs1CheckDigitValid, namedAsProductCode } from './product-and-parcel-numbers';
+import { isWordCharCode } from './detection';
+import type { Scan } from './scan';
+import { inColumnHeaded } from './table-column';
 
-// 12-19 digits, either contiguous or in groups separated by one space or hyphen (4-4-4-4, 4-6-5, ...).
-// The regex only finds the run; the grouping is checked in code, which avoids regex backtracking.
-// The first character comes before the look-behind so V8 can skip quickly to candidate positions.
-const candidate = /\d(?<![\w./-]\d)\d{3}[\d -]{7,19}\d(?![\w/]|[.-]\d)/g;
-const grouping = /^\d{4}(?:[ -]?\d{2,7}){1,4}$/;
-const separators = /[ -]/g;
-const firstSeparator = /[ -]/;
+// Words that introduce a card number ("card no.", "PAN", "Kreditkarte", "tarjeta"), or head its column.
+const cardWords =
+  '(?:credit|debit|bank|payment|pay) ?card|card|cards|cc|pan|(?:kredit)?karte|carte(?: bancaire| de cr[ée]dit)?|cb|' +
+  'tarjeta(?: de cr[ée]dito)?|cart[aã]o(?: de cr[ée]dito)?|carta(?: di credito)?|kaart|kort|uatp|airplus|visa|' +
+  'master ?card|amex|american express|discover|jcb|diners(?: club)?|maestro|unionpay';
+const cardContext = new RegExp(
+  `\\b(?:${cardWords})\\b(?:[\\s:#.=()"'-]|\\b(?:no|nr|number|num|nummer|num[eé]ro|n[uú]mero|is|ending)\\b)*$`,
+  'i',
+);
+const cardHeader = new RegExp(`\\b(?:${cardWords})\\b`, 'i');
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -43,28 +52,90 @@ export function issuerMatches(digits: string): boolean {
   return false;
 }
 
-export function detectCreditCard(text: string): Detection[] {
-  const found: Detection[] = [];
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    const raw = m[0];
-    const digits = raw.replace(separators, '');
-    // Cheapest and most selective first: the checksum fails for nine in ten digit runs. Mixed separators
-    // ("4111 1111-1111") are not how anyone writes a card number.
-    const rejected =
-      digits.length > 19 ||
-      !luhnValid(digits) ||
-      !issuerMatches(digits) ||
-      (raw.includes(' ') && raw.includes('-')) ||
-      !grouping.test(raw);
-    if (rejected) {
-      // When a run fails, rescan from its second group: "0958 4111 1111 1111 1111" still holds a card.
-      const gap = raw.search(firstSeparator);
-      if (gap !== -1) candidate.lastIndex = m.index + gap + 1;
-      continue;
+/** UATP (airline) cards: 15 digits from 1. They collide with everyday ids, so they need a card label. */
+function isUatp(digits: string): boolean {
+  return digits.length === 15 && digits.charCodeAt(0) === 49;
+}
+
+function introducedAsCard(text: string, start: number): boolean {
+  return hasContextBefore(text, start, cardContext, 32) || inColumnHeaded(text, start, cardHeader);
+}
+
+/**
+ * Whether `digits`, written from `start` as one group (`contiguous`) or several, is a card number: checksum,
+ * issuer and length, and not a barcode. EAN/GTIN/UPC codes (12-14 digits with a valid GS1 check digit) pass
+ * Luhn one time in ten; they count as cards only after a card label.
+ */
+function isCardNumber(text: string, start: number, digits: string, contiguous: boolean): boolean {
+  if (!luhnValid(digits)) return false;
+  if (isUatp(digits)) return introducedAsCard(text, start);
+  if (!issuerMatches(digits) || /^(\d)\1+$/.test(digits)) return false;
+  if (namedAsProductCode(text, start)) return false;
+  if (contiguous && digits.length <= 14 && gs1CheckDigitValid(digits)) return introducedAsCard(text, start);
+  return true;
+}
+
+const grouping = /^\d{4}(?:[ -]?\d{2,7}){1,4}$/;
+
+/** Whether a card may start at `start`: not inside a word, version or range; after '/' only between numbers. */
+function mayStartAt(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  if (before === 47) return start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57;
+  return !(isWordCharCode(before) || before === 46 || before === 45);
+}
+
+/** Whether a card may end at `end`: not followed by a word, a decimal part, or a path. */
+function mayEndAt(text: string, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (isWordCharCode(after)) return false;
+  const next = text.charCodeAt(end + 1);
+  if (after === 46) return !(next >= 48 && next <= 57);
+  if (after === 47) return !isWordCharCode(next) || (next >= 48 && next <= 57);
+  return true;
+}
+
+/** Cards in the scan's current numeric chunk: from each group, the longest valid run of groups. */
+export function detectCardsInChunk(scan: Scan): void {
+  if (scan.chunkDigits < 12) return;
+  const { text, runStarts, runEnds } = scan;
+  const runCount = scan.runCount;
+  let digitsBefore = 0;
+  for (let r = 0; r < runCount; r++) {
+    const start = runStarts[r]!;
+    const runDigits = runEnds[r]! - start;
+    digitsBefore += runDigits;
+    // Twelve digits at least from here; card numbers start with 1 to 6.
+    if (scan.chunkDigits - digitsBefore + runDigits < 12) break;
+    const first = text.charCodeAt(start);
+    if (first < 49 || first > 54 || start < scan.cardNext || !mayStartAt(text, start)) continue;
+    let digits = '';
+    let separator = 0;
+    let best = -1;
+    // Contiguous (12-19 digits), or in groups of 2-7 digits after a first group of four, one space or one
+    // hyphen between them, the same throughout.
+    for (let e = r; e < runCount; e++) {
+      if (e > r) {
+        const gap = runEnds[e - 1]!;
+        const code = text.charCodeAt(gap);
+        if (runStarts[e]! !== gap + 1 || (code !== 32 && code !== 45)) break;
+        if (separator !== 0 && code !== separator) break;
+        separator = code;
+      }
+      digits += text.slice(runStarts[e]!, runEnds[e]!);
+      if (digits.length > 19) break;
+      if (
+        digits.length >= 12 &&
+        mayEndAt(text, runEnds[e]!) &&
+        (e === r || grouping.test(text.slice(start, runEnds[e]!))) &&
+        isCardNumber(text, start, digits, e === r)
+      ) {
+        best = e;
+      }
     }
-    if (digits.length < 12 || /^(\d)\1+$/.test(digits)) continue;
-    found.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + raw.length });
+    if (best < 0) continue;
+    scan.push('CREDIT_CARD', start, runEnds[best]!);
+    scan.cardNext = runEnds[best]!;
+    r = best;
   }
-  return found;
 }

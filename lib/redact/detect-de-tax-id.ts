@@ -1,9 +1,10 @@
 // German tax identification number (Steuerliche Identifikationsnummer): 11 digits, ISO 7064 MOD 11,10
 // check digit, and in the first ten digits exactly one digit repeated (twice, or three times non-adjacent).
-import { hasContextBefore, type Detection } from './detection';
+import { hasContextBefore } from './detection';
+import { standsAlone, type Scan } from './scan';
 
-// The first character comes before the look-behind so V8 can skip quickly to candidate positions.
-const candidate = /[1-9](?<![\w.\/-][1-9])\d ?\d{3} ?\d{3} ?\d{3}(?![\w\/]|[.-]\d)/g;
+// From the start of a run of digits not glued to a word, path, version or range (checked by the caller).
+const candidate = /[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\w\/]|[.-]\d)/y;
 const taxIdContext =
   /\b(?:steuer|steuer-?id|idnr|identifikationsnummer|st\.? ?-?id|tin|tax (?:id|identification)|tax number)\b[^\n\d]{0,24}$/i;
 // A paste that names the German tax id anywhere (a CSV header, a form title) is context for all its
@@ -27,22 +28,34 @@ export function deTaxIdValid(digits: string): boolean {
   return check === digits.charCodeAt(10) - 48;
 }
 
-export function detectDeTaxId(text: string): Detection[] {
-  const found: Detection[] = [];
-  let mentioned: boolean | undefined;
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+/** German tax ids in the scan's current numeric chunk. */
+export function detectDeTaxIdsInChunk(scan: Scan): void {
+  if (scan.chunkDigits < 11) return;
+  const { text, runStarts, runEnds } = scan;
+  for (let r = 0; r < scan.runCount; r++) {
+    const at = runStarts[r]!;
+    const length = runEnds[r]! - at;
+    // Eleven digits, or groups of 2, 3, 3, 3 with optional spaces between them; never a leading 0.
+    if (at < scan.deTaxIdNext || text.charCodeAt(at) === 48) continue;
+    if (
+      length !== 11 &&
+      !((length === 2 || length === 5 || length === 8) && text.charCodeAt(at + length) === 32)
+    )
+      continue;
+    candidate.lastIndex = at;
+    const m = standsAlone(text, at) ? candidate.exec(text) : null;
+    if (!m) continue;
     const raw = m[0];
-    const digits = raw.replace(/ /g, '');
-    if (!deTaxIdValid(digits)) continue;
+    scan.deTaxIdNext = at + raw.length;
+    if (!deTaxIdValid(raw.replace(/ /g, ''))) continue;
     // Unspaced or irregularly spaced 11-digit runs are common ids; the official "12 345 678 901" grouping
     // or context (just before, or anywhere in the paste) is needed as well.
     const officialGrouping = /^\d{2} \d{3} \d{3} \d{3}$/.test(raw);
-    if (!officialGrouping && !hasContextBefore(text, m.index, taxIdContext)) {
-      mentioned ??= documentContext.test(text);
-      if (!mentioned) continue;
-    }
-    found.push({ type: 'DE_TAX_ID', start: m.index, end: m.index + raw.length });
+    if (officialGrouping || hasContextBefore(text, at, taxIdContext) || mentioned(scan))
+      scan.push('DE_TAX_ID', at, at + raw.length);
   }
-  return found;
+}
+
+function mentioned(scan: Scan): boolean {
+  return (scan.deTaxIdMentioned ??= documentContext.test(scan.text));
 }

@@ -1,5 +1,5 @@
 // IBANs: the country's registered length and the ISO 13616 mod-97 check digits must both be right.
-import type { Detection } from './detection';
+import type { Scan } from './scan';
 
 // Lengths from the SWIFT IBAN registry.
 // prettier-ignore
@@ -13,10 +13,12 @@ const ibanLengths: Record<string, number> = {
   SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
-// Country + check digits, then the BBAN either contiguous or in space-separated groups of four.
-// Upper case as printed, or all lower case as sometimes typed (checked below).
+// Country + check digits, then the BBAN either contiguous or in space-separated groups of four, from a run of
+// letters and digits that starts after no other letter or digit (checked by the caller). Upper case as
+// printed, or all lower case as sometimes typed (checked below).
+// Groups may also be joined by hyphens throughout ("DE89-3704-0044-0532-0130-00").
 const candidate =
-  /[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Za-z]\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])/g;
+  /[A-Za-z]{2}\d{2}(?:(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?|(?:-[A-Za-z0-9]{4}){2,7}(?:-[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])/y;
 
 export function ibanChecksumValid(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);
@@ -29,22 +31,25 @@ export function ibanChecksumValid(compact: string): boolean {
   return remainder === 1;
 }
 
-export function detectIban(text: string): Detection[] {
-  const found: Detection[] = [];
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    let raw = m[0];
-    const expected = ibanLengths[raw.slice(0, 2).toUpperCase()];
-    if (expected === undefined) continue;
-    let compact = raw.toUpperCase().replace(/ /g, '');
-    // The optional tail group can swallow a following word; trim back to the registered length.
-    while (compact.length > expected && raw.includes(' ')) {
-      raw = raw.slice(0, raw.lastIndexOf(' '));
-      compact = raw.toUpperCase().replace(/ /g, '');
-    }
-    if (raw !== raw.toUpperCase() && raw !== raw.toLowerCase()) continue;
-    if (compact.length !== expected || !ibanChecksumValid(compact)) continue;
-    found.push({ type: 'IBAN', start: m.index, end: m.index + raw.length });
+/** An IBAN at `start`, where two letters and two digits begin a run of letters and digits. */
+export function detectIbanAt(scan: Scan, start: number): void {
+  if (start < scan.ibanNext) return;
+  const text = scan.text;
+  candidate.lastIndex = start;
+  const m = candidate.exec(text);
+  if (!m) return;
+  scan.ibanNext = start + m[0].length;
+  let raw = m[0];
+  const expected = ibanLengths[raw.slice(0, 2).toUpperCase()];
+  if (expected === undefined) return;
+  const separator = raw.charCodeAt(4) === 45 ? '-' : ' ';
+  let compact = raw.toUpperCase().replaceAll(separator, '');
+  // The optional tail group can swallow a following word; trim back to the registered length.
+  while (compact.length > expected && raw.includes(separator)) {
+    raw = raw.slice(0, raw.lastIndexOf(separator));
+    compact = raw.toUpperCase().replaceAll(separator, '');
   }
-  return found;
+  if (raw !== raw.toUpperCase() && raw !== raw.toLowerCase()) return;
+  if (compact.length !== expected || !ibanChecksumValid(compact)) return;
+  scan.push('IBAN', start, start + raw.length);
 }

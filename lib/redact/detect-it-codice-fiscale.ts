@@ -1,15 +1,12 @@
 // Italian codice fiscale: 16 characters (surname, name, birth date and place) with a check letter.
 // Digits may be replaced by letters (omocodia) when two people would otherwise share a code.
-import type { Detection } from './detection';
+import type { Scan } from './scan';
 
-// Upper case as printed, or all lower case as sometimes typed; two case-sensitive scans are much faster
-// than one case-insensitive one.
-const candidates = [
-  /[A-Z](?<![A-Za-z0-9][A-Z])[A-Z]{5}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![A-Za-z0-9])/g,
-  // Lower case is anchored on the birth-year digits and month letter: lower-case letters are everywhere,
-  // digits followed by one of the month letters are not.
-  /\d\d[abcdehlmprst](?<=(?<![A-Za-z0-9])[a-z]{6}\d\d[abcdehlmprst])[0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z](?![A-Za-z0-9])/g,
-];
+// A whole run of 16 letters and digits (checked by the caller): upper case as printed, or all lower case as
+// sometimes typed. Digits may be replaced by letters (omocodia) in the upper-case form only: in lower case,
+// six letters and two digits are what set a code apart from words.
+const upperCase = /[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]/y;
+const lowerCase = /[a-z]{6}\d\d[abcdehlmprst][0-9lmnpqrstuv]{2}[a-z][0-9lmnpqrstuv]{3}[a-z]/y;
 
 // Values of characters in odd (1st, 3rd, ...) positions; digits 0-9 share the values of A-J.
 const oddValues = [
@@ -29,17 +26,13 @@ export function codiceFiscaleValid(code: string): boolean {
   return code.charCodeAt(15) - 65 === sum % 26;
 }
 
-export function detectItCodiceFiscale(text: string): Detection[] {
-  const found: Detection[] = [];
-  for (const candidate of candidates) {
-    candidate.lastIndex = 0;
-    for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-      // The lower-case scan matches from the year digits; the six letters before belong to the code.
-      const start = candidate === candidates[0] ? m.index : m.index - 6;
-      const code = text.slice(start, m.index + m[0].length);
-      if (!codiceFiscaleValid(code.toUpperCase())) continue;
-      found.push({ type: 'IT_CODICE_FISCALE', start, end: start + code.length });
-    }
-  }
-  return found;
+/** A codice fiscale at `start`, where a run of exactly 16 letters and digits begins. */
+export function detectCodiceFiscaleAt(scan: Scan, start: number): void {
+  const text = scan.text;
+  const first = text.charCodeAt(start);
+  const candidate = first <= 90 ? upperCase : lowerCase;
+  candidate.lastIndex = start;
+  if (!candidate.test(text)) return;
+  if (codiceFiscaleValid(text.slice(start, start + 16).toUpperCase()))
+    scan.push('IT_CODICE_FISCALE', start, start + 16);
 }

@@ -1,20 +1,34 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { hasContextBefore, type Detection } from './detection';
+import type { Coverage } from './scan';
 import { inColumnHeaded } from './table-column';
 
-// A run of digits with the separators people type between groups. Validation decides what it is.
-const candidate = /[+(\d][\d ().\/-]{6,23}\d/g;
-
-// Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "portable", ...).
-// The word must be followed only by punctuation and a few filler words, so "call-bound `5235143`" in a
-// changelog or "cell 3 of 12" do not count.
-const phoneContext =
-  /\b(?:phone|tel|my number|number is|mobile|mob|cell|call|fax|whats ?app|sms|text me|ring|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|numer?o de t)(?:[\s.:#=,'"(]|\b(?:me|us|on|at|is|number|nr|no|num|anytime|now|or|de|la|el|il|di|unter|au|le)\b)*$/i;
+// Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "Cep no", "電話", ...), in
+// the languages people paste in. The word must be followed only by punctuation and a few filler words, so
+// "call-bound `5235143`" in a changelog or "cell 3 of 12" do not count.
+const latinPhoneWords =
+  'phone|phone number|tel|telephone|t[ée]l[ée]phone|t[ée]l|telefon|telefonnummer|telefone|tel[ée]fono|telefono|' +
+  'telefoon|telepono|telp|tlf|tfn|fon|mobile|mob|mobil|mobiel|m[oó]vil|celular|cellulare|cell|cellphone|handy|' +
+  'natel|gsm|portable|fax|cep|puh|puhelin|kom[oó]rka|whats ?app|sms|call|callback|ring|text me|my number|number is|' +
+  'contact number|numer?o de t|rufnummer|festnetz|durchwahl|sđt|no hp';
+const otherPhoneWords =
+  '電話|电话|手机|手機|携帯|전화|휴대폰|핸드폰|тел|телефон|моб|τηλ|τηλέφωνο|κινητό|هاتف|جوال|טלפון|נייד|फ़ोन|फोन|โทร|เบอร์|điện thoại';
+const phoneWord = `(?:\\b(?:${latinPhoneWords})\\b|${otherPhoneWords})`;
+const phoneContext = new RegExp(
+  phoneWord +
+    `(?:[\\s.:#=,'"(+]|[éè]|\\b(?:me|us|on|at|is|ist|est|es|number|nr|no|num|nummer|anytime|now|or|de|la|el|il|di|unter|au|le|do|da|du|sur|op)\\b)*$`,
+  'i',
+);
+// Weaker context: a phone word earlier in the same line with other words (but no other number) between
+// ("móvil de empresa será el ...", "call the office on ..."), or a kind of line right after the number
+// ("614-555-0122 (work)"). The number must then also be valid in a numbering plan.
+const phoneWordInLine = new RegExp(`${phoneWord}[^\\n\\d]*$`, 'i');
+const lineKindAfter =
+  /[ \t]*[(\[]?(?:work|home|office|direct|main|cell|mobile|fax|landline|private|privat|b[üu]ro|dienstlich|domicile|bureau|trabajo|casa|ufficio)\b/iy;
 
 // A table column headed like this holds phone numbers, however they are written.
-const phoneHeader =
-  /\b(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|telefono|cellulare|tel[ée]fono|m[oó]vil|contact number)/i;
+const phoneHeader = new RegExp(`(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})`, 'i');
 
 function headerSaysPhone(text: string, start: number): boolean {
   return inColumnHeaded(text, start, phoneHeader);
@@ -22,19 +36,41 @@ function headerSaysPhone(text: string, start: number): boolean {
 
 // Countries whose national format people paste without a country code; most write a trunk '0' first.
 const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
-const contextCountries: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'PT', 'PL', 'SE'];
+const contextCountries: CountryCode[] = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'PT',
+  'PL',
+  'SE',
+  'BR',
+  'IN',
+  'AU',
+  'MX',
+  'JP',
+  'CN',
+];
 
 // Dates, times, IP addresses and dotted versions share the digit-run shape.
 const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
 const notPhoneContext =
-  /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id)\b(?: ?(?:no|nr|number|num|#))?(?:\s+is)?[\s.:#-]*$/i;
+  /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id|tag|booking|reservation|confirmation|member(?:ship)?|contract|policy|claim|licen[cs]e|permit|registration|model|build|version|kunden|auftrags|rechnungs|vertrags|bestell)\b(?: ?(?:no|nr|number|num|#|nummer))?(?:\s+is)?[\s.:#-]*$/i;
 const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
 const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
+// The French ten-digit layout, with spaces, dots or hyphens: "04.10.83.09.41".
+const frenchLayout = /^0\d(?:([ .-])\d\d)(?:\1\d\d){3}$/;
+const twoDigitStart = /^\(?0\d\)?[ .-]/;
+// The Dutch mobile layout: "06-12345678", "06 12345678".
+const dutchMobileLayout = /^06[ -]\d{8}$/;
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
-function gluedBefore(code: number): boolean {
+function gluedBeforeCode(code: number): boolean {
   return (
     (code >= 48 && code <= 57) ||
     (code >= 65 && code <= 90) ||
@@ -52,15 +88,59 @@ function gluedBefore(code: number): boolean {
   );
 }
 
+function gluedBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const code = text.charCodeAt(start - 1);
+  if (!gluedBeforeCode(code)) return false;
+  // "+1 202-555-0143/+1 202-555-0144": a list of numbers.
+  if (code === 47 && text.charCodeAt(start) === 43) return !isDigitAt(text, start - 2);
+  // "Tel:+44 ...", "phone=4155550132": a label, not a time, port or variable.
+  if (code === 58 || code === 61) return !hasContextBefore(text, start, phoneContext);
+  return !text.endsWith('tel:', start);
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
+}
+
+// An extension after the number: "x12", " ext. 12", " extension 12", " Durchwahl 12", " poste 12".
+const extension =
+  /(?:x|[ \t]*(?:ext\.?|extension|durchwahl|dw\.?|poste|anexo|interno)[ \t]*)\d{1,6}(?![\w])/iy;
+
+/** Length of an extension written right after the number at `end`, or 0. */
+function extensionAt(text: string, end: number): number {
+  extension.lastIndex = end;
+  return extension.test(text) ? extension.lastIndex - end : 0;
+}
+
 function gluedAfter(text: string, end: number): boolean {
   const code = text.charCodeAt(end);
   if (Number.isNaN(code)) return false;
+  const next = text.charCodeAt(end + 1);
+  if ((code === 120 || code === 88) && extensionAt(text, end) > 0) return false; // "0143x12"
   if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)
     return true;
-  if (code === 37 /* % */ || code === 47 /* / */ || code === 58 /* : */) return true;
+  if (code === 37 /* % */) return true;
+  // "10:30" or "/path": a ':' or '/' followed by more of something; "0018: ask", "0143/+1 ..." are fine.
+  if (code === 58) return !(Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13);
+  if (code === 47) return !(Number.isNaN(next) || next === 43 || next === 32 || next === 10);
   // "1.2.3" or "12-34": a separator followed by more digits means the run continues as something else.
-  if ((code === 46 || code === 45) && /\d/.test(text[end + 1] ?? '')) return true;
+  if ((code === 46 || code === 45) && isDigitAt(text, end + 1)) return true;
   return false;
+}
+
+// Maths and code: a number with an operator and another operand next to it ("y = 415 902 3310 mod 17",
+// "2125550187 * 3") is a value, not a phone number. '/' is left out: in prose it separates alternatives
+// ("cell / work"); after '-' or '+' the other operand must be short, as "020 7946 0958 - 020 7946 0959" is
+// a list of numbers.
+const operatorAfter = /[ \t]*(?:(?:[*×÷^%=]|mod\b|div\b)[ \t]*\d|[-+][ \t]*\d{1,6}(?!\d|[ .-]\d))/iy;
+const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
+
+function isOperand(text: string, start: number, end: number): boolean {
+  operatorAfter.lastIndex = end;
+  if (operatorAfter.test(text)) return true;
+  return operatorBefore.test(text.slice(Math.max(0, start - 16), start));
 }
 
 // Parsing against the numbering plan costs tens of microseconds; logs and CSVs repeat the same numbers, so
@@ -100,32 +180,78 @@ function isValidIn(digits: string, countries: (CountryCode | undefined)[], possi
 }
 
 /**
- * `covered` tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit
- * groups), so their digits are not also validated as phone numbers.
+ * Phone numbers in the numeric chunks the scan queued (flat [start, end, digits] triples, in text order). `covered`
+ * tells which offsets already belong to a higher-priority finding (an IBAN's or card's digit groups), so
+ * their digits are not also validated as phone numbers.
  */
-export function detectPhone(text: string, covered?: Uint8Array): Detection[] {
+export function detectPhonesInChunks(
+  text: string,
+  chunks: readonly number[],
+  covered: Coverage,
+): Detection[] {
   const found: Detection[] = [];
-  candidate.lastIndex = 0;
-  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    if (covered && (covered[start] === 1 || covered[end - 1] === 1)) continue;
-    if (start > 0 && gluedBefore(text.charCodeAt(start - 1)) && !text.endsWith('tel:', start)) continue;
-    if (gluedAfter(text, end)) continue;
-    if (acceptPhone(text, raw, start)) found.push({ type: 'PHONE', start, end });
-    else {
-      // Rescan from the next group: a phone number may directly follow another number.
-      const gap = raw.slice(1).search(/[ ./-]/);
-      if (gap !== -1) candidate.lastIndex = start + gap + 2;
+  for (let c = 0; c < chunks.length; c += 3) {
+    const chunkEnd = chunks[c + 1]!;
+    // A candidate starts at '+', '(' or a digit and takes the separators and digits after it, up to 25
+    // characters in all, ending with a digit: at least eight characters, within the chunk (whose characters
+    // after its first are all digits and separators).
+    for (let at = chunks[c]!; at <= chunkEnd - 8;) {
+      const code = text.charCodeAt(at);
+      if (!((code >= 48 && code <= 57) || code === 43 || code === 40)) {
+        at++;
+        continue;
+      }
+      let end = Math.min(at + 25, chunkEnd);
+      while (end > at + 1 && !isDigitAt(text, end - 1)) end--;
+      if (end - at < 8) {
+        at++;
+        continue;
+      }
+      const start = at;
+      at = end;
+      if (covered.covers(start) || covered.covers(end - 1)) continue;
+      if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
+      const raw = text.slice(start, end);
+      const accepted = acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
+      if (accepted > 0) {
+        found.push({ type: 'PHONE', start, end: accepted + extensionAt(text, accepted) });
+        at = accepted;
+      } else {
+        // Rescan from the next group: a phone number may directly follow another number.
+        for (let i = start + 1; i < end; i++) {
+          const separator = text.charCodeAt(i);
+          if (separator === 32 || separator === 46 || separator === 47 || separator === 45) {
+            at = i + 1;
+            break;
+          }
+        }
+      }
     }
   }
   return found;
 }
 
+const listSeparator = / [-/] | {2}/;
+
+/**
+ * When a candidate that runs into a second number fails ("020 7946 0958 - 020 7946 0959"), the longest part
+ * before the separator, in whole groups, that is a phone number on its own; returns its end, or 0.
+ */
+function longestPhonePrefix(text: string, raw: string, start: number): number {
+  // Only where the candidate lists two numbers: " - ", " / " or a double space between them.
+  const list = listSeparator.exec(raw);
+  if (!list) return 0;
+  for (let cut = list.index; cut > 7; cut--) {
+    if (!isDigitAt(raw, cut - 1) || isDigitAt(raw, cut)) continue;
+    const end = start + cut;
+    if (!gluedAfter(text, end) && acceptPhone(text, raw.slice(0, cut), start, end)) return end;
+  }
+  return 0;
+}
+
 // Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
 // that are rejected by shape alone.
-function acceptPhone(text: string, raw: string, start: number): boolean {
+function acceptPhone(text: string, raw: string, start: number, end: number): boolean {
   let count = 0;
   let dateSeparators = false; // '-', '.' or '/': every date and dotted shape below needs one
   for (let i = 0; i < raw.length; i++) {
@@ -134,7 +260,12 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
     else if (code >= 45 && code <= 47) dateSeparators = true;
   }
   if (count < 7 || count > 15) return false;
-  if (dateSeparators && (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw)))
+  const frenchDotted = dateSeparators && frenchLayout.test(raw);
+  if (
+    dateSeparators &&
+    !frenchDotted &&
+    (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw))
+  )
     return false;
   // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
   if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
@@ -146,30 +277,82 @@ function acceptPhone(text: string, raw: string, start: number): boolean {
     if (isValidIn(international, withCountryCode)) return true;
     // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
     // (UK 07700 900xxx, US 555) that forms and test data use.
-    return isValidIn(international, withCountryCode, true) && hasContextBefore(text, start, phoneContext);
+    return isValidIn(international, withCountryCode, true) && labelBefore(text, start);
   }
-  if (!nationalNumberValid(text, raw, digits, start)) return false;
+  if (completeNationalNumber(raw, digits)) {
+    if (isOperand(text, start, end) && !labelled(text, start)) return false;
+  } else if (labelled(text, start)) {
+    if (!labelledNationalNumber(raw, digits)) return false;
+  } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(raw, digits)) {
+    return false;
+  }
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
   return !hasContextBefore(text, start, notPhoneContext, 24);
 }
 
-function nationalNumberValid(text: string, raw: string, digits: string, start: number): boolean {
-  if (/[ ().\/-]/.test(raw)) {
-    if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
-    // Without context, a national number must be complete: short ones are extensions, parts, codes.
-    // Two-digit groups are hex bytes or codes ("01 02 03 04") unless it is the French ten-digit layout.
-    const trunkShape =
-      digits.startsWith('0') &&
-      digits.length >= 10 &&
-      /^[\d(]/.test(raw) &&
-      (!/^\(?0\d\)?[ .-]/.test(raw) || /^0\d(?:[ .-]\d\d){4}$/.test(raw));
-    if (trunkShape && isValidIn(digits, trunkZeroCountries)) return true;
+/** A national number valid as written, without a label: North American, or complete with its trunk '0'. */
+function completeNationalNumber(raw: string, digits: string): boolean {
+  if (!/[ ().\/-]/.test(raw)) return false;
+  if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
+  // Without context, a national number must be complete: short ones are extensions, parts, codes.
+  // A two-digit first group starts hex bytes or codes ("01 02 03 04", "05 74 700 616"), except in the
+  // French ten-digit layout and the Dutch mobile one ("06-12345678").
+  const trunkShape =
+    digits.startsWith('0') &&
+    digits.length >= 10 &&
+    /^[\d(]/.test(raw) &&
+    (!twoDigitStart.test(raw) || frenchLayout.test(raw) || dutchMobileLayout.test(raw));
+  return trunkShape && isValidIn(digits, trunkZeroCountries);
+}
+
+function weakContext(text: string, start: number, end: number): boolean {
+  lineKindAfter.lastIndex = end;
+  if (lineKindAfter.test(text)) return true;
+  // The words since the last digit or line break, if they hold a letter at all.
+  let from = start;
+  let letters = false;
+  while (from > 0 && from > start - 48) {
+    const code = text.charCodeAt(from - 1);
+    if ((code >= 48 && code <= 57) || code === 10) break;
+    if (code >= 65) letters = true;
+    from--;
   }
-  if (!hasContextBefore(text, start, phoneContext) && !headerSaysPhone(text, start)) return false;
-  if (isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries)) return true;
-  // Introduced as a phone number and laid out like one (North American, or national with a trunk '0'):
-  // accept a possible length even in unassigned ranges, as in the fictional "555-123-4567" or
-  // "07700 900123" that forms and test data are full of.
-  if (nanpShape.test(raw)) return true;
-  return /^0\d/.test(digits) && /[ ().\/-]/.test(raw) && isValidIn(digits, trunkZeroCountries, true);
+  return letters && phoneWordInLine.test(text.slice(from, start));
+}
+
+/**
+ * A phone label right before `start` ("Tel.: ", "call me on "). Every label ends in a letter once the
+ * punctuation after it is skipped, which rules out most numbers (in tables, after other numbers) at once.
+ */
+function labelBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) < 128 && fillerPunctuation[text.charCodeAt(i)] === 1) i--;
+  if (i < 0) return false;
+  const code = text.charCodeAt(i);
+  if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 128)) return false;
+  return hasContextBefore(text, start, phoneContext);
+}
+
+// Spaces and punctuation allowed between a label and its number (the filler of phoneContext).
+const fillerPunctuation = new Uint8Array(128);
+for (const c of ' \t\n\r\v\f.:#=,\'"(+') fillerPunctuation[c.charCodeAt(0)] = 1;
+
+function labelled(text: string, start: number): boolean {
+  return labelBefore(text, start) || headerSaysPhone(text, start);
+}
+
+/** A national number valid in one of the countries people paste from (or North American in layout). */
+function validNationalNumber(raw: string, digits: string): boolean {
+  return nanpShape.test(raw) || isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+}
+
+/**
+ * A national number right after a phone label. Introduced as a phone number, a number grouped like one (8 to
+ * 13 digits) is accepted without a numbering plan: the fictional "555-123-4567" and "07700 900123" of forms
+ * and test data, and any country's national format ("Cep no: 0532 123 45 67", "電話: 03-1234-5678",
+ * "celular (11) 91234-5678"). Ungrouped digits must be valid in a numbering plan.
+ */
+function labelledNationalNumber(raw: string, digits: string): boolean {
+  if (/[ ().\/-]/.test(raw) && digits.length >= 8 && digits.length <= 13) return true;
+  return validNationalNumber(raw, digits);
 }

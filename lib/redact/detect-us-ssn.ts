@@ -1,17 +1,26 @@
-// US Social Security numbers within the ranges the SSA actually issues.
-import type { Detection } from './detection';
+// US Social Security numbers within the ranges the SSA actually issues, and not one of the published
+// samples or a number the text itself calls a placeholder.
+import { standsAlone, type Scan } from './scan';
 import { inColumnHeaded } from './table-column';
 
-// AAA-GG-SSSS anywhere. The first digit comes before the look-behind so V8 skips quickly to candidates.
-const hyphenated = /\d(?<![\w.\/-]\d)\d{2}-\d{2}-\d{4}(?![\w\/]|[.-]\d)/g;
+// AAA-GG-SSSS anywhere, from the start of a run of digits that stands alone (checked by the caller).
+const hyphenated = /\d{3}-\d{2}-\d{4}(?![\w\/]|[.-]\d)/y;
 // Bare ("536228714") or spaced ("536 22 8714") forms are everyday numbers too; they only count right
-// after an SSN context word, so the scan looks for the words and then at the number that follows.
-const contextWord = /\b(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)/gi;
-// A cell holding only nine digits (optionally spaced 3-2-4), for the table-column check. The scan stops at
-// digits and looks back for the cell's start, rather than trying every position as a possible cell start.
-const bareInTable = /\d(?<=(?:^|[,;\t|])[ \t]*\d)\d{2}( ?)\d{2}\1\d{4}(?=[ \t]*(?:[,;\t|]|$))/gm;
+// after an SSN context word, so the scan hands over the words and this looks at the number that follows.
+const contextWord = /(?:ssn|social security|soc\.? ?sec|ss#|tax ?payer id|itin)/iy;
+// A table column headed like this holds SSNs, however they are written.
 const headerContext = /\b(?:ssn|social security|soc\.? ?sec|taxpayer id|itin)/i;
-const numberAfterContext = /[^\n\d]{0,20}?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
+const headerWord = /(?:ssn|social security|soc\.? ?sec|taxpayer id|itin)/iy;
+// A cell holding only nine digits (optionally spaced 3-2-4), for the table-column check, from a run of
+// digits that starts a cell (checked here).
+const bareInTable = /\d{3}( ?)\d{2}\1\d{4}(?=[ \t]*(?:[,;\t|]|$))/my;
+const numberAfterContext = /[^\n\d]{0,20}?(\d{3})([ .]?)(\d{2})\2(\d{4})(?![\w\/]|[.-]\d)/y;
+// Numbers printed as examples: the Woolworth wallet card (078-05-1120), the SSA's own advertising sample
+// (219-09-9999) and the counting sequence every form uses (123-45-6789).
+const publishedSamples = new Set(['078051120', '219099999', '123456789']);
+// Words that say the number next to them is not a real one.
+const sampleWord =
+  /\b(?:sample|example|e\.g|placeholder|dummy|fake|invalid|test|fictional|fictitious|beispiel|z\.b|ejemplo|exemple|esempio)\b/i;
 
 export function ssnRangeValid(area: string, group: string, serial: string): boolean {
   const a = Number(area);
@@ -19,36 +28,99 @@ export function ssnRangeValid(area: string, group: string, serial: string): bool
   return a !== 0 && a !== 666 && a < 900 && group !== '00' && serial !== '0000';
 }
 
-export function detectUsSsn(text: string): Detection[] {
-  const found: Detection[] = [];
-  hyphenated.lastIndex = 0;
-  for (let m = hyphenated.exec(text); m; m = hyphenated.exec(text)) {
-    const raw = m[0];
-    if (!ssnRangeValid(raw.slice(0, 3), raw.slice(4, 6), raw.slice(7))) continue;
-    found.push({ type: 'US_SSN', start: m.index, end: m.index + raw.length });
+/** Issued ranges, and neither a published sample nor one digit repeated ("111-11-1111"). */
+export function ssnIssuable(area: string, group: string, serial: string): boolean {
+  const digits = area + group + serial;
+  return ssnRangeValid(area, group, serial) && !publishedSamples.has(digits) && !/^(\d)\1{8}$/.test(digits);
+}
+
+/** Whether the line around [start, end) calls the number a sample, a placeholder or a test value. */
+function markedAsSample(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(Math.max(lineStart, start - 32), start);
+  const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 24));
+  return sampleWord.test(before) || sampleWord.test(after);
+}
+
+function pushSsn(scan: Scan, start: number, end: number): void {
+  if (!markedAsSample(scan.text, start, end)) scan.push('US_SSN', start, end);
+}
+
+/** Hyphenated SSNs anywhere, and bare ones in a column headed like an SSN column, in the current chunk. */
+export function detectSsnsInChunk(scan: Scan): void {
+  if (scan.chunkDigits < 9) return;
+  const { text, runStarts, runEnds } = scan;
+  for (let r = 0; r < scan.runCount; r++) {
+    const at = runStarts[r]!;
+    const length = runEnds[r]! - at;
+    const after = text.charCodeAt(runEnds[r]!);
+    if (length === 3 && after === 45 && at >= scan.ssnNext && standsAlone(text, at)) {
+      hyphenated.lastIndex = at;
+      const m = hyphenated.exec(text);
+      if (m) {
+        const raw = m[0];
+        scan.ssnNext = at + raw.length;
+        if (ssnIssuable(raw.slice(0, 3), raw.slice(4, 6), raw.slice(7))) pushSsn(scan, at, scan.ssnNext);
+      }
+    }
+    // Bare numbers in a table: only once something in the paste was headed like an SSN column.
+    if (scan.ssnMentioned && (length === 9 || (length === 3 && after === 32)) && at >= scan.ssnTableNext) {
+      bareInTable.lastIndex = at;
+      const m = startsCell(text, at) ? bareInTable.exec(text) : null;
+      if (!m) continue;
+      const raw = m[0];
+      scan.ssnTableNext = at + raw.length;
+      const digitsOnly = raw.replace(/ /g, '');
+      if (
+        ssnIssuable(digitsOnly.slice(0, 3), digitsOnly.slice(3, 5), digitsOnly.slice(5)) &&
+        inColumnHeaded(text, at, headerContext)
+      )
+        pushSsn(scan, at, scan.ssnTableNext);
+    }
   }
-  // Bare numbers in a table column headed "SSN".
-  // The table scan only matters when something in the paste is headed like an SSN column.
-  bareInTable.lastIndex = 0;
-  const mentionsSsn = headerContext.test(text);
-  for (let m = mentionsSsn ? bareInTable.exec(text) : null; m; m = bareInTable.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    const digits = raw.replace(/ /g, '');
-    if (!ssnRangeValid(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
-    if (!inColumnHeaded(text, start, headerContext)) continue;
-    found.push({ type: 'US_SSN', start, end: start + raw.length });
+}
+
+/** Whether only spaces and tabs stand between `at` and the start of its line or cell. */
+function startsCell(text: string, at: number): boolean {
+  let i = at - 1;
+  for (; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 9) return true; // a tab separates cells
+    if (code !== 32) break;
   }
-  contextWord.lastIndex = 0;
-  for (let m = contextWord.exec(text); m; m = contextWord.exec(text)) {
-    numberAfterContext.lastIndex = m.index + m[0].length;
-    const n = numberAfterContext.exec(text);
-    if (!n || !ssnRangeValid(n[1]!, n[3]!, n[4]!)) continue;
-    const end = numberAfterContext.lastIndex;
-    const start = end - (n[1]!.length + n[3]!.length + n[4]!.length + 2 * n[2]!.length);
-    // A digit right before means the number started earlier ("1536228714"): not an SSN.
-    if (/[\w.\/-]/.test(text[start - 1] ?? ' ')) continue;
-    found.push({ type: 'US_SSN', start, end });
+  if (i < 0) return true;
+  const code = text.charCodeAt(i);
+  return (
+    code === 44 ||
+    code === 59 ||
+    code === 124 ||
+    code === 10 ||
+    code === 13 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
+/**
+ * At a word that may be an SSN context word ("SSN", "social security", "ITIN"): remember that the paste
+ * mentions SSNs, and take a bare or spaced number following it.
+ */
+export function detectSsnAfterWord(scan: Scan, start: number): void {
+  const text = scan.text;
+  contextWord.lastIndex = start;
+  const word = contextWord.exec(text);
+  if (!word) return;
+  if (!scan.ssnMentioned) {
+    headerWord.lastIndex = start;
+    scan.ssnMentioned = headerWord.test(text);
   }
-  return found;
+  numberAfterContext.lastIndex = start + word[0].length;
+  const n = numberAfterContext.exec(text);
+  if (!n || !ssnIssuable(n[1]!, n[3]!, n[4]!)) return;
+  const end = numberAfterContext.lastIndex;
+  const numberStart = end - (n[1]!.length + n[3]!.length + n[4]!.length + 2 * n[2]!.length);
+  // A digit right before means the number started earlier ("1536228714"): not an SSN.
+  if (/[\w.\/-]/.test(text[numberStart - 1] ?? ' ')) return;
+  pushSsn(scan, numberStart, end);
 }

@@ -22,8 +22,28 @@ export function isWordCharCode(code: number): boolean {
  * True when one of the (lower-case) context words occurs in the `window` characters before `start`.
  * Context raises confidence for shapes that are too ambiguous on their own (bare 9- or 11-digit runs).
  */
-export function hasContextBefore(text: string, start: number, words: RegExp, window = 40): boolean {
-  const from = Math.max(0, start - window);
+export function hasContextBefore(
+  text: string,
+  start: number,
+  words: RegExp,
+  window = 40,
+  digitsInWords = false,
+): boolean {
+  let from = start;
+  const limit = Math.max(0, start - window);
+  // Context words and the punctuation after them hold no digit (unless `digitsInWords`): the match can only
+  // lie after the last digit, which in tables and logs leaves a few characters to test instead of forty.
+  if (digitsInWords) from = limit;
+  else {
+    while (from > limit && !isDigitCode(text.charCodeAt(from - 1))) from--;
+    if (from === start) return false;
+    // Keep the digit itself, so a word glued to it does not start at a word boundary.
+    if (from > limit) from--;
+  }
   words.lastIndex = 0;
   return words.test(text.slice(from, start));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

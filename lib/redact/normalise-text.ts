@@ -9,10 +9,12 @@ export interface NormalisedText {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
-// Everything the normaliser rewrites or drops: look-alike characters, and HTML character references such as
-// "&#64;" that spell '@' or '.' in pasted markup. Most pastes contain none and are used as they are.
+// Everything the normaliser rewrites or drops: look-alike characters; HTML character references such as
+// "&#64;" that spell '@' or '.' in pasted markup; '@' percent-encoded in URLs and logs ("%40"); and the
+// "defanged" dots and '@' of threat reports ("185[.]44.12[.]9", "jane[@]example.com"). Most pastes contain
+// none and are used as they are.
 const rewritten =
-  /[\u00a0\u00ad\u180e\u2000-\u2015\u2024\u202f\u205f\u2060-\u2064\u2212\u3000\u3002\ufe63\ufeff\uff01-\uff5e\uff61\u0660-\u0669\u06f0-\u06f9]|&#(?:\d{1,5}|[xX][0-9a-fA-F]{1,4});|&(?:commat|period|nbsp);/g;
+  /[\u00a0\u00ad\u180e\u2000-\u2015\u2024\u202f\u205f\u2060-\u2064\u2212\u3000\u3002\ufe63\ufeff\uff01-\uff5e\uff61\u0660-\u0669\u06f0-\u06f9]|&#(?:\d{1,5}|[xX][0-9a-fA-F]{1,4});|&(?:commat|period|nbsp);|%40|\[[.@]\]|\([.@]\)|\{\.\}/g;
 
 /** The ASCII character that stands in for `code`, or '' to drop it. */
 function replacementFor(code: number): string {
@@ -31,9 +33,22 @@ function replacementFor(code: number): string {
   return ' '; // no-break, thin, figure, ideographic and other spaces
 }
 
-const namedReferences: Record<string, string> = { '&commat;': '@', '&period;': '.', '&nbsp;': ' ' };
+const namedReferences: Record<string, string> = {
+  '&commat;': '@',
+  '&period;': '.',
+  '&nbsp;': ' ',
+  '%40': '@',
+  '[.]': '.',
+  '(.)': '.',
+  '{.}': '.',
+  '[@]': '@',
+  '(@)': '@',
+};
 
-/** What an HTML character reference stands for, if it is printable ASCII; otherwise it is left alone. */
+/**
+ * What an HTML character reference (or an encoded or defanged character) stands for, if it is printable
+ * ASCII; otherwise it is left alone.
+ */
 function referenceReplacement(reference: string): string | undefined {
   const named = namedReferences[reference];
   if (named !== undefined) return named;

@@ -1,20 +1,9 @@
 // The engine's entry points: find personal data and secrets in a paste, and replace them with placeholders.
-import { detectApiKey } from './detect-api-key';
-import { detectCreditCard } from './detect-credit-card';
 import { compileCustomMatchers, detectCustom, hasCustomMatchers, type CustomMatchers } from './detect-custom';
-import { detectDeTaxId } from './detect-de-tax-id';
-import { detectEmail } from './detect-email';
-import { detectEsDni } from './detect-es-dni';
-import { detectFrNir } from './detect-fr-nir';
-import { detectIban } from './detect-iban';
-import { detectIpAddress } from './detect-ip-address';
-import { detectItCodiceFiscale } from './detect-it-codice-fiscale';
-import { detectPhone } from './detect-phone';
-import { detectUkNino } from './detect-uk-nino';
-import { detectUsSsn } from './detect-us-ssn';
 import type { Detection } from './detection';
 import { identityOffsets, normaliseText } from './normalise-text';
 import { numberedPlaceholder, PlaceholderNumbers, typedPlaceholder } from './placeholders';
+import { scanText } from './scan-text';
 export {
   validateRedactionSettings,
   type CustomPatternCheck,
@@ -51,41 +40,27 @@ export class RedactionInputTooLargeError extends Error {
   }
 }
 
-interface Detector {
-  type: Exclude<PiiType, 'CUSTOM'>;
-  detect: (text: string) => Detection[];
-  /** Cheap test that lets the detector be skipped entirely on text that cannot contain its type. */
-  mayContain: (text: string) => boolean;
-}
-
-const hasDigit = (text: string) => /\d/.test(text);
-
-// Order is priority: when two overlapping findings are equally long, the one listed first wins. The
-// phone detector, last and most expensive, also skips digits already claimed by the others.
-const detectors: Detector[] = [
-  { type: 'API_KEY', detect: detectApiKey, mayContain: () => true },
-  {
-    type: 'EMAIL',
-    detect: detectEmail,
-    mayContain: (t) => t.includes('@') || /[[({<]\s*at\s*[\])}>]|\sdot\s/i.test(t),
-  },
-  { type: 'IBAN', detect: detectIban, mayContain: hasDigit },
-  { type: 'CREDIT_CARD', detect: detectCreditCard, mayContain: hasDigit },
-  { type: 'IT_CODICE_FISCALE', detect: detectItCodiceFiscale, mayContain: hasDigit },
-  { type: 'FR_NIR', detect: detectFrNir, mayContain: hasDigit },
-  { type: 'DE_TAX_ID', detect: detectDeTaxId, mayContain: hasDigit },
-  { type: 'UK_NINO', detect: detectUkNino, mayContain: hasDigit },
-  { type: 'ES_DNI', detect: detectEsDni, mayContain: hasDigit },
-  { type: 'US_SSN', detect: detectUsSsn, mayContain: hasDigit },
-  { type: 'IP_ADDRESS', detect: detectIpAddress, mayContain: hasDigit },
-  { type: 'PHONE', detect: detectPhone, mayContain: hasDigit },
+// When two overlapping findings are equally long, the type listed first wins.
+const priorityOrder: PiiType[] = [
+  'CUSTOM', // the organisation's own terms win over built-in guesses
+  'API_KEY',
+  'EMAIL',
+  'IBAN',
+  'CREDIT_CARD',
+  'IT_CODICE_FISCALE',
+  'FR_NIR',
+  'DE_TAX_ID',
+  'UK_NINO',
+  'ES_DNI',
+  'US_SSN',
+  'IP_ADDRESS',
+  'PHONE',
 ];
-const priority = Object.fromEntries(detectors.map((d, i) => [d.type, i])) as Record<PiiType, number>;
-priority.CUSTOM = -1; // on a tie, the organisation's own terms win over built-in guesses
+const priority = Object.fromEntries(priorityOrder.map((type, i) => [type, i])) as Record<PiiType, number>;
 
 interface CompiledSettings {
   settings: RedactionSettings;
-  enabled: Detector[];
+  types: ReadonlySet<PiiType>;
   custom: CustomMatchers;
 }
 
@@ -107,7 +82,7 @@ function compileSettings(settings: RedactionSettings): CompiledSettings {
   const types = new Set(settings.types);
   return {
     settings,
-    enabled: detectors.filter((d) => types.has(d.type)),
+    types,
     custom: compileCustomMatchers(types.has('CUSTOM') ? settings : { customPatterns: [], dictionaries: [] }),
   };
 }
@@ -168,18 +143,7 @@ export function findPii(text: string, settings?: Partial<RedactionSettings>): Fi
   if (text.length > limit) throw new RedactionInputTooLargeError(text.length, limit);
   const normalised = normaliseText(text);
   const scanned = normalised.text;
-  const detections: Detection[] = [];
-  for (const detector of compiled.enabled) {
-    if (!detector.mayContain(scanned)) continue;
-    if (detector.type === 'PHONE') {
-      // Phone validation is the costly one and runs last: tell it what is already taken.
-      const covered = new Uint8Array(scanned.length);
-      for (const d of detections) covered.fill(1, d.start, d.end);
-      for (const d of detectPhone(scanned, covered)) detections.push(d);
-    } else {
-      for (const d of detector.detect(scanned)) detections.push(d);
-    }
-  }
+  const detections = scanText(scanned, compiled.types);
   if (hasCustomMatchers(compiled.custom)) {
     for (const d of detectCustom(scanned, compiled.custom)) detections.push(d);
   }

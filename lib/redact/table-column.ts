@@ -44,6 +44,10 @@ export function inColumnHeaded(text: string, index: number, header: RegExp): boo
  */
 export function columnHeaderAt(text: string, index: number, mentioning?: RegExp): string | undefined {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  // Asked again about the line asked about last time (several numbers in one row): same block.
+  if (lastBlock !== undefined && lastBlock.text === text && lastBlock.lineStart === lineStart) {
+    return cellHeader(lastBlock, text, index, mentioning);
+  }
   // Walk up to the first line of the block. Detectors ask in increasing order, so the walk stops at the
   // line asked about last time and reuses its answer: all questions about one paste cost one pass.
   let headerStart = lineStart;
@@ -62,14 +66,20 @@ export function columnHeaderAt(text: string, index: number, mentioning?: RegExp)
   const { header, headerCounts } = reused ?? blockHeader(text, headerStart);
   const mentions = reused?.mentions;
   lastBlock = { text, lineStart, headerStart, header, headerCounts, mentions };
+  return cellHeader(lastBlock, text, index, mentioning);
+}
+
+/** The header cell above `index` in `block`'s table (see columnHeaderAt). */
+function cellHeader(block: Block, text: string, index: number, mentioning?: RegExp): string | undefined {
+  const { lineStart, headerStart, header, headerCounts } = block;
   if (headerStart === lineStart) return undefined;
   if (mentioning) {
     // Every number in a long table asks about the same header: test it once per expression.
-    lastBlock.mentions ??= new Map();
-    let mentioned = lastBlock.mentions.get(mentioning);
+    block.mentions ??= new Map();
+    let mentioned = block.mentions.get(mentioning);
     if (mentioned === undefined) {
       mentioned = mentioning.test(header);
-      lastBlock.mentions.set(mentioning, mentioned);
+      block.mentions.set(mentioning, mentioned);
     }
     if (!mentioned) return undefined;
   }

@@ -129,7 +129,7 @@ describe('checkInput: text (paste, drop, clipboard read)', () => {
   });
 
   it('blocks in block mode, with the organisation’s message', () => {
-    const verdict = checkInput(text('SSN 123-45-6789'), pasteGuard({ mode: 'block', message: 'Ask IT' }));
+    const verdict = checkInput(text('SSN 536-22-8714'), pasteGuard({ mode: 'block', message: 'Ask IT' }));
     expect(verdict).toEqual({
       action: 'block',
       placeholders: 'numbered',

@@ -43,17 +43,17 @@ describe('engine on the corpus', () => {
   );
 
   it('has enough material to mean something', () => {
-    expect(documents.length).toBeGreaterThanOrEqual(80);
-    expect(score.cleanDocuments).toBeGreaterThanOrEqual(40);
-    expect(score.micro.tp + score.micro.fn).toBeGreaterThanOrEqual(140);
+    expect(documents.length).toBeGreaterThanOrEqual(200);
+    expect(score.cleanDocuments).toBeGreaterThanOrEqual(100);
+    expect(score.micro.tp + score.micro.fn).toBeGreaterThanOrEqual(300);
   });
 
-  it('reaches micro F1 >= 0.97', () => {
-    expect(score.micro.f1).toBeGreaterThanOrEqual(0.97);
+  it('reaches micro F1 >= 0.98', () => {
+    expect(score.micro.f1).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('raises false alarms on under 2% of documents without personal data', () => {
-    expect(score.falseAlarmRate).toBeLessThan(0.02);
+  it('raises false alarms on at most 2% of documents without personal data', () => {
+    expect(score.falseAlarmRate).toBeLessThanOrEqual(0.02);
   });
 
   const labelled = piiTypes.filter((t) => t !== 'CUSTOM');

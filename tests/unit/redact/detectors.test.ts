@@ -58,7 +58,7 @@ const positives: Row[] = [
   ['IPv4 with single-digit octets', 'resolver 8.8.8.8', [['IP_ADDRESS', '8.8.8.8']]],
   ['IPv6 compressed', 'src 2001:db8:85a3::8a2e:370:7334.', [['IP_ADDRESS', '2001:db8:85a3::8a2e:370:7334']]],
   ['IPv6 with embedded IPv4', 'peer ::ffff:192.0.2.128 up', [['IP_ADDRESS', '::ffff:192.0.2.128']]],
-  ['AWS access key', 'key=AKIAIOSFODNN7EXAMPLE', [['API_KEY', 'AKIAIOSFODNN7EXAMPLE']]],
+  ['AWS access key', 'key=AKIAZ3MHQ7VJ2XKD4P5N', [['API_KEY', 'AKIAZ3MHQ7VJ2XKD4P5N']]],
   [
     'GitHub token',
     'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8',

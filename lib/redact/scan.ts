@@ -1,0 +1,141 @@
+// The state of one scan of a text: what has been found so far and, per detector, the position its next
+// match may start at (the detectors keep the semantics of a global regex's lastIndex). The single pass in
+// scan-text.ts creates one and hands candidates to the detectors, which read and update it.
+import { isWordCharCode, type Detection } from './detection';
+import type { PiiType } from './settings';
+
+export class Scan {
+  readonly found: Detection[] = [];
+  /** Numeric chunks with enough digits for a phone number, as [start, end, digits] triples, validated last. */
+  readonly phoneChunks: number[] = [];
+  /** Spans known not to be personal data (parcel numbers): no finding may overlap them. */
+  readonly claims: Detection[] = [];
+  /** A run of number separators without digits ends here: no number starts before it. */
+  digitlessUntil = 0;
+  /** Whether an SSN context word (header or label) has been seen so far. */
+  ssnMentioned = false;
+  /** Whether the German tax id is mentioned anywhere in the text (computed once, when first needed). */
+  deTaxIdMentioned: boolean | undefined;
+
+  // Where each detector's next match may start.
+  cardNext = 0;
+  ibanNext = 0;
+  ipv4Next = 0;
+  ipv6Next = 0;
+  ssnNext = 0;
+  ssnTableNext = 0;
+  deTaxIdNext = 0;
+  frNirNext = 0;
+  dniNext = 0;
+  nieNext = 0;
+  ninoNext = 0;
+  codiceFiscaleNext = 0;
+  tokenNext = 0;
+  authorizationNext = 0;
+  assignmentNext = 0;
+  privateKeyNext = 0;
+  spelledEmailNext = 0;
+
+  // The numeric chunk being looked at: a run of digits and the separators people type between groups.
+  chunkStart = 0;
+  chunkEnd = 0;
+  chunkDigits = 0;
+  /** Its runs of digits: run r spans [runStarts[r], runEnds[r]). */
+  runStarts = new Int32Array(64);
+  runEnds = new Int32Array(64);
+  runCount = 0;
+
+  constructor(readonly text: string) {}
+
+  push(type: PiiType, start: number, end: number): void {
+    this.found.push({ type, start, end });
+  }
+
+  /** Records the runs of digits of the chunk [start, end) in `runStarts`, `runEnds` and `runCount`. */
+  chunkRuns(start: number, end: number): void {
+    const text = this.text;
+    let count = 0;
+    let runStart = -1;
+    for (let i = start; i <= end; i++) {
+      const code = i < end ? text.charCodeAt(i) : 0;
+      if (code >= 48 && code <= 57) {
+        if (runStart < 0) runStart = i;
+      } else if (runStart >= 0) {
+        if (count === this.runStarts.length) this.growRuns();
+        this.runStarts[count] = runStart;
+        this.runEnds[count] = i;
+        count++;
+        runStart = -1;
+      }
+    }
+    this.runCount = count;
+  }
+
+  private growRuns(): void {
+    const starts = new Int32Array(this.runStarts.length * 2);
+    starts.set(this.runStarts);
+    this.runStarts = starts;
+    const ends = new Int32Array(this.runEnds.length * 2);
+    ends.set(this.runEnds);
+    this.runEnds = ends;
+  }
+}
+
+export function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** ASCII letters and digits. */
+export function isAlnumCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+export function isLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Whether a number starting at `start` stands alone rather than continuing a word, a version ("1.2"), a
+ * range ("1-2") or, unless `slashGlues` is false, a path ("a/1").
+ */
+export function standsAlone(text: string, start: number, slashGlues = true): boolean {
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  return !(isWordCharCode(before) || before === 46 || before === 45 || (slashGlues && before === 47));
+}
+
+/** Which offsets a set of detections covers, asked in any order without a per-offset array. */
+export class Coverage {
+  private readonly starts: Int32Array;
+  /** The furthest end among the spans sorted up to each index. */
+  private readonly reach: Int32Array;
+
+  constructor(detections: readonly Detection[]) {
+    const sorted = detections.slice().sort((a, b) => a.start - b.start);
+    this.starts = new Int32Array(sorted.length);
+    this.reach = new Int32Array(sorted.length);
+    let reach = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      this.starts[i] = sorted[i]!.start;
+      reach = Math.max(reach, sorted[i]!.end);
+      this.reach[i] = reach;
+    }
+  }
+
+  /** Whether any span shares an offset with [start, end). */
+  overlaps(start: number, end: number): boolean {
+    // Of the spans starting before `end`, one reaches past `start` if any overlaps.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.reach[lo - 1]! > start;
+  }
+
+  covers(offset: number): boolean {
+    return this.overlaps(offset, offset + 1);
+  }
+}
