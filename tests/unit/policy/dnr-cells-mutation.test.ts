@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../../lib/catalog/catalog-schema';
 import { compilePolicy } from '../../../lib/policy/compile-policy';
-import { compareRanks, computeDnrCells } from '../../../lib/policy/dnr-cells';
+import { compareRanks, computeDnrCells, type DnrCell } from '../../../lib/policy/dnr-cells';
 import { policySchema, type Rule } from '../../../lib/policy/policy-schema';
 
 describe('compareRanks', () => {
@@ -78,11 +78,12 @@ describe('cells of hosts too long for the translate proxy, and of rules with the
     { id: 'cn', match: { jurisdictions: ['CN'] }, action: 'block' },
   ] as Rule[];
   const compiled = compilePolicy(policySchema.parse({ name: 'p', version: '1', rules }), catalog);
-  const all = computeDnrCells(compiled).cells;
+  // Computed inside each test, so that perTest coverage ties the cells to the test that checks them.
+  const cellsOf = () => computeDnrCells(compiled).cells;
 
   it('gives a host whose proxy spelling exceeds one label no proxy twin', () => {
-    const direct = (c: (typeof all)[number]) =>
-      c.spelling === 'direct' && c.decision.match?.kind !== 'url-pattern';
+    const all = cellsOf();
+    const direct = (c: DnrCell) => c.spelling === 'direct' && c.decision.match?.kind !== 'url-pattern';
     expect(all.filter((c) => c.spelling === 'translate-proxy').map((c) => [c.domain, c.rank])).toEqual([
       ['translate.goog', [4, 2, 5, 0]],
     ]);
@@ -96,6 +97,7 @@ describe('cells of hosts too long for the translate proxy, and of rules with the
   });
 
   it('emits a policy host whose rule differs even when the action is the same', () => {
+    const all = cellsOf();
     const chat = all.filter((c) => c.decision.match?.kind === 'host');
     expect(chat.map((c) => [c.domain, c.rank, c.decision.action, c.decision.rule])).toEqual([
       ['chat.example.com', [3, 3, 0, 0], 'block', 'cn'],
