@@ -79,7 +79,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       'reports/**',
       'tests/fixtures/**',
     ],
