@@ -449,3 +449,69 @@ describe('compileDnrRules, the details', () => {
     ).toBe(true);
   });
 });
+
+describe('largestGrant: the most session rules one Continue adds', () => {
+  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}.example`);
+  const cases: [string, PolicyInput][] = [
+    ['the built-in default', defaultPolicy()],
+    ['warn-cn', warnCn as PolicyInput],
+    ['public-sector', publicSector as PolicyInput],
+    [
+      'warn rules of different sizes, the largest neither first nor last',
+      {
+        name: 'sizes',
+        version: '1',
+        fallback: { action: 'allow' },
+        rules: [
+          { id: 'small', match: { hosts: ['one.example'] }, action: 'warn' },
+          {
+            id: 'large',
+            match: { services: ['deepseek', 'openai-chatgpt', 'github-copilot'] },
+            action: 'warn',
+          },
+          { id: 'middle', match: { hosts: many('m', 3) }, action: 'warn' },
+          { id: 'blocked', match: { services: ['moonshot-intl'] }, action: 'block' },
+        ],
+      } as PolicyInput,
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: equals the largest grant compileGrantRules builds for any warned URL',
+    (_name, input) => {
+      const compiled = policy(input);
+      const result = compileDnrRules(compiled, target);
+      expect(result.ok).toBe(true);
+      const urls = [
+        ...catalogUrls(catalog),
+        'https://one.example/',
+        ...many('https://m', 3).map((h) => `${h}/`),
+      ];
+      let largest = { rules: 0, unsafe: 0, regex: 0 };
+      for (const url of urls) {
+        const decision = decideCompiled(url, compiled);
+        if (decision.action !== 'warn') continue;
+        const grant = compileGrantRules(compiled, decision, 1, 'chromium');
+        const counts = {
+          rules: grant.length,
+          unsafe: 0,
+          regex: grant.filter((g) => g.condition.regexFilter).length,
+        };
+        if (counts.rules > largest.rules) largest = counts;
+      }
+      expect(result.largestGrant).toEqual(largest);
+    },
+  );
+
+  it('a policy without warnings adds no grant rules, and one with warnings adds some', () => {
+    expect(compileDnrRules(policy(publicSector as PolicyInput), target).largestGrant.rules).toBeGreaterThan(
+      0,
+    );
+    const blockOnly = { ...(warnCn as PolicyInput), rules: [], fallback: { action: 'block' } } as PolicyInput;
+    expect(compileDnrRules(policy(blockOnly), target).largestGrant).toEqual({
+      rules: 0,
+      unsafe: 0,
+      regex: 0,
+    });
+  });
+});
