@@ -33,7 +33,9 @@ export function createSessionStart(
     (running ??= (async () => {
       const version = extensionVersion();
       if ((await sessionStartItem.read()) === version) return;
-      // Noted alongside, not before: the rules go first.
-      await Promise.all([sessionStartItem.write(version), onExtensionStart(deps)]);
+      // Noted only once done: a worker stopped halfway (the browser may stop it at any moment) leaves the
+      // start to the next one, which would otherwise find it "done" and never put the policy in force.
+      await onExtensionStart(deps);
+      await sessionStartItem.write(version);
     })());
 }

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSessionStart } from '../../lib/background/extension-start';
 import { setEventSink } from '../../lib/background/record-event';
@@ -35,5 +35,22 @@ describe('createSessionStart', () => {
     expect(events.filter((e) => e.kind === 'policy_applied')).toHaveLength(2);
     await createSessionStart(deps(), () => '1.1')();
     expect(events.filter((e) => e.kind === 'policy_applied')).toHaveLength(3);
+  });
+
+  it('a worker stopped before its start finished leaves the start to the next worker', async () => {
+    // The first worker is stopped while the browser is installing its rules: that call never returns.
+    const stopped = { ...deps(), dnr: { ...dnr, updateDynamicRules: () => new Promise<void>(() => {}) } };
+    void createSessionStart(stopped, () => '1.0')();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(dnr.dynamic).toEqual([]);
+    // The next worker of the same session (new module state, same session storage) must still put the
+    // policy in force.
+    vi.resetModules();
+    const recordEvent = await import('../../lib/background/record-event');
+    await recordEvent.setEventSink(async (event) => void events.push(event));
+    const nextWorker = await import('../../lib/background/extension-start');
+    await nextWorker.createSessionStart(deps(), () => '1.0')();
+    expect(dnr.dynamic.length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.kind === 'policy_applied')).toHaveLength(1);
   });
 });
