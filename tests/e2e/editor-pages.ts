@@ -23,6 +23,23 @@ export const editorPages: Record<EditorName, { url: string; bundle: BundleName }
 };
 export const claudeUrl = 'https://claude.ai/new';
 
+/**
+ * Every editor fixture, as the specs iterate them: label, editor, and the page when it is not the editor's
+ * own. `inputLabel` names the single-line input (the send specs submit its form).
+ */
+export function editorCases(inputLabel = 'input'): [label: string, editor: EditorName, url?: string][] {
+  return [
+    ['textarea', 'textarea'],
+    [inputLabel, 'input'],
+    ['plain contenteditable', 'contenteditable'],
+    ['ProseMirror at chatgpt.com', 'prosemirror'],
+    ['ProseMirror at claude.ai', 'prosemirror', claudeUrl],
+    ['Lexical at www.perplexity.ai', 'lexical'],
+    ['Quill', 'quill'],
+    ['CodeMirror 6', 'codemirror'],
+  ];
+}
+
 let bundles: Promise<Record<BundleName, string>> | undefined;
 
 /** Bundles tests/fixtures/editors/*.ts once per test run. */

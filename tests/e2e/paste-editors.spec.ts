@@ -1,30 +1,20 @@
 // Keyboard paste (Control+V, real clipboard) into every editor the AI services use.
 import { expect, test } from './locked-test';
 import {
-  claudeUrl,
   editorText,
   grantClipboard,
   openEditor,
   pasteWithKeyboard,
   serveEditorPages,
   waitForPasteGuard,
-  type EditorName,
+  editorCases,
 } from './editor-pages';
 import { accessibleRoles, accessibleText } from './paste-notice';
 
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
 const redacted = 'Mail [EMAIL_1] or pay with [CREDIT_CARD_1] today';
 const clean = 'Résumé for “Q3”: 12 items, 3.5% growth — ok ✓';
-const cases: [label: string, editor: EditorName, url?: string][] = [
-  ['textarea', 'textarea'],
-  ['input', 'input'],
-  ['plain contenteditable', 'contenteditable'],
-  ['ProseMirror at chatgpt.com', 'prosemirror'],
-  ['ProseMirror at claude.ai', 'prosemirror', claudeUrl],
-  ['Lexical at www.perplexity.ai', 'lexical'],
-  ['Quill', 'quill'],
-  ['CodeMirror 6', 'codemirror'],
-];
+const cases = editorCases();
 
 // Browsers launch under the machine-wide managed-policy lock, which another run may hold a while.
 test.describe.configure({ timeout: 180_000 });

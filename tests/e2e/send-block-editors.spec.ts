@@ -4,12 +4,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
-  claudeUrl,
   editorText,
   openEditor,
   serveEditorPages,
   waitForPasteGuard,
   type EditorName,
+  editorCases,
 } from './editor-pages';
 import { launchExtensionContext } from './fixtures';
 import { loggedEvents } from './guard-log';
@@ -27,16 +27,7 @@ const policy = {
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
 const clean = 'What is the capital of France?';
 const held = 'Gatehouse held this message: it contains 1 email address and 1 card number. Remove it to send.';
-const cases: [label: string, editor: EditorName, url?: string][] = [
-  ['textarea', 'textarea'],
-  ['input (form submission)', 'input'],
-  ['plain contenteditable', 'contenteditable'],
-  ['ProseMirror at chatgpt.com', 'prosemirror'],
-  ['ProseMirror at claude.ai', 'prosemirror', claudeUrl],
-  ['Lexical at www.perplexity.ai', 'lexical'],
-  ['Quill', 'quill'],
-  ['CodeMirror 6', 'codemirror'],
-];
+const cases = editorCases('input (form submission)');
 
 test.describe.configure({ timeout: 400_000 });
 

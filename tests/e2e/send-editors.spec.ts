@@ -2,12 +2,12 @@
 // sends it, by Enter or by the send button; the page's own send handler records what it would send.
 import type { Page } from '@playwright/test';
 import {
-  claudeUrl,
   editorText,
   openEditor,
   serveEditorPages,
   waitForPasteGuard,
   type EditorName,
+  editorCases,
 } from './editor-pages';
 import { loggedEvents } from './guard-log';
 import { expect, test } from './locked-test';
@@ -16,16 +16,7 @@ import { accessibleText } from './paste-notice';
 const personal = 'Mail jane.doe@example.com or pay with 4111 1111 1111 1111 today';
 const redacted = 'Mail [EMAIL_1] or pay with [CREDIT_CARD_1] today';
 const clean = 'What is the capital of France?';
-const cases: [label: string, editor: EditorName, url?: string][] = [
-  ['textarea', 'textarea'],
-  ['input (form submission)', 'input'],
-  ['plain contenteditable', 'contenteditable'],
-  ['ProseMirror at chatgpt.com', 'prosemirror'],
-  ['ProseMirror at claude.ai', 'prosemirror', claudeUrl],
-  ['Lexical at www.perplexity.ai', 'lexical'],
-  ['Quill', 'quill'],
-  ['CodeMirror 6', 'codemirror'],
-];
+const cases = editorCases('input (form submission)');
 
 test.describe.configure({ timeout: 180_000 });
 
