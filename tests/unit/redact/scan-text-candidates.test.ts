@@ -1,0 +1,94 @@
+// The single pass (lib/redact/scan-text.ts), one row per kind of candidate: each value is found with every
+// type on, with its type alone, and not at all with every type but its own (the pass hands a candidate only
+// to the detectors that are on, and detectors of other types must not pick it up either).
+import { describe, expect, it } from 'vitest';
+import { findPii } from '../../../lib/redact/redact';
+import { piiTypes, type PiiType } from '../../../lib/redact/settings';
+
+function found(text: string, types?: readonly PiiType[]): [string, string][] {
+  return findPii(text, types ? { types: [...types] } : undefined).map((f) => [
+    f.type,
+    text.slice(f.start, f.end),
+  ]);
+}
+
+const candidates: [kind: string, type: PiiType, text: string, value: string][] = [
+  ['"@"', 'EMAIL', 'write to anna@example.de', 'anna@example.de'],
+  ['a spelled "at" word', 'EMAIL', 'jane at example dot com', 'jane at example dot com'],
+  ['a spelled "arroba" word', 'EMAIL', 'ana arroba ejemplo punto es', 'ana arroba ejemplo punto es'],
+  ['a bracketed "[at]"', 'EMAIL', 'jane [at] example [dot] org', 'jane [at] example [dot] org'],
+  [
+    'a token prefix',
+    'API_KEY',
+    'key ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8',
+    'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8',
+  ],
+  [
+    'a token glued inside a word',
+    'API_KEY',
+    'loadenvnpm_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8',
+    'npm_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8',
+  ],
+  [
+    '"Bearer"',
+    'API_KEY',
+    'Authorization: Bearer 8f14e45fceea167a5a36dedd4bea2543',
+    '8f14e45fceea167a5a36dedd4bea2543',
+  ],
+  ['"://" with a password', 'API_KEY', 'postgres://app:Xk9mQ2vL7pR@db:5432/x', 'Xk9mQ2vL7pR'],
+  [
+    '":AA" of a Telegram token',
+    'API_KEY',
+    'bot 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0',
+    '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0',
+  ],
+  ['"="', 'API_KEY', 'password=Secr3t99', 'Secr3t99'],
+  ['":"', 'API_KEY', 'password: Secr3t99', 'Secr3t99'],
+  [
+    '"-----BEGIN"',
+    'API_KEY',
+    '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----',
+    '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----',
+  ],
+  ['a dashed number', 'US_SSN', 'SSN 536-22-8714', '536-22-8714'],
+  ['an SSN label word', 'US_SSN', 'SSN 536228714', '536228714'],
+  ['a number then a letter', 'ES_DNI', 'DNI 12345678Z', '12345678Z'],
+  ['a NIE starting with X', 'ES_DNI', 'NIE X1234567L', 'X1234567L'],
+  ['a NIE starting with Z', 'ES_DNI', 'NIE Z1234567R', 'Z1234567R'],
+  ['a NIE starting with z', 'ES_DNI', 'nie z1234567r', 'z1234567r'],
+  ['a dotted number', 'IP_ADDRESS', 'ip 203.0.113.42', '203.0.113.42'],
+  [
+    '":" of an IPv6 address',
+    'IP_ADDRESS',
+    'peer 2001:db8:85a3::8a2e:370:7334 up',
+    '2001:db8:85a3::8a2e:370:7334',
+  ],
+  ['two letters then digits', 'IBAN', 'IBAN DE89370400440532013000', 'DE89370400440532013000'],
+  ['two letters after "_"', 'IBAN', 'IBAN_DE89370400440532013000', 'DE89370400440532013000'],
+  ['two letters, a space, digits', 'UK_NINO', 'NINO AB 12 34 56 C', 'AB 12 34 56 C'],
+  ['a NINO after "_"', 'UK_NINO', 'nino_AB123456C', 'AB123456C'],
+  ['a word of 16 characters', 'IT_CODICE_FISCALE', 'CF RSSMRA85T10A562S', 'RSSMRA85T10A562S'],
+  ['16 characters after "_"', 'IT_CODICE_FISCALE', 'cf_RSSMRA85T10A562S', 'RSSMRA85T10A562S'],
+  ['"+"', 'PHONE', 'call +44 20 7946 0958', '+44 20 7946 0958'],
+  ['"("', 'PHONE', 'ring (212) 555-0187', '(212) 555-0187'],
+  ['a grouped number', 'CREDIT_CARD', 'card 4111 1111 1111 1111', '4111 1111 1111 1111'],
+  ['an officially grouped number', 'DE_TAX_ID', 'Steuer-ID 65 929 970 489', '65 929 970 489'],
+  ['a spaced number', 'FR_NIR', 'NIR 1 84 12 76 451 089 46', '1 84 12 76 451 089 46'],
+];
+
+describe('each kind of candidate reaches its detector, and only when its type is on', () => {
+  it.each(candidates)('%s (%s): every type on', (_kind, type, text, value) => {
+    expect(found(text)).toEqual([[type, value]]);
+  });
+  it.each(candidates)('%s (%s): its type alone', (_kind, type, text, value) => {
+    expect(found(text, [type])).toEqual([[type, value]]);
+  });
+  it.each(candidates)('%s (%s): every type but its own', (_kind, type, text) => {
+    expect(
+      found(
+        text,
+        piiTypes.filter((t) => t !== type),
+      ),
+    ).toEqual([]);
+  });
+});
