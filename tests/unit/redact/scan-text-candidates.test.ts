@@ -92,3 +92,49 @@ describe('each kind of candidate reaches its detector, and only when its type is
     ).toEqual([]);
   });
 });
+
+// The thresholds of the pass: how many digits make a candidate, a phone candidate, a parcel number.
+const thresholds: [name: string, text: string, expected: [string, string][]][] = [
+  ['four single-digit groups are a number', 'dns 8.8.4.4', [['IP_ADDRESS', '8.8.4.4']]],
+  ['seven digits are a phone candidate', 'Tel. 555 0187', [['PHONE', '555 0187']]],
+  ['seven digits after "+" are a phone candidate', 'call +683 4002', [['PHONE', '+683 4002']]],
+  [
+    'seven digits after a tracking label are no parcel number',
+    'tracking: +683 4002',
+    [['PHONE', '+683 4002']],
+  ],
+  ['eight digits after a tracking label are a parcel number', 'Tracking: +290 22123', []],
+  ['the same eight digits without the label', 'call +290 22123', [['PHONE', '+290 22123']]],
+];
+
+describe('thresholds', () => {
+  it.each(thresholds)('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+// Which characters after a punctuation mark make it a candidate.
+const punctuation: [name: string, text: string, expected: [string, string][]][] = [
+  ['"://" starts a URL', 'db://app:Xk9mQ2vL7pR@db', [['API_KEY', 'Xk9mQ2vL7pR']]],
+  ['a colon, a letter, one slash is no URL', 'see a:b/app:Xk9mQ2vL7pR@db', []],
+  ['a colon, one slash, a letter is no URL', 'see x:/xapp:Xk9mQ2vL7pR@db', []],
+];
+
+describe('punctuation', () => {
+  it.each(punctuation)('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+// Every letter and digit continues a word: a codice fiscale is one word of 16 characters, whatever it holds
+// (the first and last letter of each case, '0' and '9').
+const words: [name: string, text: string, expected: [string, string][]][] = [
+  ['capitals with Z, A, 0 and 9', 'CF RSSMRA90A01Z404T', [['IT_CODICE_FISCALE', 'RSSMRA90A01Z404T']]],
+  ['lower case with z, a, 0 and 9', 'cf rssmra90a01z404t', [['IT_CODICE_FISCALE', 'rssmra90a01z404t']]],
+];
+
+describe('word characters', () => {
+  it.each(words)('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
