@@ -105,6 +105,8 @@ const thresholds: [name: string, text: string, expected: [string, string][]][] =
   ],
   ['eight digits after a tracking label are a parcel number', 'Tracking: +290 22123', []],
   ['the same eight digits without the label', 'call +290 22123', [['PHONE', '+290 22123']]],
+  ['a number starting with 9', 'ip 93.184.216.34', [['IP_ADDRESS', '93.184.216.34']]],
+  ['"/" continues a number', 'call 020 7946 0958/0959', [['PHONE', '020 7946 0958/0959']]],
 ];
 
 describe('thresholds', () => {
@@ -130,11 +132,40 @@ describe('punctuation', () => {
 // (the first and last letter of each case, '0' and '9').
 const words: [name: string, text: string, expected: [string, string][]][] = [
   ['capitals with Z, A, 0 and 9', 'CF RSSMRA90A01Z404T', [['IT_CODICE_FISCALE', 'RSSMRA90A01Z404T']]],
+  ['ended by "}"', '{cf: RSSMRA85T10A562S}', [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']]],
+  ['between underscores', 'x_RSSMRA85T10A562S_cf', [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']]],
+  ['17 characters after an underscore', 'cf_RSSMRA85T10A562SX', []],
   ['lower case with z, a, 0 and 9', 'cf rssmra90a01z404t', [['IT_CODICE_FISCALE', 'rssmra90a01z404t']]],
 ];
 
 describe('word characters', () => {
   it.each(words)('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+// Parcel numbers are claimed whole, and only they: what lies outside them is still found.
+const parcels: [name: string, text: string, expected: [string, string][]][] = [
+  [
+    'a card-shaped parcel number, then an address',
+    'Tracking: 4111 1111 1111 1111, mail anna@example.de',
+    [['EMAIL', 'anna@example.de']],
+  ],
+  [
+    'a parcel number as the local part of an address',
+    'tracking 9400111899223397623913@example.com',
+    [['EMAIL', '9400111899223397623913@example.com']],
+  ],
+  [
+    'a phone, then a phone-shaped parcel number',
+    'Tel. 020 7946 0958, tracking: 020 7946 0959',
+    [['PHONE', '020 7946 0958']],
+  ],
+  ['a phone-shaped parcel number, then a full stop', 'Tracking: 020 7946 0958. Thanks', []],
+];
+
+describe('parcel numbers', () => {
+  it.each(parcels)('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 });
