@@ -113,6 +113,13 @@ describe('thresholds', () => {
   it.each(thresholds)('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
+  it('a card after more groups of digits than the run table first holds (64)', () => {
+    const text = `${'12 '.repeat(70)}4111 1111 1111 1111 and 5500 0000 0000 0004`;
+    expect(found(text)).toEqual([
+      ['CREDIT_CARD', '4111 1111 1111 1111'],
+      ['CREDIT_CARD', '5500 0000 0000 0004'],
+    ]);
+  });
 });
 
 // Which characters after a punctuation mark make it a candidate.
