@@ -142,6 +142,7 @@ const words: [name: string, text: string, expected: [string, string][]][] = [
   ['ended by "}"', '{cf: RSSMRA85T10A562S}', [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']]],
   ['between underscores', 'x_RSSMRA85T10A562S_cf', [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']]],
   ['17 characters after an underscore', 'cf_RSSMRA85T10A562SX', []],
+  ['17 characters ending in a digit after an underscore', 'cf_RSSMRA85T10A562S9', []],
   ['lower case with z, a, 0 and 9', 'cf rssmra90a01z404t', [['IT_CODICE_FISCALE', 'rssmra90a01z404t']]],
 ];
 
