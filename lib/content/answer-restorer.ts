@@ -287,14 +287,13 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
       null,
     );
-    let last: Set<Text> = new Set();
+    let last: Text[] = [];
     for (let i = 0; i < found.snapshotLength; i++) {
       const node = found.snapshotItem(i) as Text;
       // Already in the run before (the snapshot is in document order; runs only reach forward).
-      if (last.has(node) || skip(node)) continue;
-      const run = runFrom(node);
-      restore(run);
-      last = new Set(run);
+      if (last.includes(node) || skip(node)) continue;
+      last = runFrom(node);
+      restore(last);
     }
   };
 

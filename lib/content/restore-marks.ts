@@ -31,9 +31,9 @@ export interface RestoreMarks {
   set(owner: Text, marks: MarkSpec[]): void;
   /** The mark covering this caret position, if any. */
   at(node: Node, offset: number): RestoreMark | null;
-  /** Drops marks of text nodes that left the document. */
+  /** Drops marks of text nodes that left the document, shown or waiting. */
   prune(): void;
-  /** Owners with marks shown. */
+  /** Owners with marks, shown or waiting. */
   readonly size: number;
   remove(): void;
 }
@@ -190,6 +190,8 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
       return null;
     },
     prune() {
+      // Waiting marks of replaced text go too: without frames (a hidden tab) they would pile up.
+      for (const owner of pending.keys()) if (!owner.isConnected) pending.delete(owner);
       const gone = [...owned.keys()].filter((owner) => !owner.isConnected);
       if (gone.length * 2 <= owned.size) {
         for (const owner of gone) drop(owner);
@@ -206,7 +208,7 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
       for (const [owner, marks] of owned) index(owner, marks);
     },
     get size() {
-      return owned.size;
+      return owned.size + pending.size;
     },
     remove() {
       cancel?.();

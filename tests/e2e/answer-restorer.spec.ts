@@ -8,7 +8,9 @@ import { chromiumPath } from './fixtures';
 declare global {
   interface Window {
     restorer: { refreshAll(): void; stop(): void };
-    startRestorer(display: 'inline' | 'on-hover'): void;
+    startRestorer(display: 'inline' | 'on-hover', frames?: 'none'): void;
+    /** The restorer's marks: how many owners have marks, shown or waiting. */
+    marks: { readonly size: number };
     /** How often the restorer looked a placeholder up: what it worked on. */
     lookups: number;
   }
@@ -19,12 +21,14 @@ import { startAnswerRestorer } from './lib/content/answer-restorer';
 import { createRestoreMarks } from './lib/content/restore-marks';
 const originals = { '[EMAIL_1]': 'anna.berg@example.com', '[IBAN_1]': 'DE89370400440532013000' };
 window.lookups = 0;
-window.startRestorer = (display) => {
+window.startRestorer = (display, frames) => {
   const original = (p) => {
     window.lookups++;
     return originals[p];
   };
-  window.restorer = startAnswerRestorer({ original, display, marks: createRestoreMarks() });
+  // 'none': no animation frame ever comes (a hidden tab).
+  window.marks = frames === 'none' ? createRestoreMarks(() => () => undefined) : createRestoreMarks();
+  window.restorer = startAnswerRestorer({ original, display, marks: window.marks });
 };
 `;
 
@@ -288,4 +292,24 @@ test('only marks near the viewport are in the highlight; scrolling brings the ot
     })
     .toBe(399);
   expect(Math.min(...(await inHighlight()))).toBeGreaterThan(0);
+});
+
+test('without animation frames (a hidden tab), the waiting marks of replaced text do not pile up', async () => {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><body><div id="answer"></div></body>');
+  await page.addScriptTag({ content: code });
+  await page.evaluate(() => window.startRestorer('inline', 'none'));
+  const sizes = await page.evaluate(async () => {
+    const answer = document.querySelector('#answer')!;
+    const seen: number[] = [];
+    for (let i = 1; i <= 20; i++) {
+      answer.innerHTML = '<p>Hi [EMAIL_1]</p>\n'.repeat(i);
+      await new Promise((r) => setTimeout(r, 0));
+      seen.push(window.marks.size);
+    }
+    return seen;
+  });
+  // Each render's paragraphs wait for a frame; those of earlier renders are gone.
+  expect(sizes).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  expect(await text(page, '#answer p:last-child')).toBe('Hi anna.berg@example.com');
 });
