@@ -9,6 +9,7 @@
 // restored, with what follows them as far as a placeholder can reach.
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
+import { blockTags, inSkipped, isSkipped } from './answer-blocks';
 import type { MarkSpec, RestoreMarks } from './restore-marks';
 
 export interface AnswerRestorerOptions {
@@ -38,68 +39,6 @@ interface NodeState {
   reverts: number;
 }
 
-/**
- * Text that is not the conversation, or that the page reads back: editors (the composer: what is restored
- * there would be sent), scripts and styles, the guard's own UI. By tag name and attribute, not selector
- * matching (an answer re-rendered whole has thousands of elements per frame) nor isContentEditable, which
- * would make the browser recompute styles on every call.
- */
-const skippedTags = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'title',
-  'gatehouse-paste-notice',
-  'gatehouse-restore-tip',
-]);
-const blockTags = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-/** The element itself is skipped: a skipped tag, or editable (`contenteditable` other than "false"). */
-const isSkipped = (element: Element): boolean => {
-  if (skippedTags.has(element.localName)) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-};
-/** Whether the element or one of its ancestors is skipped. */
-const inSkipped = (element: Element): boolean => {
-  for (let e: Element | null = element; e; e = e.parentElement) if (isSkipped(e)) return true;
-  return false;
-};
 /** A page that keeps undoing the restorer's text (a framework re-asserting its DOM) gets marks only. */
 const maxReverts = 3;
 /** Characters on each side of a changed node that a placeholder reaching into it can span. */
