@@ -144,6 +144,16 @@ const words: [name: string, text: string, expected: [string, string][]][] = [
   ['17 characters after an underscore', 'cf_RSSMRA85T10A562SX', []],
   ['17 characters ending in a digit after an underscore', 'cf_RSSMRA85T10A562S9', []],
   ['lower case with z, a, 0 and 9', 'cf rssmra90a01z404t', [['IT_CODICE_FISCALE', 'rssmra90a01z404t']]],
+  // A value before an underscore, or after one that starts the word, is as much a value as between two.
+  ['before an underscore', 'RSSMRA85T10A562S_cf', [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']]],
+  ['after an underscore starting the text', '_DE89370400440532013000', [['IBAN', 'DE89370400440532013000']]],
+  [
+    'after an underscore starting a cell',
+    'x\t_RSSMRA85T10A562S',
+    [['IT_CODICE_FISCALE', 'RSSMRA85T10A562S']],
+  ],
+  ['after digits and an underscore', 'id 4_DE89370400440532013000', [['IBAN', 'DE89370400440532013000']]],
+  ['an IBAN before an underscore', 'DE89370400440532013000_old', [['IBAN', 'DE89370400440532013000']]],
 ];
 
 describe('word characters', () => {
@@ -170,6 +180,12 @@ const parcels: [name: string, text: string, expected: [string, string][]][] = [
     [['PHONE', '020 7946 0958']],
   ],
   ['a phone-shaped parcel number, then a full stop', 'Tracking: 020 7946 0958. Thanks', []],
+  // The claim covers the digits only: an address built on them is still an address.
+  [
+    'a card-shaped parcel number as the local part of an address',
+    'Tracking: 4111111111111111@example.com',
+    [['EMAIL', '4111111111111111@example.com']],
+  ],
 ];
 
 describe('parcel numbers', () => {
