@@ -31,3 +31,88 @@ describe('values assigned to a secret key', () => {
     expect(keys(`password = ${value}`)).toEqual(secret ? [value] : []);
   });
 });
+
+// Which key names an assignment counts, and where the key word must start. Each key the detector knows
+// ends in one of a few letters; upper-case keys and quoted JSON/YAML keys count as well.
+const assignments: [name: string, text: string, expected: string[]][] = [
+  ['a tab before "="', 'password\t= Secr3t99', ['Secr3t99']],
+  ['a JSON key in double quotes', '"password": "Secr3t99"', ['Secr3t99']],
+  ['a key in single quotes', "'password': 'Secr3t99'", ['Secr3t99']],
+  ['an upper-case environment variable', 'DB_PASSWORD=Secr3t99', ['Secr3t99']],
+  ['pass', 'pass=Secr3t99', ['Secr3t99']],
+  ['passwd', 'passwd=Secr3t99', ['Secr3t99']],
+  ['pwd', 'pwd=Secr3t99', ['Secr3t99']],
+  ['secret', 'secret=Secr3t99', ['Secr3t99']],
+  ['api_key', 'api_key=Secr3t99', ['Secr3t99']],
+  ['token', 'token=Secr3t99', ['Secr3t99']],
+  ['credential', 'credential=Secr3t99', ['Secr3t99']],
+  ['credentials', 'credentials=Secr3t99', ['Secr3t99']],
+  ['a key word glued to a lower-case letter', 'onepass = Abc12345', []],
+  ['a key word glued to "a"', 'apassword: Xy9zQ2vL', []],
+  ['a key word glued to "z"', 'zpassword: Xy9zQ2vL', []],
+  ['a key word after "{"', '{password: Xy9zQ2vL', ['Xy9zQ2vL']],
+  ['a camelCase key part starting with P', 'dbPassword = Abc12345', ['Abc12345']],
+  ['a camelCase key part starting with A', 'myApiKey = Xy9zQ2vL', ['Xy9zQ2vL']],
+  ['a function call', 'token = makeT0ken(user)', []],
+  ['a quoted value with spaces (prose)', 'password: "correct horse 42"', []],
+  [
+    '15 characters of few kinds (a password, not judged for randomness)',
+    'password=aaaaaaa1bbbbbbb',
+    ['aaaaaaa1bbbbbbb'],
+  ],
+  ['16 characters of few kinds (a placeholder key)', 'password=aaaaaaaa1bbbbbbb', []],
+  ['a value that ends like a key: one secret, not two', 'password=Xy9zzSecret: Qw3rty99', ['Xy9zzSecret:']],
+];
+
+describe('assignments to a secret key', () => {
+  it.each(assignments)('%s', (_name, text, expected) => {
+    expect(keys(text)).toEqual(expected);
+  });
+});
+
+const ghpToken = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+const npmToken = 'npm_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+const telegram = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0';
+const slackHook = 'https://hooks.slack.com/services/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';
+
+// A JWT is three base64url parts whose header, decoded, names its algorithm, type or key id.
+const payload = 'eyJzdWIiOiIxMjM0NTY3ODkwIn0';
+const signature = 'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+const jwt = (header: string) => `${header}.${payload}.${signature}`;
+
+const tokens: [name: string, text: string, expected: string[]][] = [
+  ['a GitHub token whose body has five distinct characters', `ghp_${'1a2b3'.repeat(7)}1`, []],
+  ['a real-looking key inside a placeholder Slack token', 'xoxb-your-token-AKIAZ3MHQ7VJ2XKD4P5N', []],
+  ['a glued Stripe key that runs on into the word', 'xsk_live_51HxYzAbCdEfGhIjKlMnOp_more', []],
+  ['two glued tokens in two words', `env${npmToken} ab${ghpToken}`, [npmToken, ghpToken]],
+  ['a Slack webhook', `post to ${slackHook}`, [slackHook]],
+  [
+    'a Slack webhook template whose ids and secret repeat a digit',
+    'https://hooks.slack.com/services/T11111111/B22222222/333333333333333333333333',
+    [],
+  ],
+  ['a Telegram token at the start of the text', telegram, [telegram]],
+  ['a Telegram token glued to a word', `bot${telegram}`, []],
+  [
+    'a certificate (public, not a private key)',
+    '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+    [],
+  ],
+  // {"alg":"RS256","kid":">?>?~"}: base64url with '-' and '_', unpadded length 3 mod 4
+  [
+    'a JWT whose header uses the URL-safe characters',
+    jwt('eyJhbGciOiJSUzI1NiIsImtpZCI6Ij4_Pj9-In0'),
+    [jwt('eyJhbGciOiJSUzI1NiIsImtpZCI6Ij4_Pj9-In0')],
+  ],
+  ['a JWT whose header names only its key id', jwt('eyJraWQiOiJhMTIifQ'), [jwt('eyJraWQiOiJhMTIifQ')]],
+  ['a JWT whose header names only its type', jwt('eyJ0eXAiOiJKV1QxIn0'), [jwt('eyJ0eXAiOiJKV1QxIn0')]],
+  ['three base64 parts whose header is other JSON', jwt('eyJmb28iOiJiYXIxMiJ9'), []],
+  ['a bearer placeholder', 'Authorization: Bearer your-access-token-here', []],
+  ['a bearer value of lower-case letters only', 'Authorization: Bearer abcdefghijklmnopqrst', []],
+];
+
+describe('token formats, webhooks and headers', () => {
+  it.each(tokens)('%s', (_name, text, expected) => {
+    expect(keys(text)).toEqual(expected);
+  });
+});
