@@ -107,6 +107,33 @@ const tokens: [name: string, text: string, expected: string[]][] = [
   ['a JWT whose header names only its key id', jwt('eyJraWQiOiJhMTIifQ'), [jwt('eyJraWQiOiJhMTIifQ')]],
   ['a JWT whose header names only its type', jwt('eyJ0eXAiOiJKV1QxIn0'), [jwt('eyJ0eXAiOiJKV1QxIn0')]],
   ['three base64 parts whose header is other JSON', jwt('eyJmb28iOiJiYXIxMiJ9'), []],
+  ['a password in a URL that is a variable', 'postgres://user:${DB_PASSWORD}@db:5432', []],
+  ['a default password in a URL', 'https://admin:changeme@host.example', []],
+  ['a password in a URL', 'mysql://root:Xk9mQ2vL7pR@db', ['Xk9mQ2vL7pR']],
+  [
+    'a Discord webhook',
+    'https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDeFgHiJ',
+    ['https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDeFgHiJ'],
+  ],
+  [
+    'a webhook, then a password in another URL',
+    `${slackHook} https://u:Xk9mQ2vL7pR@h`,
+    [slackHook, 'Xk9mQ2vL7pR'],
+  ],
+  [
+    'an Authorization "Token" value',
+    'Authorization: Token 9f8e7d6c5b4a39281706f5e4',
+    ['9f8e7d6c5b4a39281706f5e4'],
+  ],
+  [
+    'a bearer value of mixed-case letters',
+    'Authorization: Bearer AbCdEfGhIjKlMnOpQrStUvWx',
+    ['AbCdEfGhIjKlMnOpQrStUvWx'],
+  ],
+  ['a bearer value of one repeated letter', 'Authorization: Bearer xxxxxxxxxxxxxxxxxxxxxxxx1', []],
+  ['a lower-case "bearer"', 'bearer 9f8e7d6c5b4a39281706f5e4', ['9f8e7d6c5b4a39281706f5e4']],
+  ['a 16-character bearer value', 'Bearer 9f8e7d6c5b4a3928', ['9f8e7d6c5b4a3928']],
+  ['a 15-character bearer value', 'Bearer 9f8e7d6c5b4a392', []],
   ['a bearer placeholder', 'Authorization: Bearer your-access-token-here', []],
   ['a bearer value of lower-case letters only', 'Authorization: Bearer abcdefghijklmnopqrst', []],
 ];

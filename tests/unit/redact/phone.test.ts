@@ -81,10 +81,60 @@ const extensions: Row[] = [
   ['a spaced "x" is not an extension', `call ${uk} x 12`, [uk]],
 ];
 
+const shapes: Row[] = [
+  ['seven digits after a label', 'Tel: 123 4567', ['123 4567']],
+  ['six digits after a label', 'Tel: 123 456', []],
+  ['fifteen digits with a country code', 'call +49 30 12345678901', ['+49 30 12345678901']],
+  [
+    'sixteen digits with a country code (valid in the plan, longer than E.164)',
+    'call +49 151 12345678901',
+    [],
+  ],
+  ['a date and a time', 'on 2024-01-15 10:30', []],
+  ['four dotted pairs (a version or an address)', 'see 12.34.56.78', []],
+  ['the French dotted layout', 'call 04.10.83.09.41', ['04.10.83.09.41']],
+  ['North American with dots', 'call 415.555.0132', ['415.555.0132']],
+  ['dots mixed with spaces', 'call 415.555 0132', []],
+  ['a version and a year', 'call 0.24.0 (2017', []],
+  ['an ISBN (one-digit last group)', 'call 0-306-40615-2', []],
+  ['a one-digit last group after spaces', `call 020 7946 095 8`, []],
+  ['a fictional UK mobile with a country code, no label', '+44 7700 900123 is free', []],
+  ['a fictional UK mobile with a country code after a label', 'mobile +44 7700 900123', ['+44 7700 900123']],
+  ['"00" for the country code at the start of the text', '0044 20 7946 0958', ['0044 20 7946 0958']],
+  ['a term in arithmetic', 'y = 415 902 3310 mod 17', []],
+  ['seven ungrouped digits after a label (not in a plan)', 'Tel: 1234567', []],
+  ['eight grouped digits after a label', 'Tel: 12 34 56 78', ['12 34 56 78']],
+  ['a one-digit last group after a label', 'Tel: 1234 5678 9012 3', []],
+  ['a number introduced as an order number', `order no. ${uk}`, []],
+  ['eleven bare digits without context', '02079460958', []],
+  ['eleven bare digits after a phone word', 'call 02079460958', ['02079460958']],
+  ['an area code in brackets', '(020) 7946 0958', ['(020) 7946 0958']],
+  ['French pairs', '01 02 03 04 05', ['01 02 03 04 05']],
+  ['the Dutch mobile layout with a hyphen', '06-12345678', ['06-12345678']],
+  ['the Dutch mobile layout with a space', '06 12345678', ['06 12345678']],
+  ['a two-digit first group in another layout', '05 74 700 616', []],
+  ['North American with spaces', '212 555 0187', ['212 555 0187']],
+  ['North American with the country code and hyphens', '1-212-555-0187', ['1-212-555-0187']],
+];
+
+// A candidate that fails is tried again from its next group (a phone number may follow another number);
+// one that fails as a whole but lists two numbers keeps its first.
+const retries: Row[] = [
+  ['a number after a short number and a space', `room 12 ${uk}`, [uk]],
+  ['after a number and "-", the rest is glued to it', `12-345 ${uk}`, []],
+  ['after a number and ".", the rest is glued to it', `12.345 ${uk}`, []],
+  ['after a number and "/", the rest is glued to it', `12/345 ${uk}`, []],
+  ['a number, a double space and a shorter one', `${uk}  7946 0959`, [uk]],
+  ['a number, a spaced slash and a shorter one', `call ${uk} / 7946 0959`, [uk]],
+  ['North American, a spaced dash and a local number', 'Tel: 212 555 0187 - 555 0188', ['212 555 0187']],
+];
+
 describe.each([
   ['what a phone number may follow', before],
   ['what may follow a phone number', after],
   ['extensions', extensions],
+  ['shapes', shapes],
+  ['retries after a failed candidate', retries],
 ])('%s', (_group, rows) => {
   it.each(rows)('%s', (_name, text, expected) => {
     expect(phones(text)).toEqual(expected);
