@@ -129,12 +129,45 @@ const retries: Row[] = [
   ['North American, a spaced dash and a local number', 'Tel: 212 555 0187 - 555 0188', ['212 555 0187']],
 ];
 
+// Without a label right before it, a spaced national number needs weaker context: a phone word earlier in
+// the line (within 48 characters, no other number between) or a kind of line after it, and a numbering plan.
+const x41 = 'x'.repeat(41);
+const context: Row[] = [
+  ['an operand after "x ="', `x = ${uk}`, []],
+  ['after "Tel =" (a label, not a variable)', `Tel = ${uk}`, [uk]],
+  ['"y =" at the start of the text', 'y = 415 902 3310', []],
+  ['"y =" after a bracket', '(a) y = 415 902 3310', []],
+  ['a product', '2125550187 * 3', []],
+  ['a label in capitals', 'TEL +44 7700 900123', ['+44 7700 900123']],
+  ['a label in another script', '電話 +44 7700 900123', ['+44 7700 900123']],
+  ['a label and a filler word ending in "a"', 'Telefono da +44 7700 900123', ['+44 7700 900123']],
+  ['punctuation only before a possible number', '#: +44 7700 900123', []],
+  ['nothing before a possible number', '+44 7700 900123', []],
+  ['a number before a possible number', '1 +44 7700 900123', []],
+  ['a phone word 48 characters before', `móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
+  ['a phone word 49 characters before', `móvil ${x41}x 612 45 78 90`, []],
+  ['a phone word with a word before it', `a móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
+  ['a phone word with a number before it', `1 móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
+  ['another number between the phone word and the number', 'móvil 3 ... 612 45 78 90', []],
+  ['punctuation only before the number', '... 612 45 78 90', []],
+  [
+    'a phone word at the start, a long text after',
+    `móvil ... 612 45 78 90, ${'y'.repeat(60)}`,
+    ['612 45 78 90'],
+  ],
+  ['a phone word on the line before', 'móvil\n612 45 78 90', ['612 45 78 90']],
+  ['a kind of line in brackets after', '612 45 78 90 (cell)', ['612 45 78 90']],
+  ['a kind of line after', '612 45 78 90 office', ['612 45 78 90']],
+  ['a word starting like a kind of line after', '612 45 78 90 workshop', []],
+];
+
 describe.each([
   ['what a phone number may follow', before],
   ['what may follow a phone number', after],
   ['extensions', extensions],
   ['shapes', shapes],
   ['retries after a failed candidate', retries],
+  ['labels and context', context],
 ])('%s', (_group, rows) => {
   it.each(rows)('%s', (_name, text, expected) => {
     expect(phones(text)).toEqual(expected);
