@@ -134,6 +134,40 @@ const tokens: [name: string, text: string, expected: string[]][] = [
   ['a lower-case "bearer"', 'bearer 9f8e7d6c5b4a39281706f5e4', ['9f8e7d6c5b4a39281706f5e4']],
   ['a 16-character bearer value', 'Bearer 9f8e7d6c5b4a3928', ['9f8e7d6c5b4a3928']],
   ['a 15-character bearer value', 'Bearer 9f8e7d6c5b4a392', []],
+  // The prefix is not judged for randomness: with "sk-" counted as its prefix, this body has 8 characters.
+  [
+    'an OpenAI key whose body varies only in its first characters',
+    'sk-Q7pZ3K1919191919191919',
+    ['sk-Q7pZ3K1919191919191919'],
+  ],
+  [
+    'a Stripe key at a word start that runs on into the word',
+    'sk_live_51HxYzAbCdEfGhIjKlMnOp_more',
+    ['sk_live_51HxYzAbCdEfGhIjKlMnOp'],
+  ],
+  [
+    'a Stripe key, then an npm token glued after it',
+    `sk_live_51HxYzAKIAbCdEfGhIjKlMnOp_${npmToken}`,
+    ['sk_live_51HxYzAKIAbCdEfGhIjKlMnOp', npmToken],
+  ],
+  ['a glued prefix without a token, then a glued token', `xnpm_abc_${ghpToken}`, [ghpToken]],
+  [
+    'a glued Stripe key that runs on, then a glued npm token',
+    `xsk_live_51HxYzAbCdEfGhIjKlMnOp_${npmToken}`,
+    [npmToken],
+  ],
+  [
+    'a Slack webhook whose ids count up half the time',
+    'https://hooks.slack.com/services/T1234567/B2345678/hyrde1crz',
+    [],
+  ],
+  [
+    'a Telegram token whose id ends in 0',
+    '987654320:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0',
+    ['987654320:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0'],
+  ],
+  ['a Telegram token in brackets', `[${telegram}]`, [telegram]],
+  ['a Telegram token whose secret has five distinct characters', `123456789:AA${'bdfh'.repeat(8)}b`, []],
   ['a bearer placeholder', 'Authorization: Bearer your-access-token-here', []],
   ['a bearer value of lower-case letters only', 'Authorization: Bearer abcdefghijklmnopqrst', []],
 ];

@@ -113,6 +113,12 @@ const shapes: Row[] = [
   ['the Dutch mobile layout with a hyphen', '06-12345678', ['06-12345678']],
   ['the Dutch mobile layout with a space', '06 12345678', ['06 12345678']],
   ['a two-digit first group in another layout', '05 74 700 616', []],
+  ['nine digits with a trunk 0, no context', '030 123456', []],
+  ['ten digits with a trunk 0, no context', '030 1234567', ['030 1234567']],
+  ['a trunk number in hyphens', '030-12345678', ['030-12345678']],
+  ['a trunk number in dots', '030.12345678', ['030.12345678']],
+  ['a trunk number with a slash', '030/12345678', ['030/12345678']],
+  ['a trunk number with a one-digit first group', '0 30 12345678', ['0 30 12345678']],
   ['North American with spaces', '212 555 0187', ['212 555 0187']],
   ['North American with the country code and hyphens', '1-212-555-0187', ['1-212-555-0187']],
 ];
