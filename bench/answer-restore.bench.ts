@@ -4,10 +4,11 @@
 // ~150 characters; it streams in 250-character chunks, one per animation frame, into the ChatGPT-like page
 // (Preact re-renders the markdown per chunk) and the Gemini-like page (innerHTML of the whole answer per
 // chunk: every node new, the most work for the restorer). Measured from a Chromium trace of the page's
-// renderer main thread: the longest task, and the 95th percentile of tasks, while the answer streams; and
-// the time spent in the extension's scripts (the restorer) within each task. `BENCH_PROFILE=dir` also writes
-// a V8 CPU profile of each streamed page to dir (for finding where the time goes; it slows the run).
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+// renderer main thread, in CPU time (bench/main-thread-trace.ts): the extension's own script time per task
+// and per frame, and each frame's work paired with the same frame of the peer. `BENCH_PROFILE=dir` also
+// writes a V8 CPU profile of each streamed page to dir (for finding where the time goes; it slows the run),
+// `BENCH_TRACE=dir` the trace itself.
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import {
   answerPages,
@@ -25,6 +26,7 @@ import {
 import { chromiumPath, extensionPath, launchExtensionContext } from '../tests/e2e/fixtures';
 import { acquireLock, extensionPolicyFile, managedPolicyDir, releaseLock } from '../tests/e2e/managed-policy';
 import { extensionPage, policyInForce } from '../tests/e2e/stand-in';
+import { mainThreadWork, quantile, startTrace, stopTrace, type MainThreadWork } from './main-thread-trace';
 
 const styles: AnswerStyle[] = ['chatgpt', 'gemini'];
 const chunk = 250;
@@ -57,78 +59,9 @@ export function fiftyKilobyteAnswer(): string {
   return parts.join('\n');
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string; data?: { frames?: { url: string; processId: number }[]; url?: string } };
-}
-
-async function startTrace(session: CDPSession): Promise<void> {
-  await session.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReturnAsStream',
-  });
-}
-
-async function stopTrace(session: CDPSession): Promise<TraceEvent[]> {
-  const complete = new Promise<string>((resolve) =>
-    session.once('Tracing.tracingComplete', (event) => resolve(event.stream!)),
-  );
-  await session.send('Tracing.end');
-  const stream = await complete;
-  let json = '';
-  for (;;) {
-    const chunk = await session.send('IO.read', { handle: stream });
-    json += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await session.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(json) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
-
-interface MainThread {
-  /** Durations (ms) of the tasks on the main thread. */
-  tasks: number[];
-  /** Per task, the time (ms) spent in the extension's scripts (the restorer's observer), where any. */
-  extension: number[];
-}
-
-/** The main thread of the renderer showing `url`: its tasks, and the extension's share of each. */
-function mainThread(events: TraceEvent[], url: string): MainThread {
-  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
-  const pid = started?.args?.data?.frames?.find((f) => f.url.startsWith(url))?.processId;
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
-  );
-  if (pid === undefined || !main) throw new Error(`no renderer main thread for ${url} in the trace`);
-  const onMain = events.filter((e) => e.pid === pid && e.tid === main.tid && e.ph === 'X');
-  const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
-  // Calls into the extension's content script (its MutationObserver callback), attributed to their task.
-  const calls = onMain.filter(
-    (e) => e.name === 'FunctionCall' && e.args?.data?.url?.startsWith('chrome-extension://'),
-  );
-  const perTask = new Map<TraceEvent, number>();
-  for (const call of calls) {
-    const task = tasks.find((t) => t.ts <= call.ts && call.ts < t.ts + (t.dur ?? 0));
-    if (task) perTask.set(task, (perTask.get(task) ?? 0) + (call.dur ?? 0) / 1000);
-  }
-  return { tasks: tasks.map((e) => (e.dur ?? 0) / 1000), extension: [...perTask.values()] };
-}
-
 interface StreamTiming {
   style: AnswerStyle;
-  longestMs: number;
-  p95Ms: number;
-  busyMs: number;
-  tasks: number;
-  /** The most the extension's scripts took within one task, and their total. */
-  extensionLongestMs: number;
-  extensionMs: number;
+  thread: MainThreadWork;
   restored: boolean;
 }
 
@@ -162,22 +95,18 @@ async function streamAnswer(context: BrowserContext, style: AnswerStyle): Promis
     mkdirSync(profile, { recursive: true });
     writeFileSync(`${profile}/${style}-${Date.now()}.cpuprofile`, JSON.stringify(cpu));
   }
-  const thread = mainThread(await stopTrace(session), answerPages[style].url);
-  const tasks = thread.tasks.sort((a, b) => a - b);
+  const events = await stopTrace(session);
+  const traceDir = process.env['BENCH_TRACE'];
+  if (traceDir) {
+    mkdirSync(traceDir, { recursive: true });
+    writeFileSync(`${traceDir}/${style}-${Date.now()}.json`, JSON.stringify(events));
+  }
+  const thread = mainThreadWork(events, answerPages[style].url, `/__answers/${style}.js`, 'step');
   await session.detach();
   const restored =
     (await lastAnswerText(page)).includes('anna.berg@example.com') && (await answersDone(page)) === 1;
   await page.close();
-  return {
-    style,
-    longestMs: tasks.at(-1) ?? 0,
-    p95Ms: tasks[Math.floor(tasks.length * 0.95)] ?? 0,
-    busyMs: tasks.reduce((a, b) => a + b, 0),
-    tasks: tasks.length,
-    extensionLongestMs: Math.max(0, ...thread.extension),
-    extensionMs: thread.extension.reduce((a, b) => a + b, 0),
-    restored,
-  };
+  return { style, thread, restored };
 }
 
 async function measure(context: BrowserContext): Promise<StreamTiming[]> {
@@ -229,28 +158,56 @@ export async function runAnswerRestoreBench(): Promise<void> {
   }
   if (withRestore.some((r) => !r.restored))
     throw new Error('the answer was not restored: nothing was measured');
-  const frames = Math.ceil(fiftyKilobyteAnswer().length / chunk);
   console.log(
-    `\nAnswer restore: a ${Math.round(fiftyKilobyteAnswer().length / 1024)} KB answer streamed in ${chunk}-character chunks, one per frame (Chromium trace, page's main thread)`,
+    `\nAnswer restore: a ${Math.round(fiftyKilobyteAnswer().length / 1024)} KB answer streamed in ${chunk}-character chunks, one per frame (Chromium trace of the page's main thread, CPU time)`,
   );
+  const fixed = (n: number) => n.toFixed(1);
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   console.table(
     withRestore.map((row, i) => {
-      const peer = native[i]!;
+      const peer = native[i]!.thread;
+      const { thread } = row;
+      // Frame k renders the same part of the answer in both runs: what restoring added to it.
+      const added = thread.frames
+        .slice(0, peer.frames.length)
+        .map((frame, k) => frame.work - peer.frames[k]!.work);
       return {
         page: `${row.style} (${answerPages[row.style].rendering.split(',')[0]})`,
-        'longest task, restore (ms)': row.longestMs.toFixed(1),
-        'longest task, no extension (ms)': peer.longestMs.toFixed(1),
-        'added to the longest (ms)': (row.longestMs - peer.longestMs).toFixed(1),
-        'p95 task, restore / none (ms)': `${row.p95Ms.toFixed(1)} / ${peer.p95Ms.toFixed(1)}`,
-        'main thread busy, restore / none (ms)': `${row.busyMs.toFixed(0)} / ${peer.busyMs.toFixed(0)}`,
-        'restorer, most in one task (ms)': row.extensionLongestMs.toFixed(1),
-        'restorer, per frame (ms)': (row.extensionMs / frames).toFixed(1),
+        frames: `${thread.frames.length} / ${peer.frames.length}`,
+        'restorer, most in one task': fixed(Math.max(0, ...thread.extension)),
+        'restorer per frame, mean / p95 / max': [
+          sum(thread.frames.map((f) => f.extension)) / thread.frames.length,
+          quantile(
+            thread.frames.map((f) => f.extension),
+            0.95,
+          ),
+          Math.max(0, ...thread.frames.map((f) => f.extension)),
+        ]
+          .map(fixed)
+          .join(' / '),
+        'frame work, restore / none (median)': `${fixed(
+          quantile(
+            thread.frames.map((f) => f.work),
+            0.5,
+          ),
+        )} / ${fixed(
+          quantile(
+            peer.frames.map((f) => f.work),
+            0.5,
+          ),
+        )}`,
+        'added per frame, median / p95': `${fixed(quantile(added, 0.5))} / ${fixed(quantile(added, 0.95))}`,
+        'longest task, restore / none': `${fixed(Math.max(0, ...thread.tasks))} / ${fixed(Math.max(0, ...peer.tasks))}`,
+        'busy, restore / none (s)': `${(sum(thread.tasks) / 1000).toFixed(2)} / ${(sum(peer.tasks) / 1000).toFixed(2)}`,
       };
     }),
   );
   console.log(
-    'Target: restoring adds < 16 ms to a task (one animation frame of work). "restorer" is the time in the extension\'s\n' +
-      "scripts (its MutationObserver callback) from the same trace; the longest-task columns also hold the browser's\n" +
-      'own work for the restored text (layout, highlight painting) and, on a busy machine, time the renderer waited.',
+    'All figures in ms of main-thread CPU time. Target: restoring adds < 16 ms to an animation frame. "restorer" is the time\n' +
+      "in the extension's scripts (its MutationObserver callback and the marks' frame callback), per task and per frame\n" +
+      '(a frame: the page\'s render task and the tasks after it until the next). "added per frame" pairs frame k of the\n' +
+      'run with restore with frame k of the run without the extension (the same part of the answer rendered): it also\n' +
+      "holds the browser's own work for the restored text and the marks, and both runs' noise (garbage collection, a\n" +
+      'loaded machine), so it is read as a distribution, not per frame.',
   );
 }

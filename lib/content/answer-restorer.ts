@@ -4,10 +4,13 @@
 // (the composer) are never touched. A MutationObserver hands over what changed; each changed text node is
 // restored together with its neighbours in the same block, as far as a placeholder can reach, so the work
 // is proportional to what changed, and a placeholder split across nodes and chunks ("[EMA" … "IL_1]") is
-// restored once it is complete.
+// restored once it is complete. In new subtrees (a page that re-renders the whole answer per chunk hands
+// over every node of it, every frame) the browser finds the text nodes holding a "[" and only those are
+// restored, with what follows them as far as a placeholder can reach.
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
-import type { RestoreMark, RestoreMarks } from './restore-marks';
+import { blockTags, inSkipped, isSkipped } from './answer-blocks';
+import type { MarkSpec, RestoreMarks } from './restore-marks';
 
 export interface AnswerRestorerOptions {
   /** The original of a numbered placeholder in this tab, or undefined (typed, or invented by the AI). */
@@ -36,77 +39,45 @@ interface NodeState {
   reverts: number;
 }
 
-/**
- * Text that is not the conversation, or that the page reads back: editors (the composer: what is restored
- * there would be sent), scripts and styles, the guard's own UI. By tag name and attribute, not selector
- * matching (an answer re-rendered whole has thousands of elements per frame) nor isContentEditable, which
- * would make the browser recompute styles on every call.
- */
-const skippedTags = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'title',
-  'gatehouse-paste-notice',
-  'gatehouse-restore-tip',
-]);
-const blockTags = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
-/** The element itself is skipped: a skipped tag, or editable (`contenteditable` other than "false"). */
-const isSkipped = (element: Element): boolean => {
-  if (skippedTags.has(element.localName)) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-};
-/** Whether the element or one of its ancestors is skipped. */
-const inSkipped = (element: Element): boolean => {
-  for (let e: Element | null = element; e; e = e.parentElement) if (isSkipped(e)) return true;
-  return false;
-};
 /** A page that keeps undoing the restorer's text (a framework re-asserting its DOM) gets marks only. */
 const maxReverts = 3;
 /** Characters on each side of a changed node that a placeholder reaching into it can span. */
 const reach = maxPlaceholderLength - 1;
+/**
+ * Characters a placeholder begun at the last "[" has after it once `text` follows `before` such
+ * characters: a placeholder holds no "[" but its first, so only the last "[" can start one still open.
+ */
+const charsAfterBracket = (text: string, before: number): number => {
+  const bracket = text.lastIndexOf('[');
+  return bracket < 0 ? before + text.length : text.length - bracket - 1;
+};
+/** Text no placeholder can be part of, added on its own (the line breaks between an answer's blocks). */
+const blank = /^\s*$/;
+
+/**
+ * What the restorer did to each text node, kept on the node itself (a property of its wrapper in the
+ * content script's world, which the page's scripts never see) rather than in a WeakMap: a page that
+ * re-renders the whole answer per chunk leaves thousands of dead nodes per frame, and a WeakMap's entries
+ * make every major garbage collection trace them again (ephemerons: measured at up to 300 ms a collection).
+ */
+function nodeStates() {
+  const key = Symbol('gatehouse restore state');
+  type Stateful = Text & { [key]?: NodeState | undefined };
+  return {
+    get: (node: Text): NodeState | undefined => (node as Stateful)[key],
+    has: (node: Text): boolean => (node as Stateful)[key] !== undefined,
+    set: (node: Text, state: NodeState) => ((node as Stateful)[key] = state),
+    // Not `delete`: the wrappers keep one shape.
+    delete: (node: Text) => {
+      if ((node as Stateful)[key] !== undefined) (node as Stateful)[key] = undefined;
+    },
+  };
+}
 
 export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerRestorer {
   const { original, display, marks } = options;
   const root = options.root ?? document.body;
-  const states = new WeakMap<Text, NodeState>();
+  const states = nodeStates();
 
   /**
    * Per element, for one pass (the restorer changes text, never structure, so a pass's answers hold):
@@ -194,19 +165,20 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       }
     });
     // Marks are ranges over the text as now shown; each belongs to the node where it starts.
-    const owned = new Map<Text, { mark: RestoreMark; nodes: Text[] }[]>();
+    const owned = new Map<Text, MarkSpec[]>();
     for (const mark of result.marks) {
       const owner = run[mark.start.piece]!;
-      const range = new StaticRange({
-        startContainer: owner,
-        startOffset: mark.start.offset,
-        endContainer: run[mark.end.piece]!,
-        endOffset: mark.end.offset,
-      });
       let list = owned.get(owner);
       if (!list) owned.set(owner, (list = []));
       list.push({
-        mark: { range, placeholder: mark.placeholder, original: mark.original },
+        range: {
+          startContainer: owner,
+          startOffset: mark.start.offset,
+          endContainer: run[mark.end.piece]!,
+          endOffset: mark.end.offset,
+        },
+        placeholder: mark.placeholder,
+        original: mark.original,
         nodes: run.slice(mark.start.piece, mark.end.piece + 1),
       });
     }
@@ -220,49 +192,48 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   };
 
   /**
-   * Every text node under `from`, block by block, each block restored as one run. The walk carries each
-   * element's place down from its parent (no look-up per node) and does not enter skipped elements.
+   * The run a placeholder starting in `start` can span: `start` and the text nodes after it in the same
+   * block until a placeholder begun at the last "[" so far is complete (or a join the restorer made before
+   * still holds).
+   */
+  const runFrom = (start: Text): Text[] => {
+    const block = blockOf(start);
+    const run = [start];
+    let chars = charsAfterBracket(pageText(start), 0);
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    walker.currentNode = start;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n as Text;
+      if (chars >= reach && !states.get(run[run.length - 1]!)?.joinsNext) break;
+      if (skip(text) || blockOf(text) !== block) break;
+      run.push(text);
+      chars = charsAfterBracket(pageText(text), chars);
+    }
+    return run;
+  };
+
+  /**
+   * The text nodes under `from` where a placeholder can start: those holding a "[", found by the browser
+   * (XPath) without visiting the others, each restored with what follows it as far as a placeholder can
+   * reach. A new subtree's text is the page's own, so a "[" in it is where every placeholder starts.
    */
   const restoreSubtree = (from: Node) => {
-    let run: Text[] = [];
-    let block: Element | null = null;
-    const add = (text: Text, its: Element) => {
-      if (its !== block && run.length > 0) {
-        restore(run);
-        run = [];
-      }
-      block = its;
-      run.push(text);
-    };
-    /** Depth-first, without recursion (a page may nest deeper than the stack): the block at each depth. */
-    const walk = (start: Element) => {
-      const blocks = [start];
-      let node: Node | null = from.firstChild;
-      while (node) {
-        if (node.nodeType === Node.TEXT_NODE) add(node as Text, blocks[blocks.length - 1]!);
-        else if (node.nodeType === Node.ELEMENT_NODE && node.firstChild && !isSkipped(node as Element)) {
-          const element = node as Element;
-          blocks.push(blockTags.has(element.localName) ? element : blocks[blocks.length - 1]!);
-          node = node.firstChild;
-          continue;
-        }
-        while (node && !node.nextSibling) {
-          const up: Node | null = node.parentNode;
-          node = up === from ? null : up;
-          blocks.pop();
-        }
-        node = node?.nextSibling ?? null;
-      }
-    };
-    if (from instanceof Element) {
-      const place = placeOfElement(from);
-      if (!place.skipped) walk(place.block);
-    } else {
-      const walker = document.createTreeWalker(from, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode())
-        if (!skip(n as Text)) add(n as Text, blockOf(n as Text));
+    if (from instanceof Element && placeOfElement(from).skipped) return;
+    const found = document.evaluate(
+      'descendant::text()[contains(., "[")]',
+      from,
+      null,
+      XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
+      null,
+    );
+    let last: Text[] = [];
+    for (let i = 0; i < found.snapshotLength; i++) {
+      const node = found.snapshotItem(i) as Text;
+      // Already in the run before (the snapshot is in document order; runs only reach forward).
+      if (last.includes(node) || skip(node)) continue;
+      last = runFrom(node);
+      restore(last);
     }
-    if (run.length > 0) restore(run);
   };
 
   const observer = new MutationObserver((records) => {
@@ -275,11 +246,18 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
         if (record.target instanceof Text) dirty.add(record.target);
         continue;
       }
-      for (const node of Array.from(record.addedNodes)) {
-        if (node instanceof Text) dirty.add(node);
-        else if (node instanceof Element) subtrees.push(node);
-      }
       if (record.removedNodes.length > 0) removed = true;
+      const added = record.addedNodes;
+      // All of an element's children new (innerHTML): one subtree, not a look at each child.
+      if (added.length > 1 && added.length === record.target.childNodes.length) {
+        subtrees.push(record.target);
+        continue;
+      }
+      for (const node of Array.from(added)) {
+        if (node instanceof Text) {
+          if (!blank.test(node.data) || states.has(node)) dirty.add(node);
+        } else if (node instanceof Element) subtrees.push(node);
+      }
       // Text on either side of an insertion or removal can now meet a placeholder's other half.
       for (const side of [record.previousSibling, record.nextSibling])
         if (side instanceof Text) dirty.add(side);

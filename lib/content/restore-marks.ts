@@ -4,6 +4,9 @@
 // The ranges are StaticRanges: a live Range is updated by the browser on every change to the document, so
 // thousands of them (a long restored answer) made every text write of the page and the restorer cost as
 // much again; the restorer replaces a node's marks whenever that node changes, so nothing goes stale.
+// The browser redoes the markers of every range in a highlight whenever anything in the document changes
+// (and repaints their text), so the highlight holds only the marks near the viewport, and a new mark shows
+// once its text has lasted a frame: a page that re-renders the whole answer per chunk replaces it first.
 
 /** One restored placeholder on screen. */
 export interface RestoreMark {
@@ -12,16 +15,36 @@ export interface RestoreMark {
   original: string;
 }
 
+/** A restored placeholder to mark: where it is shown, and the text nodes it touches. */
+export interface MarkSpec {
+  range: StaticRangeInit;
+  placeholder: string;
+  original: string;
+  nodes: Text[];
+}
+
 export interface RestoreMarks {
-  /** Replaces the marks `owner` (the text node where they start) had; `nodes` are the text nodes each touches. */
-  set(owner: Text, marks: { mark: RestoreMark; nodes: Text[] }[]): void;
+  /**
+   * Replaces the marks `owner` (the text node where they start) had: the old ones go at once, the new ones
+   * show once their nodes are still in the page a frame later.
+   */
+  set(owner: Text, marks: MarkSpec[]): void;
   /** The mark covering this caret position, if any. */
   at(node: Node, offset: number): RestoreMark | null;
-  /** Drops marks of text nodes that left the document. */
+  /** Drops marks of text nodes that left the document, shown or waiting. */
   prune(): void;
+  /** Owners with marks, shown or waiting. */
   readonly size: number;
   remove(): void;
 }
+
+/** Runs `callback` at the next animation frame; returns a cancel. */
+export type FrameScheduler = (callback: () => void) => () => void;
+
+const nextFrame: FrameScheduler = (callback) => {
+  const id = requestAnimationFrame(callback);
+  return () => cancelAnimationFrame(id);
+};
 
 const highlightName = 'gatehouse-restored';
 const style = `::highlight(${highlightName}) {
@@ -31,17 +54,57 @@ const style = `::highlight(${highlightName}) {
   background-color: rgba(250, 204, 21, 0.18);
 }`;
 
-export function createRestoreMarks(): RestoreMarks {
+export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMarks {
   const highlights = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
   const highlight = highlights ? new Highlight() : null;
   if (highlights && highlight) highlights.set(highlightName, highlight);
   const sheet = addStyle();
-  const owned = new Map<Text, { mark: RestoreMark; nodes: Text[] }[]>();
+  type Entry = { mark: RestoreMark; nodes: Text[] };
+  const owned = new Map<Text, Entry[]>();
   const byNode = new Map<Text, Set<RestoreMark>>();
+  /** Marks not shown yet, with the frame count when they came. */
+  const pending = new Map<Text, { frame: number; marks: MarkSpec[] }>();
+  let frames = 0;
+  let cancel: (() => void) | null = null;
+
+  /**
+   * Only marks near the viewport are in the highlight: the browser rebuilds every range of a highlight
+   * whenever anything in the document changes (a streaming answer changes it every frame), so its work
+   * follows the marks in view, not the marks of the whole conversation. Watched per element holding marks.
+   */
+  const ownersIn = new Map<Element, Set<Text>>();
+  const elementOf = new Map<Text, Element>();
+  const inView = new Set<Element>();
+  const showAll = typeof IntersectionObserver === 'undefined';
+  const ranges = (owner: Text) => (owned.get(owner) ?? []).map((entry) => entry.mark.range);
+  const view = showAll
+    ? null
+    : new IntersectionObserver(
+        (changes) => {
+          for (const change of changes) {
+            const owners = ownersIn.get(change.target);
+            if (!owners) continue;
+            if (change.isIntersecting === inView.has(change.target)) continue;
+            if (change.isIntersecting) inView.add(change.target);
+            else inView.delete(change.target);
+            for (const owner of owners)
+              for (const range of ranges(owner))
+                if (change.isIntersecting) highlight?.add(range);
+                else highlight?.delete(range);
+          }
+        },
+        // A screen above and below: marks are there before they scroll into view.
+        { rootMargin: '100% 0px' },
+      );
+  const shown = (owner: Text) => {
+    const element = elementOf.get(owner);
+    return showAll || !element || inView.has(element);
+  };
 
   const drop = (owner: Text) => {
+    const visible = shown(owner);
     for (const { mark, nodes } of owned.get(owner) ?? []) {
-      highlight?.delete(mark.range);
+      if (visible) highlight?.delete(mark.range);
       for (const node of nodes) {
         const set = byNode.get(node);
         set?.delete(mark);
@@ -49,11 +112,25 @@ export function createRestoreMarks(): RestoreMarks {
       }
     }
     owned.delete(owner);
+    unwatch(owner);
   };
 
-  const index = (marks: { mark: RestoreMark; nodes: Text[] }[]) => {
+  const unwatch = (owner: Text) => {
+    const element = elementOf.get(owner);
+    elementOf.delete(owner);
+    const owners = element && ownersIn.get(element);
+    if (!element || !owners) return;
+    owners.delete(owner);
+    if (owners.size > 0) return;
+    ownersIn.delete(element);
+    inView.delete(element);
+    view?.unobserve(element);
+  };
+
+  const index = (owner: Text, marks: Entry[]) => {
+    const visible = shown(owner);
     for (const entry of marks) {
-      highlight?.add(entry.mark.range);
+      if (visible) highlight?.add(entry.mark.range);
       for (const node of entry.nodes) {
         let set = byNode.get(node);
         if (!set) byNode.set(node, (set = new Set()));
@@ -62,12 +139,50 @@ export function createRestoreMarks(): RestoreMarks {
     }
   };
 
+  const watch = (owner: Text) => {
+    const element = owner.parentElement;
+    if (!element || !view) return;
+    elementOf.set(owner, element);
+    let owners = ownersIn.get(element);
+    if (!owners) {
+      ownersIn.set(element, (owners = new Set()));
+      // The first report says whether it is in view; until then its marks wait outside the highlight.
+      view.observe(element);
+    }
+    owners.add(owner);
+  };
+
+  /**
+   * Each frame: shows the marks that came before the previous frame (so a whole frame of the page's has
+   * passed since, whichever of its callbacks and this one runs first) and whose text is still in the page.
+   */
+  const onFrame = () => {
+    cancel = null;
+    frames++;
+    for (const [owner, { frame: came, marks }] of pending) {
+      if (came >= frames - 1) continue;
+      pending.delete(owner);
+      if (!marks.every((m) => m.nodes.every((n) => n.isConnected))) continue;
+      const entries = marks.map(({ range, placeholder, original, nodes }) => ({
+        mark: { range: new StaticRange(range), placeholder, original },
+        nodes,
+      }));
+      owned.set(owner, entries);
+      watch(owner);
+      index(owner, entries);
+    }
+    if (pending.size > 0) cancel = frame(onFrame);
+  };
+
   return {
     set(owner, marks) {
-      drop(owner);
-      if (marks.length === 0) return;
-      owned.set(owner, marks);
-      index(marks);
+      if (owned.has(owner)) drop(owner);
+      if (marks.length === 0) {
+        pending.delete(owner);
+        return;
+      }
+      pending.set(owner, { frame: frames, marks });
+      cancel ??= frame(onFrame);
     },
     at(node, offset) {
       if (!(node instanceof Text)) return null;
@@ -75,6 +190,8 @@ export function createRestoreMarks(): RestoreMarks {
       return null;
     },
     prune() {
+      // Waiting marks of replaced text go too: without frames (a hidden tab) they would pile up.
+      for (const owner of pending.keys()) if (!owner.isConnected) pending.delete(owner);
       const gone = [...owned.keys()].filter((owner) => !owner.isConnected);
       if (gone.length * 2 <= owned.size) {
         for (const owner of gone) drop(owner);
@@ -82,16 +199,23 @@ export function createRestoreMarks(): RestoreMarks {
       }
       // Most of the marks went (a page that re-renders the whole answer): rebuild in one batch rather than
       // drop them one by one.
-      for (const owner of gone) owned.delete(owner);
+      for (const owner of gone) {
+        owned.delete(owner);
+        unwatch(owner);
+      }
       highlight?.clear();
       byNode.clear();
-      for (const marks of owned.values()) index(marks);
+      for (const [owner, marks] of owned) index(owner, marks);
     },
     get size() {
-      return owned.size;
+      return owned.size + pending.size;
     },
     remove() {
+      cancel?.();
+      cancel = null;
+      pending.clear();
       for (const owner of [...owned.keys()]) drop(owner);
+      view?.disconnect();
       if (highlights?.get(highlightName) === highlight) highlights?.delete(highlightName);
       sheet();
     },

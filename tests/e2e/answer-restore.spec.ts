@@ -81,8 +81,11 @@ function liveMarks(): Range[] {
   });
 }
 
-/** The text of every restored mark. */
+/** The text of every restored mark, a few frames on: a mark shows once its text has lasted a frame. */
 async function markedTexts(page: Page): Promise<string[]> {
+  await page.evaluate(async () => {
+    for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
+  });
   await page.evaluate(`window.liveMarks = ${liveMarks.toString()}`);
   return page.evaluate(() => (window as unknown as { liveMarks: typeof liveMarks }).liveMarks().map(String));
 }

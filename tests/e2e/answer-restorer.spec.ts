@@ -8,7 +8,9 @@ import { chromiumPath } from './fixtures';
 declare global {
   interface Window {
     restorer: { refreshAll(): void; stop(): void };
-    startRestorer(display: 'inline' | 'on-hover'): void;
+    startRestorer(display: 'inline' | 'on-hover', frames?: 'none'): void;
+    /** The restorer's marks: how many owners have marks, shown or waiting. */
+    marks: { readonly size: number };
     /** How often the restorer looked a placeholder up: what it worked on. */
     lookups: number;
   }
@@ -19,12 +21,14 @@ import { startAnswerRestorer } from './lib/content/answer-restorer';
 import { createRestoreMarks } from './lib/content/restore-marks';
 const originals = { '[EMAIL_1]': 'anna.berg@example.com', '[IBAN_1]': 'DE89370400440532013000' };
 window.lookups = 0;
-window.startRestorer = (display) => {
+window.startRestorer = (display, frames) => {
   const original = (p) => {
     window.lookups++;
     return originals[p];
   };
-  window.restorer = startAnswerRestorer({ original, display, marks: createRestoreMarks() });
+  // 'none': no animation frame ever comes (a hidden tab).
+  window.marks = frames === 'none' ? createRestoreMarks(() => () => undefined) : createRestoreMarks();
+  window.restorer = startAnswerRestorer({ original, display, marks: window.marks });
 };
 `;
 
@@ -57,9 +61,15 @@ async function pageWith(html: string, display: 'inline' | 'on-hover' = 'inline')
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).evaluate((e) => e.textContent);
-/** The text under each mark (static ranges: read through a live one). */
-const marked = (page: Page) =>
-  page.evaluate(() =>
+/** Lets a few animation frames pass: a mark shows once its text has lasted a frame, and is in view. */
+const frames = (page: Page, n = 4) =>
+  page.evaluate(async (count) => {
+    for (let i = 0; i < count; i++) await new Promise((r) => requestAnimationFrame(r));
+  }, n);
+/** The text under each mark in the highlight (static ranges: read through a live one). */
+const marked = async (page: Page) => {
+  await frames(page);
+  return page.evaluate(() =>
     [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) => {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -67,6 +77,7 @@ const marked = (page: Page) =>
       return range.toString();
     }),
   );
+};
 /** Lets the mutation observer run. */
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 
@@ -219,4 +230,86 @@ test('stopping gives the page its own text back', async () => {
   await page.evaluate(() => window.restorer.stop());
   expect(await text(page, '#a')).toBe('Hi [EMAIL_1]');
   expect(await marked(page)).toEqual([]);
+});
+
+test('a page that re-renders the whole answer every frame: restored before each paint, marked once the text lasts', async () => {
+  const page = await pageWith('<div id="answer"></div>');
+  const answer = (upTo: number) =>
+    Array.from(
+      { length: upTo },
+      (_, i) =>
+        `<p>Part ${i}: write to <b>[EMA</b>IL_1] and <code>[IBAN_1]</code> ${'x'.repeat(40)} [EMA<i>IL_1]</i></p>\n<h2>Heading ${i}</h2>\n`,
+    ).join('');
+  const stream = await page.evaluate(
+    async (parts) => {
+      const element = document.querySelector('#answer')!;
+      const seen: { restored: boolean; marks: number }[] = [];
+      for (const html of parts) {
+        // As the fixture pages do: innerHTML in an animation frame; what is painted is read in the next.
+        await new Promise((r) => requestAnimationFrame(r));
+        element.innerHTML = html;
+        await Promise.resolve();
+        seen.push({
+          restored: !element.textContent!.includes('[EMA') && !element.textContent!.includes('[IBAN'),
+          marks: CSS.highlights.get('gatehouse-restored')?.size ?? 0,
+        });
+      }
+      return seen;
+    },
+    Array.from({ length: 12 }, (_, i) => answer(i + 1)),
+  );
+  // Every frame's new text was restored before the frame was painted (the observer ran first)...
+  expect(stream.every((frame) => frame.restored)).toBe(true);
+  // ...and never marked: its nodes are gone by the next frame, so the highlight is not rebuilt for them.
+  expect(stream.map((frame) => frame.marks)).toEqual(stream.map(() => 0));
+  expect(await text(page, '#answer p:last-of-type')).toBe(
+    `Part 11: write to anna.berg@example.com and DE89370400440532013000 ${'x'.repeat(40)} anna.berg@example.com`,
+  );
+  // Once the page stops replacing it, the answer is marked (36 values, all in view or near it).
+  await expect.poll(async () => (await marked(page)).length).toBe(36);
+});
+
+test('only marks near the viewport are in the highlight; scrolling brings the others', async () => {
+  const rows = Array.from({ length: 400 }, (_, i) => `<p id="p${i}">Row ${i}: [EMAIL_1]</p>`).join('');
+  const page = await pageWith(rows);
+  await expect.poll(async () => (await marked(page)).length).toBeGreaterThan(0);
+  const inHighlight = () =>
+    page.evaluate(() =>
+      [...(CSS.highlights.get('gatehouse-restored') ?? [])].map((r) =>
+        Number((r.startContainer.parentElement as HTMLElement).id.slice(1)),
+      ),
+    );
+  const top = await inHighlight();
+  expect(Math.min(...top)).toBe(0);
+  // The viewport and a screen below it: far fewer than the 400 restored rows.
+  expect(top.length).toBeLessThan(150);
+  expect(await text(page, '#p399')).toBe('Row 399: anna.berg@example.com');
+  await page.evaluate(() => document.querySelector('#p399')!.scrollIntoView());
+  await expect
+    .poll(async () => {
+      await frames(page);
+      return Math.max(...(await inHighlight()));
+    })
+    .toBe(399);
+  expect(Math.min(...(await inHighlight()))).toBeGreaterThan(0);
+});
+
+test('without animation frames (a hidden tab), the waiting marks of replaced text do not pile up', async () => {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><body><div id="answer"></div></body>');
+  await page.addScriptTag({ content: code });
+  await page.evaluate(() => window.startRestorer('inline', 'none'));
+  const sizes = await page.evaluate(async () => {
+    const answer = document.querySelector('#answer')!;
+    const seen: number[] = [];
+    for (let i = 1; i <= 20; i++) {
+      answer.innerHTML = '<p>Hi [EMAIL_1]</p>\n'.repeat(i);
+      await new Promise((r) => setTimeout(r, 0));
+      seen.push(window.marks.size);
+    }
+    return seen;
+  });
+  // Each render's paragraphs wait for a frame; those of earlier renders are gone.
+  expect(sizes).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  expect(await text(page, '#answer p:last-child')).toBe('Hi anna.berg@example.com');
 });
