@@ -2,6 +2,7 @@
 // and a letter; names made of letters only count when long and of mixed case; dotted member paths and
 // values without a letter, digit or symbol are code, not secrets.
 import { describe, expect, it } from 'vitest';
+import { mayStartToken } from '../../../lib/redact/detect-api-key';
 import { findPii } from '../../../lib/redact/redact';
 
 function keys(text: string): string[] {
@@ -104,6 +105,12 @@ const tokens: [name: string, text: string, expected: string[]][] = [
     jwt('eyJhbGciOiJSUzI1NiIsImtpZCI6Ij4_Pj9-In0'),
     [jwt('eyJhbGciOiJSUzI1NiIsImtpZCI6Ij4_Pj9-In0')],
   ],
+  // {"cty":"??>>~~","typ":"JWT"}: a '-' and a '_' before the field that makes it a JWT
+  [
+    'a JWT whose header has URL-safe characters before its type',
+    jwt('eyJjdHkiOiI_Pz4-fn4iLCJ0eXAiOiJKV1QifQ'),
+    [jwt('eyJjdHkiOiI_Pz4-fn4iLCJ0eXAiOiJKV1QifQ')],
+  ],
   ['a JWT whose header names only its key id', jwt('eyJraWQiOiJhMTIifQ'), [jwt('eyJraWQiOiJhMTIifQ')]],
   ['a JWT whose header names only its type', jwt('eyJ0eXAiOiJKV1QxIn0'), [jwt('eyJ0eXAiOiJKV1QxIn0')]],
   ['three base64 parts whose header is other JSON', jwt('eyJmb28iOiJiYXIxMiJ9'), []],
@@ -175,5 +182,17 @@ const tokens: [name: string, text: string, expected: string[]][] = [
 describe('token formats, webhooks and headers', () => {
   it.each(tokens)('%s', (_name, text, expected) => {
     expect(keys(text)).toEqual(expected);
+  });
+});
+
+// The scan asks the token detector only at words whose first two characters start a known format.
+describe('which word starts may begin a known token', () => {
+  const pair = (word: string) => mayStartToken(word.charCodeAt(0), word.charCodeAt(1));
+  it.each(['gh', 'sk', 'AK', 'ey', 'np', 'xo'])('%s may', (word) => {
+    expect(pair(word)).toBe(true);
+  });
+  // "rë": 'r' * 128 + 'ë' is the table slot of "sk"; a non-ASCII character starts no prefix.
+  it.each(['xx', 'gz', 'ab', 'rë', 'ék'])('%s may not', (word) => {
+    expect(pair(word)).toBe(false);
   });
 });
