@@ -201,7 +201,17 @@ export function detectPhonesInChunks(
         at++;
         continue;
       }
+      // Digits another finding covers (a card's, an SSN's) start no candidate, and end one before them.
+      if (covered.covers(at)) {
+        at++;
+        continue;
+      }
       let end = Math.min(at + 25, chunkEnd);
+      if (covered.overlaps(at, end)) {
+        let free = at + 1;
+        while (!covered.covers(free)) free++;
+        end = free;
+      }
       while (end > at + 1 && !isDigitAt(text, end - 1)) end--;
       if (end - at < 8) {
         at++;
@@ -209,7 +219,6 @@ export function detectPhonesInChunks(
       }
       const start = at;
       at = end;
-      if (covered.covers(start) || covered.covers(end - 1)) continue;
       if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
       const raw = text.slice(start, end);
       const accepted = acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);

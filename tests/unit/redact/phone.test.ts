@@ -185,3 +185,39 @@ describe.each([
     expect(phones(text)).toEqual(expected);
   });
 });
+
+// A phone number sharing a run of digits and separators with another finding (a card, an SSN) is still a
+// phone number: only the other finding's digits are left out of the phone candidates.
+const besideOtherFindings: [name: string, text: string, expected: [string, string][]][] = [
+  [
+    'a phone, then an SSN',
+    'Tel: 212-555-0187 536-22-8714',
+    [
+      ['PHONE', '212-555-0187'],
+      ['US_SSN', '536-22-8714'],
+    ],
+  ],
+  [
+    'a card, then a phone',
+    '4111 1111 1111 1111 020 7946 0958',
+    [
+      ['CREDIT_CARD', '4111 1111 1111 1111'],
+      ['PHONE', '020 7946 0958'],
+    ],
+  ],
+  [
+    'a phone, then a card',
+    'call 02079460958 4111111111111111',
+    [
+      ['PHONE', '02079460958'],
+      ['CREDIT_CARD', '4111111111111111'],
+    ],
+  ],
+  ['a card alone', 'card 4111 1111 1111 1111', [['CREDIT_CARD', '4111 1111 1111 1111']]],
+];
+
+describe('phone numbers next to other findings', () => {
+  it.each(besideOtherFindings)('%s', (_name, text, expected) => {
+    expect(findPii(text).map((f) => [f.type, text.slice(f.start, f.end)])).toEqual(expected);
+  });
+});
