@@ -135,7 +135,7 @@ function gluedAfter(text: string, end: number): boolean {
 // ("cell / work"); after '-' or '+' the other operand must be short, as "020 7946 0958 - 020 7946 0959" is
 // a list of numbers.
 const operatorAfter = /[ \t]*(?:(?:[*×÷^%=]|mod\b|div\b)[ \t]*\d|[-+][ \t]*\d{1,6}(?!\d|[ .-]\d))/iy;
-const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
+const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|\n|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
 
 function isOperand(text: string, start: number, end: number): boolean {
   operatorAfter.lastIndex = end;

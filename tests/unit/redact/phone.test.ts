@@ -148,6 +148,8 @@ const context: Row[] = [
   ['after "Tel =" (a label, not a variable)', `Tel = ${uk}`, [uk]],
   ['"y =" at the start of the text', 'y = 415 902 3310', []],
   ['"y =" deeply indented in code', `def f():\n${' '.repeat(16)}y = 415 902 3310`, []],
+  ['"y =" indented in code', 'def f():\n    y = 415 902 3310', []],
+  ['"y =" at the start of a line', 'x = 1\ny = 415 902 3310', []],
   ['"y =" after a bracket', '(a) y = 415 902 3310', []],
   ['a product', '2125550187 * 3', []],
   ['a label in capitals', 'TEL +44 7700 900123', ['+44 7700 900123']],
