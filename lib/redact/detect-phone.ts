@@ -135,7 +135,7 @@ function gluedAfter(text: string, end: number): boolean {
 // ("cell / work"); after '-' or '+' the other operand must be short, as "020 7946 0958 - 020 7946 0959" is
 // a list of numbers.
 const operatorAfter = /[ \t]*(?:(?:[*×÷^%=]|mod\b|div\b)[ \t]*\d|[-+][ \t]*\d{1,6}(?!\d|[ .-]\d))/iy;
-const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
+const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|\n|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
 
 function isOperand(text: string, start: number, end: number): boolean {
   operatorAfter.lastIndex = end;
@@ -201,7 +201,17 @@ export function detectPhonesInChunks(
         at++;
         continue;
       }
+      // Digits another finding covers (a card's, an SSN's) start no candidate, and end one before them.
+      if (covered.covers(at)) {
+        at++;
+        continue;
+      }
       let end = Math.min(at + 25, chunkEnd);
+      if (covered.overlaps(at, end)) {
+        let free = at + 1;
+        while (!covered.covers(free)) free++;
+        end = free;
+      }
       while (end > at + 1 && !isDigitAt(text, end - 1)) end--;
       if (end - at < 8) {
         at++;
@@ -209,7 +219,6 @@ export function detectPhonesInChunks(
       }
       const start = at;
       at = end;
-      if (covered.covers(start) || covered.covers(end - 1)) continue;
       if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
       const raw = text.slice(start, end);
       const accepted = acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);

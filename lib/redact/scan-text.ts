@@ -144,19 +144,24 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       // A word: letters, digits and '_'. Most are prose and start nothing, so they are skipped right here.
       const start = i;
       let firstDigit = -1;
-      let underscore = -1;
+      // The first and last '_' of the word (a word may start with one).
+      let firstUnderscore = code === 95 ? start : -1;
+      let underscore = firstUnderscore;
       for (i++; i < n; i++) {
         const c = text.charCodeAt(i);
         if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
         if (c >= 48 && c <= 57) {
           if (firstDigit < 0) firstDigit = i;
         } else if (c === 95) {
+          if (firstUnderscore < 0) firstUnderscore = i;
           underscore = i;
         } else {
           break;
         }
       }
       const length = i - start;
+      // The word's letters and digits before any '_': "RSSMRA85T10A562S_cf" starts with a codice fiscale.
+      const runLength = (firstUnderscore < 0 ? i : firstUnderscore) - start;
       // A word glued to the digits before it ("4111abc") is not at a word boundary.
       if (start === 0 || !isDigitCode(text.charCodeAt(start - 1))) {
         if (on.words && wordPairs[pairIndex(code, text.charCodeAt(start + 1))] === 1)
@@ -165,14 +170,14 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
         if (
           on.letterRuns &&
           (firstDigit === start + 2 ||
-            length === 16 ||
+            runLength === 16 ||
             (length === 2 && text.charCodeAt(i) === 32 && isDigitCode(text.charCodeAt(i + 1))))
         ) {
           letterRun(scan, on, start, i);
         }
       }
       if (length >= 20 && on.apiKey) detectGluedTokenIn(scan, start, i);
-      if (underscore > start && on.letterRuns) afterUnderscores(scan, on, start, underscore, i);
+      if (underscore >= 0 && on.letterRuns) afterUnderscores(scan, on, start, underscore, i);
       // Digits ending the word start a numeric chunk glued to it ("on1 800 555 0199"): the detectors see it
       // and reject what is glued to a word, rather than taking the digits after it for a number of their own.
       if (firstDigit >= 0 && on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
@@ -192,8 +197,9 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
   }
   if (on.phone && scan.phoneChunks.length > 0) scanPhones(scan);
   if (scan.claims.length === 0) return scan.found;
+  // Only what lies within a parcel number goes: an address or IBAN built on its digits is still found.
   const claimed = new Coverage(scan.claims);
-  return scan.found.filter((d) => !claimed.overlaps(d.start, d.end));
+  return scan.found.filter((d) => !claimed.contains(d.start, d.end));
 }
 
 /**

@@ -8,7 +8,7 @@ export class Scan {
   readonly found: Detection[] = [];
   /** Numeric chunks with enough digits for a phone number, as [start, end, digits] triples, validated last. */
   readonly phoneChunks: number[] = [];
-  /** Spans known not to be personal data (parcel numbers): no finding may overlap them. */
+  /** Spans known not to be personal data (parcel numbers): no finding may lie within them. */
   readonly claims: Detection[] = [];
   /** A run of number separators without digits ends here: no number starts before it. */
   digitlessUntil = 0;
@@ -133,6 +133,19 @@ export class Coverage {
       else hi = mid;
     }
     return lo > 0 && this.reach[lo - 1]! > start;
+  }
+
+  /** Whether one span covers all of [start, end). */
+  contains(start: number, end: number): boolean {
+    // Of the spans starting at or before `start`, one reaches `end` if any contains the range.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.reach[lo - 1]! >= end;
   }
 
   covers(offset: number): boolean {
