@@ -241,12 +241,17 @@ describe('words: which word starts reach which detector', () => {
     ['"arobase"', 'ana arobase exemple', ['detectSpelledEmailAt']],
     ['"chiocciola"', 'ana chiocciola esempio', ['detectSpelledEmailAt']],
     ['a word starting with x, y or z', 'Xavier yes zebra', ['detectNieAt']],
+    // Words that pass the first look (two letters) but are no SSN word: "sn" not after an "s", "s?c" with
+    // any letter but "o", "t?x" with any but "a", "?ti" with any but "i".
+    ['"sn" after a letter other than s', 'ysnap', ['detectNieAt']],
+    ['"sic" (starts like a token)', 'sic', ['detectKnownTokenAt']],
   ])('%s', (_name, text, expected) => {
     expect(reached(text)).toEqual(expected);
   });
 
   it.each([
     ['words that only look like those', 'Beard tokens basics soap task item attic arrow chic'],
+    ['"tox" and "atilt" (a letter off "tax" and "iti")', 'toxic atilt'],
     ['"ss" not followed by "#" or "n"', 'ss ssx'],
     ['"at" glued to what comes before', 'b-at c'],
   ])('%s reach nothing', (_name, text) => {
