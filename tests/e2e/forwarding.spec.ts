@@ -73,8 +73,18 @@ test('5,000 events survive failures, timeouts, an outage and a stopped worker, e
           ['fail', 1500],
         ];
         const chunk = 500;
+        // What the receiver counts when a request meets a mood: a mood that fails requests lasts until one
+        // has (on a loaded machine a restarted worker may send nothing within the mood's time).
+        const outcome: Partial<Record<ReceiverMode, 503 | 429 | 'hung' | 'slow'>> = {
+          fail: 503,
+          throttle: 429,
+          hang: 'hung',
+          slow: 'slow',
+        };
         for (const [mode, ms] of moods) {
           await receiver.setMode(mode);
+          const key = outcome[mode];
+          const metBefore = key === undefined ? 0 : (receiver.statuses.get(key) ?? 0);
           const batch = events(chunk);
           await appendToOutbox(page, batch);
           written.push(...batch);
@@ -82,6 +92,11 @@ test('5,000 events survive failures, timeouts, an outage and a stopped worker, e
           await sleep(killAt);
           await killer.kill();
           await sleep(ms - killAt);
+          if (key !== undefined) {
+            await expect
+              .poll(() => receiver.statuses.get(key) ?? 0, { timeout: 60_000, intervals: [250] })
+              .toBeGreaterThan(metBefore);
+          }
         }
         await receiver.setMode('ok');
         // The extension records its own events too (policy_applied when the managed policy arrives);
