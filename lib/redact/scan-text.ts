@@ -180,7 +180,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       if (underscore >= 0 && on.letterRuns) afterUnderscores(scan, on, start, underscore, i);
       // Digits ending the word start a numeric chunk glued to it ("on1 800 555 0199"): the detectors see it
       // and reject what is glued to a word, rather than taking the digits after it for a number of their own.
-      if (firstDigit >= 0 && on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
+      if (on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
     } else if (code >= 48 && code <= 57) {
       i = scanNumber(scan, on, i);
     } else if (code < 128 && kinds[code] !== OTHER) {
@@ -319,15 +319,12 @@ function ssnWordStart(text: string, start: number, length: number): boolean {
 }
 
 /**
- * Candidates at a run of letters and digits that starts with two letters at `start`, after no other letter
- * or digit: an IBAN's country code, a NINO's prefix, a codice fiscale. `wordEnd` bounds the run.
+ * Candidates at a run of letters and digits that starts with two letters at `start`: an IBAN's country code,
+ * a NINO's prefix, a codice fiscale. Callers call it only after no other letter or digit (at the start of a
+ * word not glued to digits, or after an underscore). `wordEnd` bounds the run.
  */
 function letterRun(scan: Scan, on: Enabled, start: number, wordEnd: number): void {
   const text = scan.text;
-  if (start > 0) {
-    const before = kindOf(text.charCodeAt(start - 1));
-    if (before === DIGIT || before === LOWER || before === UPPER) return;
-  }
   const first = kindOf(text.charCodeAt(start));
   const second = kindOf(text.charCodeAt(start + 1));
   if ((first !== LOWER && first !== UPPER) || (second !== LOWER && second !== UPPER)) return;

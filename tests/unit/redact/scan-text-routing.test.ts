@@ -176,6 +176,7 @@ describe('every detector is reached, and only those whose type is on', () => {
 describe('ordinary text reaches no detector', () => {
   it.each([
     ['prose', 'Hello there, the meeting moved to the big room on floor three. Bring notes!'],
+    ['letters beyond ASCII before a space or an "a"', 'café au lait, b\u0080 c, naïve aa'],
     ['short numbers: dates, amounts, counts', 'On the 5th in room 123, 3 of the 12 paid 9.99 and 1.5 more'],
     ['punctuation that starts nothing', 'a, b; c! d? e. f/g h* i# j% k& l~ m"n\'o )p ]q }r >s'],
   ])('%s', (_name, text) => {
@@ -297,6 +298,10 @@ describe('runs of letters and digits: IBAN, NINO, codice fiscale', () => {
     ['three letters then digits', 'DEU89370400440532013000'],
     ['a run glued to a digit before it', '1DE89370400440532013000'],
     ['two letters, a space, a letter', 'AB CD'],
+    // After an underscore a run is looked at whatever its length; a NINO still needs a digit third, or a
+    // space then a digit.
+    ['two capitals, a letter, a digit after an underscore', 'b_ABc1'],
+    ['two capitals and letters after an underscore', 'b_ABcd'],
   ])('%s reach nothing', (_name, text) => {
     expect(reached(text, ['IBAN', 'UK_NINO', 'IT_CODICE_FISCALE'])).toEqual([]);
   });
@@ -314,6 +319,7 @@ describe('punctuation: which characters reach which detector', () => {
     expect(reached('b://c')).toEqual(['detectAssignmentAt', 'detectIpv6At', 'detectSecretAfterScheme']);
     expect(reached('b:AAc')).toEqual(['detectAssignmentAt', 'detectIpv6At', 'detectTelegramTokenAt']);
     expect(reached('b:Aq')).toEqual(['detectAssignmentAt', 'detectIpv6At']);
+    expect(reached('b:qA')).toEqual(['detectAssignmentAt', 'detectIpv6At']);
   });
 
   it("'=' reaches the assignment detector", () => {
