@@ -122,30 +122,30 @@ export class Coverage {
     }
   }
 
-  /** Whether any span shares an offset with [start, end). */
-  overlaps(start: number, end: number): boolean {
-    // Of the spans starting before `end`, one reaches past `start` if any overlaps.
+  /** How many spans start before `offset` (binary search over the sorted starts). */
+  private startingBefore(offset: number): number {
     let lo = 0;
     let hi = this.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < end) lo = mid + 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
       else hi = mid;
     }
-    return lo > 0 && this.reach[lo - 1]! > start;
+    return lo;
+  }
+
+  /** Whether any span shares an offset with [start, end). */
+  overlaps(start: number, end: number): boolean {
+    // Of the spans starting before `end`, one reaches past `start` if any overlaps.
+    const n = this.startingBefore(end);
+    return n > 0 && this.reach[n - 1]! > start;
   }
 
   /** Whether one span covers all of [start, end). */
   contains(start: number, end: number): boolean {
     // Of the spans starting at or before `start`, one reaches `end` if any contains the range.
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && this.reach[lo - 1]! >= end;
+    const n = this.startingBefore(start + 1);
+    return n > 0 && this.reach[n - 1]! >= end;
   }
 
   covers(offset: number): boolean {
