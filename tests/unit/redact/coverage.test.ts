@@ -1,0 +1,48 @@
+// Coverage (lib/redact/scan.ts): which offsets a set of spans covers, asked about offsets and ranges. Spans are
+// half-open, so a span ending where a range starts, or starting where it ends, does not touch it.
+import { describe, expect, it } from 'vitest';
+import { Coverage } from '../../../lib/redact/scan';
+
+const spans = new Coverage([
+  { type: 'PHONE', start: 20, end: 30 },
+  { type: 'EMAIL', start: 5, end: 10 },
+  { type: 'IBAN', start: 22, end: 25 },
+]);
+
+describe('Coverage', () => {
+  it('covers the offsets inside a span and none next to it', () => {
+    expect([4, 5, 9, 10, 19, 20, 29, 30].map((offset) => spans.covers(offset))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('overlaps a range sharing an offset with a span, not one that only touches it', () => {
+    expect(spans.overlaps(0, 5)).toBe(false);
+    expect(spans.overlaps(0, 6)).toBe(true);
+    expect(spans.overlaps(10, 20)).toBe(false);
+    expect(spans.overlaps(29, 40)).toBe(true);
+    expect(spans.overlaps(30, 40)).toBe(false);
+  });
+
+  it('contains a range only when one span covers all of it', () => {
+    expect(spans.contains(5, 10)).toBe(true);
+    expect(spans.contains(6, 9)).toBe(true);
+    expect(spans.contains(4, 10)).toBe(false);
+    expect(spans.contains(5, 11)).toBe(false);
+    expect(spans.contains(22, 30)).toBe(true); // inside the longer span, though a shorter one starts there
+    expect(spans.contains(8, 22)).toBe(false); // across the gap between two spans
+    expect(spans.contains(30, 31)).toBe(false);
+  });
+
+  it('covers nothing when empty', () => {
+    const none = new Coverage([]);
+    expect([none.covers(0), none.overlaps(0, 100), none.contains(0, 1)]).toEqual([false, false, false]);
+  });
+});
