@@ -135,16 +135,26 @@ const secretKey =
   /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)$/i;
 const secretValue =
   /(?:[:=]|=>|:=)[ \t]*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/y;
-// Every key above ends in one of these pairs of letters: passwoRD, passWD, pwD, paSS, secrET, kEY,
-// tokEN, credentiAL, credentiALS.
-const keyEndings = new Set(['rd', 'wd', 'pwd', 'ss', 'et', 'ey', 'en', 'al', 'ls'].map((e) => e.slice(-2)));
-
+// Every key above ends in one of these pairs of letters, in either case: passwoRD, passWD, pwD, paSS,
+// secrET, kEY, tokEN, credentiAL, credentiALS. Compared as character codes ('| 32' lowers an ASCII letter):
+// this runs at every ':' and '=' of the text.
 function mayEndSecretKey(text: string, keyEnd: number): boolean {
   const last = text.charCodeAt(keyEnd - 1) | 32;
-  // d s t y n l: the last letters of every key
-  if (last !== 100 && last !== 115 && last !== 116 && last !== 121 && last !== 110 && last !== 108)
-    return false;
-  return keyEndings.has(text.slice(keyEnd - 2, keyEnd).toLowerCase());
+  const before = text.charCodeAt(keyEnd - 2) | 32;
+  switch (last) {
+    case 100: // d
+      return before === 114 || before === 119; // rd, wd
+    case 115: // s
+      return before === 115 || before === 108; // ss, ls
+    case 116: // t
+    case 121: // y
+    case 110: // n
+      return before === 101; // et, ey, en
+    case 108: // l
+      return before === 97; // al
+    default:
+      return false;
+  }
 }
 // Placeholders and references are not secrets.
 const notASecret =

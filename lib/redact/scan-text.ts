@@ -149,7 +149,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       let underscore = firstUnderscore;
       for (i++; i < n; i++) {
         const c = text.charCodeAt(i);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+        if (((c | 32) - 97) >>> 0 < 26) continue; // a letter: '| 32' lowers A-Z, '>>> 0' makes below 'a' large
         if (c >= 48 && c <= 57) {
           if (firstDigit < 0) firstDigit = i;
         } else if (c === 95) {

@@ -122,15 +122,31 @@ export class Coverage {
     }
   }
 
-  /** How many spans start before `offset` (binary search over the sorted starts). */
+  /** The last answer of `startingBefore`, where the next search starts. */
+  private last = 0;
+
+  /**
+   * How many spans start before `offset`. The phone walk asks about offsets in text order, so the search
+   * gallops forward from the last answer; an offset before it is searched from the first span.
+   */
   private startingBefore(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
+    const starts = this.starts;
+    const n = starts.length;
+    let lo = this.last;
+    if (lo > 0 && starts[lo - 1]! >= offset) lo = 0;
+    // Every span before `lo` starts before `offset`; widen the steps until one does not (or the spans end).
+    let hi = lo;
+    for (let step = 1; hi < n && starts[hi]! < offset; step *= 2) {
+      lo = hi + 1;
+      hi += step;
+    }
+    if (hi > n) hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < offset) lo = mid + 1;
+      if (starts[mid]! < offset) lo = mid + 1;
       else hi = mid;
     }
+    this.last = lo;
     return lo;
   }
 
