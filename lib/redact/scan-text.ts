@@ -221,16 +221,25 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   if (start < scan.digitlessUntil) return start + 1;
   let digits = 0;
   let end = start;
+  // The chunk's runs of digits are recorded as they are read, for the detectors below.
+  let runs = 0;
+  let runStart = -1;
   let i = text.charCodeAt(start) === 43 ? start + 1 : start;
   for (; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       digits++;
       end = i + 1;
-    } else if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) {
-      break;
+      if (runStart < 0) runStart = i;
+      continue;
     }
+    if (runStart >= 0) {
+      scan.setRun(runs++, runStart, i);
+      runStart = -1;
+    }
+    if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) break;
   }
+  if (runStart >= 0) scan.setRun(runs++, runStart, i);
   if (digits === 0) {
     // No '(' before `i` can start a number either: remember that, so "((((" is not rescanned.
     scan.digitlessUntil = i;
@@ -238,7 +247,7 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   }
   // Nothing this engine detects has fewer than four digits: most numbers (dates, times, amounts) stop here.
   if (digits < 4 || !on.numbers) return end;
-  scan.chunkRuns(start, end);
+  scan.runCount = runs;
   scan.chunkStart = start;
   scan.chunkEnd = end;
   scan.chunkDigits = digits;

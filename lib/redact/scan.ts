@@ -51,24 +51,11 @@ export class Scan {
     this.found.push({ type, start, end });
   }
 
-  /** Records the runs of digits of the chunk [start, end) in `runStarts`, `runEnds` and `runCount`. */
-  chunkRuns(start: number, end: number): void {
-    const text = this.text;
-    let count = 0;
-    let runStart = -1;
-    for (let i = start; i <= end; i++) {
-      const code = i < end ? text.charCodeAt(i) : 0;
-      if (code >= 48 && code <= 57) {
-        if (runStart < 0) runStart = i;
-      } else if (runStart >= 0) {
-        if (count === this.runStarts.length) this.growRuns();
-        this.runStarts[count] = runStart;
-        this.runEnds[count] = i;
-        count++;
-        runStart = -1;
-      }
-    }
-    this.runCount = count;
+  /** Records run `r` of the current chunk's runs of digits: [start, end). */
+  setRun(r: number, start: number, end: number): void {
+    if (r === this.runStarts.length) this.growRuns();
+    this.runStarts[r] = start;
+    this.runEnds[r] = end;
   }
 
   private growRuns(): void {
