@@ -140,6 +140,11 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
+    // Spaces, most punctuation and non-ASCII characters start nothing: one look-up skips them.
+    if (code >= 128 || kinds[code] === OTHER) {
+      i++;
+      continue;
+    }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
       // A word: letters, digits and '_'. Most are prose and start nothing, so they are skipped right here.
       const start = i;
@@ -183,7 +188,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       if (on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
     } else if (code >= 48 && code <= 57) {
       i = scanNumber(scan, on, i);
-    } else if (code < 128 && kinds[code] !== OTHER) {
+    } else {
       const kind = kinds[code]!;
       if (kind === PLUS) {
         i = scanNumber(scan, on, i);
@@ -191,8 +196,6 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
         scanPunctuation(scan, on, i, kind);
         i = kind === OPEN_PAREN ? scanNumber(scan, on, i) : i + 1;
       }
-    } else {
-      i++;
     }
   }
   return finishScan(scan, on);
