@@ -21,6 +21,16 @@ function blockHeader(text: string, headerStart: number): string {
   return text.slice(headerStart, headerEndAt === -1 ? text.length : headerEndAt).replace(/\r$/, '');
 }
 
+/** Whether [from, to) of `text` holds only white space (what `trim` removes), read in place. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || !/\s/.test(text.charAt(i))) return false;
+  }
+  return true;
+}
+
 function countOf(line: string, separator: string): number {
   let n = 0;
   for (let i = line.indexOf(separator); i !== -1; i = line.indexOf(separator, i + 1)) n++;
@@ -58,7 +68,7 @@ export function columnHeaderAt(text: string, index: number, mentioning?: RegExp)
       break;
     }
     const previousStart = text.lastIndexOf('\n', headerStart - 2) + 1;
-    if (text.slice(previousStart, headerStart - 1).trim() === '') break;
+    if (isBlank(text, previousStart, headerStart - 1)) break;
     headerStart = previousStart;
   }
   const reused = known && known.headerStart === headerStart ? known : undefined;
