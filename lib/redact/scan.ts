@@ -4,6 +4,12 @@
 import { isWordCharCode, type Detection } from './detection';
 import type { PiiType } from './settings';
 
+// Scratch space for the runs of digits of the chunk being looked at, shared by every scan: a scan runs to
+// completion before the next starts, and allocating typed arrays per paste cost more than a short paste's
+// runs. A chunk of more runs grows its scan's own copy.
+const sharedRunStarts = new Int32Array(64);
+const sharedRunEnds = new Int32Array(64);
+
 export class Scan {
   readonly found: Detection[] = [];
   /** Numeric chunks with enough digits for a phone number, as [start, end, digits] triples, validated last. */
@@ -41,8 +47,8 @@ export class Scan {
   chunkEnd = 0;
   chunkDigits = 0;
   /** Its runs of digits: run r spans [runStarts[r], runEnds[r]). */
-  runStarts = new Int32Array(64);
-  runEnds = new Int32Array(64);
+  runStarts = sharedRunStarts;
+  runEnds = sharedRunEnds;
   runCount = 0;
 
   constructor(readonly text: string) {}
