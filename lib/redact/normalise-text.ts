@@ -76,7 +76,8 @@ export const identityOffsets = (start: number, end: number) => ({ start, end });
 export function normaliseText(original: string): NormalisedText {
   if (!mayBeRewritten(original)) return { text: original, toOriginal: identityOffsets };
   rewritten.lastIndex = 0;
-  if (!rewritten.test(original)) return { text: original, toOriginal: identityOffsets };
+  let m = rewritten.exec(original);
+  if (!m) return { text: original, toOriginal: identityOffsets };
   // Rewrites keep one UTF-16 unit per character; only dropped units shift offsets. For each dropped unit,
   // record the normalised offset it sat before. The tail of a character reference ("#64;" of "&#64;") is
   // recorded half a unit earlier, so it belongs with the character the reference became: it counts
@@ -85,8 +86,7 @@ export function normaliseText(original: string): NormalisedText {
   const parts: string[] = [];
   let last = 0;
   let dropped = 0;
-  rewritten.lastIndex = 0;
-  for (let m = rewritten.exec(original); m; m = rewritten.exec(original)) {
+  for (; m; m = rewritten.exec(original)) {
     const isReference = m[0].length > 1;
     const replacement = isReference
       ? referenceReplacement(m[0])
