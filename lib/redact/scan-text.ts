@@ -203,8 +203,8 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
 
 /**
  * Phone numbers, checked last, then the findings that a parcel number claims are dropped. Kept out of
- * scanText: there, the optimised code V8 compiles for the pass's loop deoptimised at this point on every
- * call (`node --trace-deopt`), which cost a tenth of a paste's time.
+ * scanText: there, the optimised code V8 compiled for the pass's loop deoptimised at this point on every
+ * paste (`node --trace-deopt`), finishing the paste in the interpreter.
  */
 function finishScan(scan: Scan, on: Enabled): Detection[] {
   if (on.phone && scan.phoneChunks.length > 0) scanPhones(scan);
