@@ -135,26 +135,20 @@ const secretKey =
   /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)$/i;
 const secretValue =
   /(?:[:=]|=>|:=)[ \t]*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/y;
-// Every key above ends in one of these pairs of letters, in either case: passwoRD, passWD, pwD, paSS,
-// secrET, kEY, tokEN, credentiAL, credentiALS. Compared as character codes ('| 32' lowers an ASCII letter):
-// this runs at every ':' and '=' of the text.
+// Every key above ends in one of these pairs of letters: passwoRD, passWD, pwD, paSS, secrET, kEY,
+// tokEN, credentiAL, credentiALS. Kept as numbers (first * 128 + second, lower case) so that the test, run at
+// every ':' and '=' of the text, slices nothing.
+const keyEndings = new Set(
+  ['rd', 'wd', 'ss', 'et', 'ey', 'en', 'al', 'ls'].map((e) => e.charCodeAt(0) * 128 + e.charCodeAt(1)),
+);
+
 function mayEndSecretKey(text: string, keyEnd: number): boolean {
   const last = text.charCodeAt(keyEnd - 1) | 32;
-  const before = text.charCodeAt(keyEnd - 2) | 32;
-  switch (last) {
-    case 100: // d
-      return before === 114 || before === 119; // rd, wd
-    case 115: // s
-      return before === 115 || before === 108; // ss, ls
-    case 116: // t
-    case 121: // y
-    case 110: // n
-      return before === 101; // et, ey, en
-    case 108: // l
-      return before === 97; // al
-    default:
-      return false;
-  }
+  // d s t y n l: the last letters of every key
+  if (last !== 100 && last !== 115 && last !== 116 && last !== 121 && last !== 110 && last !== 108)
+    return false;
+  // '| 32' lowers an ASCII capital; anything from U+0080 on lands beyond every pair.
+  return keyEndings.has((text.charCodeAt(keyEnd - 2) | 32) * 128 + last);
 }
 // Placeholders and references are not secrets.
 const notASecret =
