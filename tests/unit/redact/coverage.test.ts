@@ -41,6 +41,27 @@ describe('Coverage', () => {
     expect(spans.contains(30, 31)).toBe(false);
   });
 
+  it('answers the same in any order of questions (the search starts from its last answer)', () => {
+    // Forty spans of 3 every 7 offsets, with a longer one over three of them; asked forwards, backwards and
+    // jumping, one instance must agree with a direct reading of the spans.
+    const list = Array.from({ length: 40 }, (_, k) => ({
+      type: 'PHONE' as const,
+      start: k * 7,
+      end: k * 7 + 3,
+    }));
+    list.push({ type: 'IBAN', start: 100, end: 120 });
+    const direct = (offset: number) => list.some((d) => d.start <= offset && offset < d.end);
+    const offsets = Array.from({ length: 290 }, (_, k) => k);
+    const jumping = offsets.map((_, k) => (k * 97) % 290);
+    const coverage = new Coverage(list);
+    for (const order of [offsets, [...offsets].reverse(), jumping]) {
+      expect(order.map((offset) => coverage.covers(offset))).toEqual(order.map(direct));
+      expect(order.map((offset) => coverage.overlaps(offset, offset + 5))).toEqual(
+        order.map((offset) => [0, 1, 2, 3, 4].some((k) => direct(offset + k))),
+      );
+    }
+  });
+
   it('covers nothing when empty', () => {
     const none = new Coverage([]);
     expect([none.covers(0), none.overlaps(0, 100), none.contains(0, 1)]).toEqual([false, false, false]);
