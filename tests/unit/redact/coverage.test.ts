@@ -1,6 +1,7 @@
 // Coverage (lib/redact/scan.ts): which offsets a set of spans covers, asked about offsets and ranges. Spans are
 // half-open, so a span ending where a range starts, or starting where it ends, does not touch it.
 import { describe, expect, it } from 'vitest';
+import type { Detection } from '../../../lib/redact/detection';
 import { Coverage } from '../../../lib/redact/scan';
 
 const spans = new Coverage([
@@ -44,8 +45,8 @@ describe('Coverage', () => {
   it('answers the same in any order of questions (the search starts from its last answer)', () => {
     // Forty spans of 3 every 7 offsets, with a longer one over three of them; asked forwards, backwards and
     // jumping, one instance must agree with a direct reading of the spans.
-    const list = Array.from({ length: 40 }, (_, k) => ({
-      type: 'PHONE' as const,
+    const list: Detection[] = Array.from({ length: 40 }, (_, k) => ({
+      type: 'PHONE',
       start: k * 7,
       end: k * 7 + 3,
     }));
