@@ -5,13 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { mayStartToken } from '../../../lib/redact/detect-api-key';
 import { findPii } from '../../../lib/redact/redact';
 
+/** The secrets found in `text`; a finding of another type would show as "TYPE:value". */
 function keys(text: string): string[] {
-  return findPii(text, { types: ['API_KEY'] }).map((f) => text.slice(f.start, f.end));
+  return findPii(text, { types: ['API_KEY'] }).map((f) =>
+    f.type === 'API_KEY' ? text.slice(f.start, f.end) : `${f.type}:${text.slice(f.start, f.end)}`,
+  );
 }
 
 const rows: [name: string, value: string, secret: boolean][] = [
   ['a short value with a letter and a digit', 'a1b2c3', true],
   ['a short value with a symbol but no digit', 'ab!cd', false],
+  ['six characters with a symbol but no digit', 'abc!de', false],
+  ['six characters, dotted, with digits: a short password, not a path', 'x9.k2m', true],
+  ['a dotted path after a symbol', '!9ab.cdefg', true],
+  ['a dotted path followed by a symbol', 'cfg.v2db!x', true],
   ['a short value of digits and a symbol', '12!34', false],
   ['eight characters with a symbol and no digit', 'abcd!efg', true],
   ['22 letters, half of them capitals', 'xKqWmZpLrTvBnHyGdFsJcE', true],
