@@ -32,16 +32,6 @@ describe('Coverage', () => {
     expect(spans.overlaps(30, 40)).toBe(false);
   });
 
-  it('contains a range only when one span covers all of it', () => {
-    expect(spans.contains(5, 10)).toBe(true);
-    expect(spans.contains(6, 9)).toBe(true);
-    expect(spans.contains(4, 10)).toBe(false);
-    expect(spans.contains(5, 11)).toBe(false);
-    expect(spans.contains(22, 30)).toBe(true); // inside the longer span, though a shorter one starts there
-    expect(spans.contains(8, 22)).toBe(false); // across the gap between two spans
-    expect(spans.contains(30, 31)).toBe(false);
-  });
-
   it('answers the same in any order of questions (the search starts from its last answer)', () => {
     // Forty spans of 3 every 7 offsets, with a longer one over three of them; asked forwards, backwards and
     // jumping, one instance must agree with a direct reading of the spans.
@@ -65,6 +55,6 @@ describe('Coverage', () => {
 
   it('covers nothing when empty', () => {
     const none = new Coverage([]);
-    expect([none.covers(0), none.overlaps(0, 100), none.contains(0, 1)]).toEqual([false, false, false]);
+    expect([none.covers(0), none.overlaps(0, 100)]).toEqual([false, false]);
   });
 });
