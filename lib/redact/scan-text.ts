@@ -208,15 +208,6 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       }
     }
   }
-  return finishScan(scan, on);
-}
-
-/**
- * Phone numbers, checked last. Kept out of scanText: there, the optimised code V8 compiled for the pass's
- * loop deoptimised at this point on every paste (`node --trace-deopt`), finishing the paste in the
- * interpreter.
- */
-function finishScan(scan: Scan, on: Enabled): Detection[] {
   if (on.phone && scan.phoneChunks.length > 0) scanPhones(scan);
   return scan.found;
 }
