@@ -33,13 +33,20 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The number its first `length` digits spell, read without slicing. */
+function prefixValue(digits: string, length: number): number {
+  let value = 0;
+  for (let i = 0; i < length; i++) value = value * 10 + digits.charCodeAt(i) - 48;
+  return value;
+}
+
 /** Whether the number's prefix and length belong to a real card scheme (IIN ranges). */
 export function issuerMatches(digits: string): boolean {
   const len = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  const p6 = Number(digits.slice(0, 6));
+  const p2 = prefixValue(digits, 2);
+  const p3 = prefixValue(digits, 3);
+  const p4 = prefixValue(digits, 4);
+  const p6 = prefixValue(digits, 6);
   if (digits[0] === '4') return len === 13 || len === 16 || len === 19; // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return len === 16; // Mastercard
   if (p2 === 34 || p2 === 37) return len === 15; // American Express

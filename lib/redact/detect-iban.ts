@@ -13,6 +13,18 @@ const ibanLengths: Record<string, number> = {
   SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
+// The same lengths indexed by the country code's letters (A = 0), 0 where no country registers IBANs.
+const lengthByCountry = new Uint8Array(26 * 26);
+for (const [country, length] of Object.entries(ibanLengths)) {
+  lengthByCountry[(country.charCodeAt(0) - 65) * 26 + country.charCodeAt(1) - 65] = length;
+}
+
+/** The registered length of IBANs from the country whose code (two ASCII letters, any case) is at `at`. */
+function registeredLength(text: string, at: number): number {
+  // '& 0xdf' makes a lower-case letter a capital.
+  return lengthByCountry[((text.charCodeAt(at) & 0xdf) - 65) * 26 + (text.charCodeAt(at + 1) & 0xdf) - 65]!;
+}
+
 // Country + check digits, then the BBAN either contiguous or in space-separated groups of four, from a run of
 // letters and digits that starts after no other letter or digit (checked by the caller). Upper case as
 // printed, or all lower case as sometimes typed (checked below).
@@ -40,8 +52,8 @@ export function detectIbanAt(scan: Scan, start: number): void {
   if (!m) return;
   scan.ibanNext = start + m[0].length;
   let raw = m[0];
-  const expected = ibanLengths[raw.slice(0, 2).toUpperCase()];
-  if (expected === undefined) return;
+  const expected = registeredLength(text, start);
+  if (expected === 0) return;
   const separator = raw.charCodeAt(4) === 45 ? '-' : ' ';
   let compact = raw.toUpperCase().replaceAll(separator, '');
   // The optional tail group can swallow a following word; trim back to the registered length.

@@ -1,4 +1,5 @@
 // IPv4 and IPv6 addresses, parsed properly rather than matched by shape.
+import { isWordCharCode } from './detection';
 import { standsAlone, type Scan } from './scan';
 
 // From the start of a run of digits not glued to a word, version or range (checked by the caller).
@@ -153,8 +154,7 @@ export function detectIpv6At(scan: Scan, colon: number): void {
     if (zone) end += zone[0].length;
   }
   // Glued to a word ("std::", "0x1f::") or part of a longer token: not an address.
-  if (start > 0 && /[\w]/.test(text[start - 1]!)) return;
-  if (end < text.length && /[\w]/.test(text[end]!)) return;
+  if (isWordCharCode(text.charCodeAt(start - 1)) || isWordCharCode(text.charCodeAt(end))) return;
   const value = text.slice(start, end);
   // Without "::" an address writes all eight groups, so at least six colons: times such as "10:30:00"
   // stop here without being parsed.

@@ -21,6 +21,7 @@ export function isWordCharCode(code: number): boolean {
 /**
  * True when one of the (lower-case) context words occurs in the `window` characters before `start`.
  * Context raises confidence for shapes that are too ambiguous on their own (bare 9- or 11-digit runs).
+ * `words` must only match text that holds a letter: a window without one is not searched.
  */
 export function hasContextBefore(
   text: string,
@@ -40,8 +41,19 @@ export function hasContextBefore(
     // Keep the digit itself, so a word glued to it does not start at a word boundary.
     if (from > limit) from--;
   }
+  // Every context word holds a letter (ASCII or not): most numbers in tables and logs follow only spaces,
+  // punctuation and other numbers, and need no regular expression.
+  if (!hasLetter(text, from, start)) return false;
   words.lastIndex = 0;
   return words.test(text.slice(from, start));
+}
+
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (((code | 32) - 97) >>> 0 < 26 || code >= 128) return true;
+  }
+  return false;
 }
 
 function isDigitCode(code: number): boolean {

@@ -16,6 +16,19 @@ export interface NormalisedText {
 const rewritten =
   /[\u00a0\u00ad\u180e\u2000-\u2015\u2024\u202f\u205f\u2060-\u2064\u2212\u3000\u3002\ufe63\ufeff\uff01-\uff5e\uff61\u0660-\u0669\u06f0-\u06f9]|&#(?:\d{1,5}|[xX][0-9a-fA-F]{1,4});|&(?:commat|period|nbsp);|%40|\[[.@]\]|\([.@]\)|\{\.\}/g;
 
+/**
+ * Whether `text` holds a character that can start a match of `rewritten` (any character from U+00A0 on,
+ * '&', '%', '[', '(' or '{'). Cheaper than the expression on short values such as a finding's text, which
+ * mostly hold none.
+ */
+function mayBeRewritten(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xa0 || code === 38 || code === 37 || code === 91 || code === 40 || code === 123) return true;
+  }
+  return false;
+}
+
 /** The ASCII character that stands in for `code`, or '' to drop it. */
 function replacementFor(code: number): string {
   // Invisible: zero-width space/joiners, direction marks, word joiner, BOM, soft hyphen.
@@ -61,8 +74,10 @@ function referenceReplacement(reference: string): string | undefined {
 export const identityOffsets = (start: number, end: number) => ({ start, end });
 
 export function normaliseText(original: string): NormalisedText {
+  if (!mayBeRewritten(original)) return { text: original, toOriginal: identityOffsets };
   rewritten.lastIndex = 0;
-  if (!rewritten.test(original)) return { text: original, toOriginal: identityOffsets };
+  let m = rewritten.exec(original);
+  if (!m) return { text: original, toOriginal: identityOffsets };
   // Rewrites keep one UTF-16 unit per character; only dropped units shift offsets. For each dropped unit,
   // record the normalised offset it sat before. The tail of a character reference ("#64;" of "&#64;") is
   // recorded half a unit earlier, so it belongs with the character the reference became: it counts
@@ -71,8 +86,7 @@ export function normaliseText(original: string): NormalisedText {
   const parts: string[] = [];
   let last = 0;
   let dropped = 0;
-  rewritten.lastIndex = 0;
-  for (let m = rewritten.exec(original); m; m = rewritten.exec(original)) {
+  for (; m; m = rewritten.exec(original)) {
     const isReference = m[0].length > 1;
     const replacement = isReference
       ? referenceReplacement(m[0])

@@ -48,13 +48,17 @@ export class PlaceholderNumbers {
     const known = this.numbers.get(key);
     if (known !== undefined) return { n: known, added: false };
     const n = (this.lastPerType.get(type) ?? 0) + 1;
-    this.assign(type, value, n);
+    this.assignKey(type, key, n);
     return { n, added: true };
   }
 
   /** Puts back a number given earlier (a stored map); later new values get higher numbers. */
   assign(type: PiiType, value: string, n: number): void {
-    this.numbers.set(placeholderKey(type, value), n);
+    this.assignKey(type, placeholderKey(type, value), n);
+  }
+
+  private assignKey(type: PiiType, key: string, n: number): void {
+    this.numbers.set(key, n);
     this.lastPerType.set(type, Math.max(n, this.lastPerType.get(type) ?? 0));
   }
 }

@@ -150,6 +150,11 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
+    // Spaces, most punctuation and non-ASCII characters start nothing: one look-up skips them.
+    if (kinds[code] === OTHER) {
+      i++;
+      continue;
+    }
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
       // A word: letters, digits and '_'. Most are prose and start nothing, so they are skipped right here.
       const start = i;
@@ -159,7 +164,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       let underscore = firstUnderscore;
       for (i++; i < n; i++) {
         const c = text.charCodeAt(i);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+        if (((c | 32) - 97) >>> 0 < 26) continue; // a letter: '| 32' lowers A-Z, '>>> 0' makes below 'a' large
         if (c >= 48 && c <= 57) {
           if (firstDigit < 0) firstDigit = i;
         } else if (c === 95) {
@@ -193,7 +198,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       if (on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
     } else if (code >= 48 && code <= 57) {
       i = scanNumber(scan, on, i);
-    } else if (kinds[code] !== OTHER) {
+    } else {
       const kind = kinds[code]!;
       if (kind === PLUS) {
         i = scanNumber(scan, on, i);
@@ -201,8 +206,6 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
         scanPunctuation(scan, on, i, kind);
         i = kind === OPEN_PAREN ? scanNumber(scan, on, i) : i + 1;
       }
-    } else {
-      i++;
     }
   }
   if (on.phone && scan.phoneChunks.length > 0) scanPhones(scan);
@@ -219,16 +222,25 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   if (start < scan.digitlessUntil) return start + 1;
   let digits = 0;
   let end = start;
+  // The chunk's runs of digits are recorded as they are read, for the detectors below.
+  let runs = 0;
+  let runStart = -1;
   let i = text.charCodeAt(start) === 43 ? start + 1 : start;
   for (; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       digits++;
       end = i + 1;
-    } else if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) {
-      break;
+      if (runStart < 0) runStart = i;
+      continue;
     }
+    if (runStart >= 0) {
+      scan.setRun(runs++, runStart, i);
+      runStart = -1;
+    }
+    if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) break;
   }
+  if (runStart >= 0) scan.setRun(runs++, runStart, i);
   if (digits === 0) {
     // No '(' before `i` can start a number either: remember that, so "((((" is not rescanned.
     scan.digitlessUntil = i;
@@ -236,7 +248,7 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   }
   // Nothing this engine detects has fewer than four digits: most numbers (dates, times, amounts) stop here.
   if (digits < 4 || !on.numbers) return end;
-  scan.chunkRuns(start, end);
+  scan.runCount = runs;
   scan.chunkStart = start;
   scan.chunkEnd = end;
   scan.chunkDigits = digits;

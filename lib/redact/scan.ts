@@ -4,6 +4,12 @@
 import { isWordCharCode, type Detection } from './detection';
 import type { PiiType } from './settings';
 
+// Scratch space for the runs of digits of the chunk being looked at, shared by every scan: a scan runs to
+// completion before the next starts, and allocating typed arrays per paste cost more than a short paste's
+// runs. A chunk of more runs grows its scan's own copy.
+const sharedRunStarts = new Int32Array(64);
+const sharedRunEnds = new Int32Array(64);
+
 export class Scan {
   readonly found: Detection[] = [];
   /** Numeric chunks with enough digits for a phone number, as [start, end, digits] triples, validated last. */
@@ -39,8 +45,8 @@ export class Scan {
   chunkEnd = 0;
   chunkDigits = 0;
   /** Its runs of digits: run r spans [runStarts[r], runEnds[r]). */
-  runStarts = new Int32Array(64);
-  runEnds = new Int32Array(64);
+  runStarts = sharedRunStarts;
+  runEnds = sharedRunEnds;
   runCount = 0;
 
   constructor(readonly text: string) {}
@@ -49,24 +55,11 @@ export class Scan {
     this.found.push({ type, start, end });
   }
 
-  /** Records the runs of digits of the chunk [start, end) in `runStarts`, `runEnds` and `runCount`. */
-  chunkRuns(start: number, end: number): void {
-    const text = this.text;
-    let count = 0;
-    let runStart = -1;
-    for (let i = start; i <= end; i++) {
-      const code = i < end ? text.charCodeAt(i) : 0;
-      if (code >= 48 && code <= 57) {
-        if (runStart < 0) runStart = i;
-      } else if (runStart >= 0) {
-        if (count === this.runStarts.length) this.growRuns();
-        this.runStarts[count] = runStart;
-        this.runEnds[count] = i;
-        count++;
-        runStart = -1;
-      }
-    }
-    this.runCount = count;
+  /** Records run `r` of the current chunk's runs of digits: [start, end). */
+  setRun(r: number, start: number, end: number): void {
+    if (r === this.runStarts.length) this.growRuns();
+    this.runStarts[r] = start;
+    this.runEnds[r] = end;
   }
 
   private growRuns(): void {
@@ -120,15 +113,31 @@ export class Coverage {
     }
   }
 
-  /** How many spans start before `offset` (binary search over the sorted starts). */
+  /** The last answer of `startingBefore`, where the next search starts. */
+  private last = 0;
+
+  /**
+   * How many spans start before `offset`. The phone walk asks about offsets in text order, so the search
+   * gallops forward from the last answer; an offset before it is searched from the first span.
+   */
   private startingBefore(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
+    const starts = this.starts;
+    const n = starts.length;
+    let lo = this.last;
+    if (lo > 0 && starts[lo - 1]! >= offset) lo = 0;
+    // Every span before `lo` starts before `offset`; widen the steps until one does not (or the spans end).
+    let hi = lo;
+    for (let step = 1; hi < n && starts[hi]! < offset; step *= 2) {
+      lo = hi + 1;
+      hi += step;
+    }
+    if (hi > n) hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < offset) lo = mid + 1;
+      if (starts[mid]! < offset) lo = mid + 1;
       else hi = mid;
     }
+    this.last = lo;
     return lo;
   }
 

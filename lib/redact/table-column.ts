@@ -8,18 +8,27 @@ interface Block {
   lineStart: number;
   headerStart: number;
   header: string;
-  /** Occurrences of each separator in the header. */
-  headerCounts: number[];
+  /** Occurrences of each separator in the header, counted when a number's column is first asked about. */
+  headerCounts?: number[];
   /** Whether the header matches a `mentioning` expression, remembered per expression. */
   mentions?: Map<RegExp, boolean>;
 }
 
 let lastBlock: Block | undefined;
 
-function blockHeader(text: string, headerStart: number): Pick<Block, 'header' | 'headerCounts'> {
+function blockHeader(text: string, headerStart: number): string {
   const headerEndAt = text.indexOf('\n', headerStart);
-  const header = text.slice(headerStart, headerEndAt === -1 ? text.length : headerEndAt).replace(/\r$/, '');
-  return { header, headerCounts: separators.map((separator) => countOf(header, separator)) };
+  return text.slice(headerStart, headerEndAt === -1 ? text.length : headerEndAt).replace(/\r$/, '');
+}
+
+/** Whether [from, to) of `text` holds only white space (what `trim` removes), read in place. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || !/\s/.test(text.charAt(i))) return false;
+  }
+  return true;
 }
 
 function countOf(line: string, separator: string): number {
@@ -59,19 +68,25 @@ export function columnHeaderAt(text: string, index: number, mentioning?: RegExp)
       break;
     }
     const previousStart = text.lastIndexOf('\n', headerStart - 2) + 1;
-    if (text.slice(previousStart, headerStart - 1).trim() === '') break;
+    if (isBlank(text, previousStart, headerStart - 1)) break;
     headerStart = previousStart;
   }
   const reused = known && known.headerStart === headerStart ? known : undefined;
-  const { header, headerCounts } = reused ?? blockHeader(text, headerStart);
-  const mentions = reused?.mentions;
-  lastBlock = { text, lineStart, headerStart, header, headerCounts, mentions };
+  const header = reused?.header ?? blockHeader(text, headerStart);
+  lastBlock = {
+    text,
+    lineStart,
+    headerStart,
+    header,
+    headerCounts: reused?.headerCounts,
+    mentions: reused?.mentions,
+  };
   return cellHeader(lastBlock, text, index, mentioning);
 }
 
 /** The header cell above `index` in `block`'s table (see columnHeaderAt). */
 function cellHeader(block: Block, text: string, index: number, mentioning?: RegExp): string | undefined {
-  const { lineStart, headerStart, header, headerCounts } = block;
+  const { lineStart, headerStart, header } = block;
   if (headerStart === lineStart) return undefined;
   if (mentioning) {
     // Every number in a long table asks about the same header: test it once per expression.
@@ -83,6 +98,7 @@ function cellHeader(block: Block, text: string, index: number, mentioning?: RegE
     }
     if (!mentioned) return undefined;
   }
+  const headerCounts = (block.headerCounts ??= separators.map((separator) => countOf(header, separator)));
   const lineEndAt = text.indexOf('\n', index);
   const line = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt).replace(/\r$/, '');
   for (let i = 0; i < separators.length; i++) {

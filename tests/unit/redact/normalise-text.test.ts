@@ -12,6 +12,14 @@ const rows: [name: string, original: string, normalised: string][] = [
   ['HTML references to ASCII are decoded', 'a&#64;b&#x2E;c&commat;d&nbsp;e', 'a@b.c@d e'],
   ['other HTML references are kept', '&#233; &amp; &#x1F600;', '&#233; &amp; &#x1F600;'],
   ['Arabic-Indic digits become ASCII', '٠١٢٣٤٥٦٧٨٩ ۰۹', '0123456789 09'],
+  // One kind per row: each starts with a different character, and a text holding no such character is
+  // returned as it is without running the expression.
+  ["percent-encoded '@' becomes '@'", 'email=jane.doe%40example.com', 'email=jane.doe@example.com'],
+  ["a defanged dot in brackets becomes '.'", '185[.]44.12[.]9', '185.44.12.9'],
+  ["a defanged dot in parentheses becomes '.'", 'jane@example(.)com', 'jane@example.com'],
+  ["a defanged dot in braces becomes '.'", 'jane@example{.}org', 'jane@example.org'],
+  ["a defanged '@' in brackets becomes '@'", 'jane[@]example.com', 'jane@example.com'],
+  ["a defanged '@' in parentheses becomes '@'", 'jane(@)example.com', 'jane@example.com'],
 ];
 
 describe('normaliseText rewrites look-alike characters', () => {
