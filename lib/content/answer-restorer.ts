@@ -6,11 +6,12 @@
 // is proportional to what changed, and a placeholder split across nodes and chunks ("[EMA" … "IL_1]") is
 // restored once it is complete. In new subtrees (a page that re-renders the whole answer per chunk hands
 // over every node of it, every frame) the browser finds the text nodes holding a "[" and only those are
-// restored, with what follows them as far as a placeholder can reach.
+// restored, with what follows them until the placeholder begun last is complete; a text restored once is
+// kept with what it gave (that page re-renders the same text again and again).
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
-import { blockTags, inSkipped, isSkipped } from './answer-blocks';
-import type { MarkSpec, RestoreMarks } from './restore-marks';
+import { blockTags, inSkipped, isSkipped, skippedSelector } from './answer-blocks';
+import type { MarkSpec, OwnerMarks, RestoreMarks } from './restore-marks';
 
 export interface AnswerRestorerOptions {
   /** The original of a numbered placeholder in this tab, or undefined (typed, or invented by the AI). */
@@ -43,16 +44,36 @@ interface NodeState {
 const maxReverts = 3;
 /** Characters on each side of a changed node that a placeholder reaching into it can span. */
 const reach = maxPlaceholderLength - 1;
+/** A character a placeholder has between its "[" and its "]": A–Z, 0–9 or "_". */
+const inPlaceholder = (code: number): boolean =>
+  (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 /**
- * Characters a placeholder begun at the last "[" has after it once `text` follows `before` such
- * characters: a placeholder holds no "[" but its first, so only the last "[" can start one still open.
+ * The characters of a placeholder still open at the end of `text` (begun at its last "[", or before it
+ * when `before` such characters were open), or -1 when none is: a placeholder holds no "[" but its first
+ * and nothing after it but A–Z, 0–9, "_" up to its "]", so only the last "[" can start one still open.
  */
-const charsAfterBracket = (text: string, before: number): number => {
+const openAfter = (text: string, before: number): number => {
   const bracket = text.lastIndexOf('[');
+  if (bracket < 0 && before < 0) return -1;
+  for (let i = bracket + 1; i < text.length; i++) if (!inPlaceholder(text.charCodeAt(i))) return -1;
   return bracket < 0 ? before + text.length : text.length - bracket - 1;
 };
 /** Text no placeholder can be part of, added on its own (the line breaks between an answer's blocks). */
 const blank = /^\s*$/;
+/** Texts restored on their own that are kept with what they gave; beyond this, the cache starts again. */
+const maxCachedTexts = 4096;
+const maxCachedChars = 1_000_000;
+const noMarks: readonly MarkSpec[] = [];
+
+/** What restoring a text node on its own gives, shared by every node that shows the same page text. */
+interface RestoredText {
+  /** The node's state once restored (null: nothing to restore); never changed, replaced when the page writes. */
+  state: NodeState | null;
+  marks: OwnerMarks;
+  /** Every numbered placeholder in the text and the original it had: the entry holds while they still do. */
+  placeholders: string[];
+  originals: (string | undefined)[];
+}
 
 /**
  * What the restorer did to each text node, kept on the node itself (a property of its wrapper in the
@@ -80,56 +101,66 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   const states = nodeStates();
 
   /**
-   * Per element, for one pass (the restorer changes text, never structure, so a pass's answers hold):
-   * whether its text is skipped, and the block it is in, each derived from its parent's. An answer
-   * re-rendered whole has thousands of text nodes: one look-up per element, not a walk up per node.
+   * Where the text of this pass sits: the element it is under (a new subtree, or the root), whether that
+   * element's text is skipped, and the block it is in. A text node's own place is found by walking up to
+   * it: a few elements per node, and nothing kept per element (an answer re-rendered whole has thousands
+   * of them per frame, each new).
    */
-  type Place = { skipped: boolean; block: Element };
-  let places = new Map<Element, Place>();
-  const placeOfElement = (element: Element): Place => {
-    let place = places.get(element);
-    if (place) return place;
-    const parent = element.parentElement;
-    if (element === root) place = { skipped: inSkipped(element), block: element };
-    else if (!parent)
-      place = { skipped: true, block: element }; // outside the root
-    else {
-      const up = placeOfElement(parent);
-      place = {
-        skipped: up.skipped || isSkipped(element),
-        block: blockTags.has(element.localName) ? element : up.block,
-      };
+  interface Scope {
+    top: Node;
+    skipped: boolean;
+    block: Node;
+  }
+  const scopeOf = (top: Node): Scope => {
+    let block: Node | null = null;
+    for (let e: Node | null = top; e; e = e.parentElement) {
+      if (e === root)
+        return { top, skipped: root instanceof Element && inSkipped(root), block: block ?? root };
+      if (e instanceof Element && isSkipped(e)) break;
+      if (!block && e instanceof Element && blockTags.has(e.localName)) block = e;
     }
-    places.set(element, place);
-    return place;
+    // Skipped, or outside the root.
+    return { top, skipped: true, block: top };
   };
-  const placeOf = (node: Text) => (node.parentElement ? placeOfElement(node.parentElement) : null);
-  const skip = (node: Text): boolean => placeOf(node)?.skipped ?? true;
-  const blockOf = (node: Text): Element => placeOf(node)!.block;
+  let rootScope = scopeOf(root);
+  let scope = rootScope;
+  /** The block a text node is in, or null when its text is skipped (or outside the root). */
+  const blockOf = (node: Text): Node | null => {
+    let block: Element | null = null;
+    for (let e = node.parentElement; e; e = e.parentElement) {
+      if (e === scope.top || e === root) {
+        const known = e === scope.top ? scope : rootScope;
+        return known.skipped ? null : (block ?? known.block);
+      }
+      if (isSkipped(e)) return null;
+      if (!block && blockTags.has(e.localName)) block = e;
+    }
+    return null;
+  };
+  /** One walker for every run: a new one per run was a tenth of the restorer's time. */
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 
   /** The page's text of a node: what it wrote, not what the restorer shows there. */
   const pageText = (node: Text): string => {
     const state = states.get(node);
-    if (!state || node.data === state.shown) return state ? state.page : node.data;
-    // The page wrote since: a revert when it put back the very text the restorer had replaced.
-    if (node.data === state.page) state.reverts++;
-    else state.reverts = 0;
-    state.page = node.data;
-    state.shown = node.data;
-    return state.page;
+    const data = node.data;
+    if (!state || data === state.shown) return state ? state.page : data;
+    // The page wrote since: a revert when it put back the very text the restorer had replaced. A new
+    // state, not a change to it: states of texts restored on their own are shared between nodes.
+    const reverts = data === state.page ? state.reverts + 1 : 0;
+    states.set(node, { ...state, page: data, shown: data, reverts });
+    return data;
   };
 
   /** The changed node and its neighbours in the same block, as far as a placeholder can reach. */
-  const runAround = (node: Text): Text[] => {
-    const block = blockOf(node);
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const runAround = (node: Text, block: Node): Text[] => {
     const run = [node];
     let chars = 0;
     walker.currentNode = node;
     for (let n = walker.previousNode(); n; n = walker.previousNode()) {
       const text = n as Text;
       if (chars >= reach && !states.get(run[0]!)?.joinsPrevious) break;
-      if (skip(text) || blockOf(text) !== block) break;
+      if (blockOf(text) !== block) break;
       run.unshift(text);
       chars += pageText(text).length;
     }
@@ -138,14 +169,86 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n as Text;
       if (chars >= reach && !states.get(run[run.length - 1]!)?.joinsNext) break;
-      if (skip(text) || blockOf(text) !== block) break;
+      if (blockOf(text) !== block) break;
       run.push(text);
       chars += pageText(text).length;
     }
     return run;
   };
 
+  /** Texts restored on their own, with what they gave, and how many characters they hold. */
+  const texts = new Map<string, RestoredText>();
+  let textChars = 0;
+  const nothing: RestoredText = { state: null, marks: noMarks, placeholders: [], originals: [] };
+  const restoredText = (text: string): RestoredText => {
+    if (!text.includes('[')) return nothing;
+    const known = texts.get(text);
+    if (known && stillHolds(known)) return known;
+    const placeholders: string[] = [];
+    const originals: (string | undefined)[] = [];
+    const result = restoreRun(
+      [text],
+      (placeholder) => {
+        const value = original(placeholder);
+        placeholders.push(placeholder);
+        originals.push(value);
+        return value;
+      },
+      display,
+    );
+    const found = result.marks.map((m) => ({
+      start: m.start.offset,
+      end: m.end.offset,
+      placeholder: m.placeholder,
+      original: m.original,
+    }));
+    const restored: RestoredText = {
+      state:
+        found.length === 0
+          ? null
+          : { page: text, shown: result.shown[0]!, joinsPrevious: false, joinsNext: false, reverts: 0 },
+      // A mark's range is made only for a node that lasts (restore-marks): most never do on such a page.
+      marks:
+        found.length === 0
+          ? noMarks
+          : (owner) =>
+              found.map((m) => ({
+                range: { startContainer: owner, startOffset: m.start, endContainer: owner, endOffset: m.end },
+                placeholder: m.placeholder,
+                original: m.original,
+                nodes: [owner],
+              })),
+      placeholders,
+      originals,
+    };
+    if (texts.size >= maxCachedTexts || textChars + text.length > maxCachedChars) {
+      texts.clear();
+      textChars = 0;
+    }
+    texts.set(text, restored);
+    textChars += text.length;
+    return restored;
+  };
+  /** Whether the map still gives each placeholder of a kept text what it gave then (it only grows). */
+  const stillHolds = (restored: RestoredText): boolean => {
+    const { placeholders, originals } = restored;
+    for (let i = 0; i < placeholders.length; i++)
+      if (original(placeholders[i]!) !== originals[i]) return false;
+    return true;
+  };
+
+  /** A text node the restorer never touched, restored on its own: its text's kept result, shared. */
+  const restoreAlone = (node: Text) => {
+    const { state, marks: made } = restoredText(node.data);
+    // Nothing to restore, and no marks to drop (a node with marks has a state).
+    if (!state) return;
+    if (node.data !== state.shown) node.data = state.shown;
+    states.set(node, state);
+    marks.set(node, made);
+  };
+
   const restore = (run: Text[]) => {
+    if (run.length === 1 && !states.has(run[0]!)) return restoreAlone(run[0]!);
     const pieces = run.map(pageText);
     const contested = run.some((n) => (states.get(n)?.reverts ?? 0) >= maxReverts);
     const result = restoreRun(pieces, original, contested ? 'on-hover' : display);
@@ -182,32 +285,33 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
         nodes: run.slice(mark.start.piece, mark.end.piece + 1),
       });
     }
-    for (const node of run) marks.set(node, owned.get(node) ?? []);
+    for (const node of run) marks.set(node, owned.get(node) ?? noMarks);
   };
 
   const restoreAround = (dirty: Iterable<Text>) => {
     for (const node of dirty) {
-      if (node.isConnected && !skip(node)) restore(runAround(node));
+      const block = node.isConnected ? blockOf(node) : null;
+      if (block) restore(runAround(node, block));
     }
   };
 
   /**
    * The run a placeholder starting in `start` can span: `start` and the text nodes after it in the same
-   * block until a placeholder begun at the last "[" so far is complete (or a join the restorer made before
-   * still holds).
+   * block while a placeholder begun at the last "[" so far is still open (or a join the restorer made
+   * before still holds). Mostly `start` alone: the placeholders in a text node end in it.
    */
   const runFrom = (start: Text): Text[] => {
-    const block = blockOf(start);
     const run = [start];
-    let chars = charsAfterBracket(pageText(start), 0);
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let open = openAfter(pageText(start), -1);
+    let block: Node | null = null;
     walker.currentNode = start;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n as Text;
-      if (chars >= reach && !states.get(run[run.length - 1]!)?.joinsNext) break;
-      if (skip(text) || blockOf(text) !== block) break;
+    while ((open >= 0 && open < reach) || states.get(run[run.length - 1]!)?.joinsNext) {
+      block ??= blockOf(start);
+      if (!block) break;
+      const text = walker.nextNode() as Text | null;
+      if (!text || blockOf(text) !== block) break;
       run.push(text);
-      chars = charsAfterBracket(pageText(text), chars);
+      open = openAfter(pageText(text), open);
     }
     return run;
   };
@@ -218,7 +322,8 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
    * reach. A new subtree's text is the page's own, so a "[" in it is where every placeholder starts.
    */
   const restoreSubtree = (from: Node) => {
-    if (from instanceof Element && placeOfElement(from).skipped) return;
+    scope = from === root ? rootScope : scopeOf(from);
+    if (scope.skipped) return;
     const found = document.evaluate(
       'descendant::text()[contains(., "[")]',
       from,
@@ -226,18 +331,21 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
       null,
     );
+    // Mostly none inside (an answer): then no text node of it is skipped, and none needs a look up.
+    const mixed = !(from instanceof Element) || from.querySelector(skippedSelector) !== null;
     let last: Text[] = [];
     for (let i = 0; i < found.snapshotLength; i++) {
       const node = found.snapshotItem(i) as Text;
       // Already in the run before (the snapshot is in document order; runs only reach forward).
-      if (last.includes(node) || skip(node)) continue;
+      if (last.includes(node) || (mixed && !blockOf(node))) continue;
       last = runFrom(node);
       restore(last);
     }
+    scope = rootScope;
   };
 
   const observer = new MutationObserver((records) => {
-    places = new Map();
+    rootScope = scope = scopeOf(root);
     const dirty = new Set<Text>();
     const subtrees: Node[] = [];
     let removed = false;
@@ -253,14 +361,15 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
         subtrees.push(record.target);
         continue;
       }
-      for (const node of Array.from(added)) {
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i];
         if (node instanceof Text) {
           if (!blank.test(node.data) || states.has(node)) dirty.add(node);
         } else if (node instanceof Element) subtrees.push(node);
       }
       // Text on either side of an insertion or removal can now meet a placeholder's other half.
-      for (const side of [record.previousSibling, record.nextSibling])
-        if (side instanceof Text) dirty.add(side);
+      if (record.previousSibling instanceof Text) dirty.add(record.previousSibling);
+      if (record.nextSibling instanceof Text) dirty.add(record.nextSibling);
     }
     // Removed nodes are out of the document already: their marks go before the new ones come.
     if (removed && marks.size > 0) marks.prune();
@@ -270,18 +379,23 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
       restoreAround(dirty);
     } finally {
+      // The walker would keep the last node (and its detached tree) alive until the next pass.
+      walker.currentNode = root;
       observe();
     }
   });
   const observe = () => observer.observe(root, { subtree: true, childList: true, characterData: true });
 
   restoreSubtree(root);
+  walker.currentNode = root;
   observe();
 
   return {
     refreshAll() {
-      places = new Map();
+      rootScope = scope = scopeOf(root);
+      texts.clear();
       restoreSubtree(root);
+      walker.currentNode = root;
       observer.takeRecords();
     },
     stop() {
