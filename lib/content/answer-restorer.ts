@@ -11,6 +11,7 @@
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
 import { blockTags, inSkipped, isSkipped, skippedSelector } from './answer-blocks';
+import { childrenAway, splitSpans, watchAnswerViewport, type ChildSpan } from './answer-viewport';
 import type { MarkSpec, OwnerMarks, RestoreMarks } from './restore-marks';
 
 export interface AnswerRestorerOptions {
@@ -63,6 +64,13 @@ const blank = /^\s*$/;
 /** Texts restored on their own that are kept with what they gave; beyond this, the cache starts again. */
 const maxCachedTexts = 4096;
 const maxCachedChars = 1_000_000;
+/** An element re-rendered whole with fewer children is restored whole: it is short, or not an answer. */
+const minChildrenToMeasure = 32;
+/** Waiting children restored at a time in an idle moment, and the most time (ms) one moment spends. */
+const childrenPerSlice = 16;
+const catchUpStep = 4;
+/** How long (ms) a page must not have re-rendered an answer before its waiting children are restored. */
+const quietBeforeCatchUp = 100;
 const noMarks: readonly MarkSpec[] = [];
 
 /** What restoring a text node on its own gives, shared by every node that shows the same page text. */
@@ -321,16 +329,33 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
    * (XPath) without visiting the others, each restored with what follows it as far as a placeholder can
    * reach. A new subtree's text is the page's own, so a "[" in it is where every placeholder starts.
    */
+  /** The text nodes holding a "[", under a node or among its children: compiled once, not per search. */
+  const textsWithBracket = document.createExpression('descendant::text()[contains(., "[")]');
+  const childTextsWithBracket = document.createExpression('child::text()[contains(., "[")]');
   const restoreSubtree = (from: Node) => {
     scope = from === root ? rootScope : scopeOf(from);
-    if (scope.skipped) return;
-    const found = document.evaluate(
-      'descendant::text()[contains(., "[")]',
-      from,
-      null,
-      XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
-      null,
-    );
+    if (!scope.skipped) restoreFound(from, textsWithBracket);
+    scope = rootScope;
+  };
+  /**
+   * The element children of `container` in `spans` (and its own text nodes): each child searched on its
+   * own (a search of the container with a position() predicate costs more than searching all of it).
+   */
+  const restoreChildren = (container: Element, spans: readonly ChildSpan[]) => {
+    scope = scopeOf(container);
+    if (!scope.skipped) {
+      restoreFound(container, childTextsWithBracket);
+      const children = container.children;
+      for (const [from, to] of spans)
+        for (let i = from; i <= to && i < children.length; i++)
+          if (!isSkipped(children[i]!)) restoreFound(children[i]!, textsWithBracket);
+    }
+    scope = rootScope;
+  };
+  /** Restores the text nodes `expression` finds from `from`, in the pass's scope. */
+  const restoreFound = (from: Node, expression: XPathExpression) => {
+    const found = expression.evaluate(from, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE);
+    if (found.snapshotLength === 0) return;
     // Mostly none inside (an answer): then no text node of it is skipped, and none needs a look up.
     const mixed = !(from instanceof Element) || from.querySelector(skippedSelector) !== null;
     let last: Text[] = [];
@@ -341,13 +366,103 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       last = runFrom(node);
       restore(last);
     }
-    scope = rootScope;
   };
 
-  const observer = new MutationObserver((records) => {
-    rootScope = scope = scopeOf(root);
+  /**
+   * An element whose children the page replaced all at once (a page that re-renders the whole answer per
+   * chunk): the children near the viewport at the last layout, and those from the last one measured on
+   * (new, or grown), are restored now, before this frame's paint; the others wait for the page to stop
+   * re-rendering (an idle moment), a scroll that brings them near, or a copy.
+   */
+  const restoreReplaced = (container: Element) => {
+    waiting.delete(container);
+    if (container.childElementCount < minChildrenToMeasure) return restoreSubtree(container);
+    viewport.watch(container);
+    const near = viewport.near(container);
+    const later = near && childrenAway(near);
+    if (!near || !later) return restoreSubtree(container);
+    restoreChildren(container, [
+      [near.first, Math.min(near.last, near.count - 2)],
+      [Math.max(near.count - 1, 0), Infinity],
+    ]);
+    waiting.set(container, { count: container.childElementCount, spans: later });
+    lastReplaced = performance.now();
+    idle ??= requestIdleCallback(catchUp);
+  };
+  /** The spans waiting in `container`, all its children if the page added or removed some since. */
+  const waitingIn = (container: Element, wait: Waiting): ChildSpan[] =>
+    container.childElementCount === wait.count ? wait.spans : [[0, container.childElementCount - 1]];
+
+  /**
+   * In idle moments once the page has not re-rendered for a while (what it still re-renders would be
+   * replaced before anyone saw it), a few children at a time and a few milliseconds per moment: what waits
+   * is away from the viewport.
+   */
+  const catchUp = (deadline: IdleDeadline) => {
+    idle = null;
+    const start = performance.now();
+    if (start - lastReplaced < quietBeforeCatchUp) {
+      idle = requestIdleCallback(catchUp);
+      return;
+    }
+    quietly(() => {
+      for (const [container, wait] of waiting) {
+        if (!container.isConnected) {
+          waiting.delete(container);
+          continue;
+        }
+        const spans = waitingIn(container, wait);
+        while (spans.length > 0 && deadline.timeRemaining() > 1 && performance.now() - start < catchUpStep) {
+          const [from, to] = spans[0]!;
+          const end = Math.min(to, from + childrenPerSlice - 1);
+          restoreChildren(container, [[from, end]]);
+          if (end === to) spans.shift();
+          else spans[0] = [end + 1, to];
+        }
+        if (spans.length > 0) {
+          waiting.set(container, { count: container.childElementCount, spans });
+          break;
+        }
+        waiting.delete(container);
+      }
+    });
+    if (waiting.size > 0) idle ??= requestIdleCallback(catchUp);
+  };
+  /** Everything waiting, now (a copy is about to read the selection). */
+  const restoreAllWaiting = () => {
+    if (waiting.size === 0) return;
+    quietly(() => {
+      for (const [container, wait] of waiting)
+        if (container.isConnected) restoreChildren(container, waitingIn(container, wait));
+      waiting.clear();
+    });
+  };
+  /** A scroll was measured: the waiting children now near the viewport, before the next paint. */
+  const restoreNearWaiting = () => {
+    if (waiting.size === 0) return;
+    quietly(() => {
+      for (const [container, wait] of waiting) {
+        const near = viewport.near(container);
+        if (!near || !container.isConnected) continue;
+        const { now, later } = splitSpans(waitingIn(container, wait), near.first, near.last);
+        if (now.length === 0) continue;
+        restoreChildren(container, now);
+        if (later.length > 0) waiting.set(container, { count: container.childElementCount, spans: later });
+        else waiting.delete(container);
+      }
+    });
+  };
+  type Waiting = { count: number; spans: ChildSpan[] };
+  const waiting = new Map<Element, Waiting>();
+  let idle: number | null = null;
+  let lastReplaced = 0;
+  const viewport = watchAnswerViewport(restoreNearWaiting);
+  document.addEventListener('copy', restoreAllWaiting, { capture: true });
+
+  const handle = (records: MutationRecord[]) => {
     const dirty = new Set<Text>();
     const subtrees: Node[] = [];
+    const replaced: Element[] = [];
     let removed = false;
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -358,7 +473,8 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       const added = record.addedNodes;
       // All of an element's children new (innerHTML): one subtree, not a look at each child.
       if (added.length > 1 && added.length === record.target.childNodes.length) {
-        subtrees.push(record.target);
+        if (record.target instanceof Element) replaced.push(record.target);
+        else subtrees.push(record.target);
         continue;
       }
       for (let i = 0; i < added.length; i++) {
@@ -373,17 +489,28 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     }
     // Removed nodes are out of the document already: their marks go before the new ones come.
     if (removed && marks.size > 0) marks.prune();
-    // What the restorer writes is not news: not observed while it writes (no record per written node).
+    for (const container of replaced) if (container.isConnected) restoreReplaced(container);
+    for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
+    restoreAround(dirty);
+  };
+  /**
+   * What the restorer writes is not news: not observed while it writes (no record per written node). The
+   * page's changes not yet handed over are handled first.
+   */
+  const quietly = (work: () => void) => {
+    const earlier = observer.takeRecords();
     observer.disconnect();
     try {
-      for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
-      restoreAround(dirty);
+      rootScope = scope = scopeOf(root);
+      if (earlier.length > 0) handle(earlier);
+      work();
     } finally {
       // The walker would keep the last node (and its detached tree) alive until the next pass.
       walker.currentNode = root;
       observe();
     }
-  });
+  };
+  const observer = new MutationObserver((records) => quietly(() => handle(records)));
   const observe = () => observer.observe(root, { subtree: true, childList: true, characterData: true });
 
   restoreSubtree(root);
@@ -400,6 +527,10 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     },
     stop() {
       observer.disconnect();
+      viewport.stop();
+      document.removeEventListener('copy', restoreAllWaiting, { capture: true });
+      if (idle !== null) cancelIdleCallback(idle);
+      waiting.clear();
       // The page gets its own text back.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
