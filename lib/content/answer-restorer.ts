@@ -377,10 +377,15 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   const restoreReplaced = (container: Element) => {
     waiting.delete(container);
     if (container.childElementCount < minChildrenToMeasure) return restoreSubtree(container);
-    viewport.watch(container);
     const near = viewport.near(container);
-    const later = near && childrenAway(near);
-    if (!near || !later) return restoreSubtree(container);
+    // Fewer children than measured: another answer, whose layout is not known yet.
+    const later = near && near.count <= container.childElementCount ? childrenAway(near) : null;
+    if (!near || !later) {
+      restoreSubtree(container);
+      viewport.rendered(container);
+      return;
+    }
+    viewport.rendered(container);
     restoreChildren(container, [
       [near.first, Math.min(near.last, near.count - 2)],
       [Math.max(near.count - 1, 0), Infinity],

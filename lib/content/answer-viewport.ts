@@ -1,8 +1,11 @@
-// Which children of an answer the page re-renders whole are near the viewport, measured once the browser
-// has laid each frame out (a ResizeObserver reports a newly observed element after layout and before
-// paint: the container's new last child is observed each frame), and again after a scroll, so the restorer
-// restores those before the next paint and the others once the page stops re-rendering. Children are
-// taken to be laid out top to bottom, as the blocks of an answer are.
+// Which children of an answer the page re-renders whole are near the viewport, so the restorer restores
+// those before the next paint and the others once the page stops re-rendering. Measured once the browser
+// has laid a frame out (a ResizeObserver reports a newly observed element after layout and before paint:
+// the container's new last child is observed) while the answer's end is near the viewport or nothing is
+// known, and after each scroll or resize. Once the near children end before the last one, an answer that
+// grows at its end leaves them where they are: no callback runs after each layout (the first script to run
+// after a layout is where the engine finishes a pending garbage collection). Children are taken to be laid
+// out top to bottom, as the blocks of an answer are.
 
 /** Element children by index (0-based, inclusive): those within a screen of the viewport, and how many. */
 export interface NearChildren {
@@ -14,8 +17,11 @@ export interface NearChildren {
 export interface AnswerViewport {
   /** The children of `container` near the viewport at its last layout; null before one was measured. */
   near(container: Element): NearChildren | null;
-  /** Measures `container` after this frame's layout, and after each scroll. */
-  watch(container: Element): void;
+  /**
+   * The restorer restored `container`'s children this frame: counts them (the next frame's are new from
+   * there), and measures after this frame's layout if its end is near the viewport or nothing is known.
+   */
+  rendered(container: Element): void;
   stop(): void;
 }
 
@@ -68,23 +74,32 @@ export function watchAnswerViewport(scrolled: () => void): AnswerViewport {
     scrolled();
   };
   document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  addEventListener('resize', onScroll, { passive: true });
 
   return {
     near: (container) => measured.get(container) ?? null,
-    watch(container) {
+    rendered(container) {
       for (const known of measured.keys()) if (!known.isConnected) forget(known);
-      if (!measured.has(container)) measured.set(container, null);
+      const near = measured.get(container);
+      const count = container.childElementCount;
+      const before = observed.get(container);
+      if (before) resized.unobserve(before);
+      observed.delete(container);
+      if (near && near.last < near.count - 1 && count >= near.count) {
+        measured.set(container, { ...near, count });
+        return;
+      }
+      measured.set(container, null);
       // A newly observed element is reported after the next layout, whatever its size.
       const child = container.lastElementChild;
-      const before = observed.get(container);
-      if (!child || child === before) return;
-      if (before) resized.unobserve(before);
+      if (!child) return;
       observed.set(container, child);
       resized.observe(child);
     },
     stop() {
       resized.disconnect();
       document.removeEventListener('scroll', onScroll, { capture: true });
+      removeEventListener('resize', onScroll);
       measured.clear();
       observed.clear();
     },
