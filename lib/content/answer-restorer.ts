@@ -7,7 +7,9 @@
 // restored once it is complete. In new subtrees (a page that re-renders the whole answer per chunk hands
 // over every node of it, every frame) the browser finds the text nodes holding a "[" and only those are
 // restored, with what follows them until the placeholder begun last is complete; a text restored once is
-// kept with what it gave (that page re-renders the same text again and again).
+// kept with what it gave (that page re-renders the same text again and again). Of a long answer such a page
+// re-renders whole, only the children near the viewport and its growing end are restored before the paint;
+// the rest when the page stops, a scroll brings them near, or a copy reads them (answer-viewport.ts).
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
 import { blockTags, inSkipped, isSkipped, skippedSelector } from './answer-blocks';
