@@ -58,6 +58,8 @@ export const isSkipped = (element: Element): boolean => {
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 };
+/** The skipped elements as a selector: whether a new subtree holds any is one query, not a look per node. */
+export const skippedSelector = [...skippedTags, '[contenteditable]:not([contenteditable="false"])'].join(',');
 /** Whether the element or one of its ancestors is skipped. */
 export const inSkipped = (element: Element): boolean => {
   for (let e: Element | null = element; e; e = e.parentElement) if (isSkipped(e)) return true;

@@ -6,11 +6,15 @@
 // is proportional to what changed, and a placeholder split across nodes and chunks ("[EMA" … "IL_1]") is
 // restored once it is complete. In new subtrees (a page that re-renders the whole answer per chunk hands
 // over every node of it, every frame) the browser finds the text nodes holding a "[" and only those are
-// restored, with what follows them as far as a placeholder can reach.
+// restored, with what follows them until the placeholder begun last is complete; a text restored once is
+// kept with what it gave (that page re-renders the same text again and again). Of a long answer such a page
+// re-renders whole, only the children near the viewport and its growing end are restored before the paint;
+// the rest when the page stops, a scroll brings them near, or a copy reads them (answer-viewport.ts).
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
-import { blockTags, inSkipped, isSkipped } from './answer-blocks';
-import type { MarkSpec, RestoreMarks } from './restore-marks';
+import { blockTags, inSkipped, isSkipped, skippedSelector } from './answer-blocks';
+import { childrenAway, splitSpans, watchAnswerViewport, type ChildSpan } from './answer-viewport';
+import type { MarkSpec, OwnerMarks, RestoreMarks } from './restore-marks';
 
 export interface AnswerRestorerOptions {
   /** The original of a numbered placeholder in this tab, or undefined (typed, or invented by the AI). */
@@ -43,16 +47,43 @@ interface NodeState {
 const maxReverts = 3;
 /** Characters on each side of a changed node that a placeholder reaching into it can span. */
 const reach = maxPlaceholderLength - 1;
+/** A character a placeholder has between its "[" and its "]": A–Z, 0–9 or "_". */
+const inPlaceholder = (code: number): boolean =>
+  (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 /**
- * Characters a placeholder begun at the last "[" has after it once `text` follows `before` such
- * characters: a placeholder holds no "[" but its first, so only the last "[" can start one still open.
+ * The characters of a placeholder still open at the end of `text` (begun at its last "[", or before it
+ * when `before` such characters were open), or -1 when none is: a placeholder holds no "[" but its first
+ * and nothing after it but A–Z, 0–9, "_" up to its "]", so only the last "[" can start one still open.
  */
-const charsAfterBracket = (text: string, before: number): number => {
+const openAfter = (text: string, before: number): number => {
   const bracket = text.lastIndexOf('[');
+  if (bracket < 0 && before < 0) return -1;
+  for (let i = bracket + 1; i < text.length; i++) if (!inPlaceholder(text.charCodeAt(i))) return -1;
   return bracket < 0 ? before + text.length : text.length - bracket - 1;
 };
 /** Text no placeholder can be part of, added on its own (the line breaks between an answer's blocks). */
 const blank = /^\s*$/;
+/** Texts restored on their own that are kept with what they gave; beyond this, the cache starts again. */
+const maxCachedTexts = 4096;
+const maxCachedChars = 1_000_000;
+/** An element re-rendered whole with fewer children is restored whole: it is short, or not an answer. */
+const minChildrenToMeasure = 32;
+/** Waiting children restored at a time in an idle moment, and the most time (ms) one moment spends. */
+const childrenPerSlice = 16;
+const catchUpStep = 4;
+/** How long (ms) a page must not have re-rendered an answer before its waiting children are restored. */
+const quietBeforeCatchUp = 100;
+const noMarks: readonly MarkSpec[] = [];
+
+/** What restoring a text node on its own gives, shared by every node that shows the same page text. */
+interface RestoredText {
+  /** The node's state once restored (null: nothing to restore); never changed, replaced when the page writes. */
+  state: NodeState | null;
+  marks: OwnerMarks;
+  /** Every numbered placeholder in the text and the original it had: the entry holds while they still do. */
+  placeholders: string[];
+  originals: (string | undefined)[];
+}
 
 /**
  * What the restorer did to each text node, kept on the node itself (a property of its wrapper in the
@@ -80,56 +111,66 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
   const states = nodeStates();
 
   /**
-   * Per element, for one pass (the restorer changes text, never structure, so a pass's answers hold):
-   * whether its text is skipped, and the block it is in, each derived from its parent's. An answer
-   * re-rendered whole has thousands of text nodes: one look-up per element, not a walk up per node.
+   * Where the text of this pass sits: the element it is under (a new subtree, or the root), whether that
+   * element's text is skipped, and the block it is in. A text node's own place is found by walking up to
+   * it: a few elements per node, and nothing kept per element (an answer re-rendered whole has thousands
+   * of them per frame, each new).
    */
-  type Place = { skipped: boolean; block: Element };
-  let places = new Map<Element, Place>();
-  const placeOfElement = (element: Element): Place => {
-    let place = places.get(element);
-    if (place) return place;
-    const parent = element.parentElement;
-    if (element === root) place = { skipped: inSkipped(element), block: element };
-    else if (!parent)
-      place = { skipped: true, block: element }; // outside the root
-    else {
-      const up = placeOfElement(parent);
-      place = {
-        skipped: up.skipped || isSkipped(element),
-        block: blockTags.has(element.localName) ? element : up.block,
-      };
+  interface Scope {
+    top: Node;
+    skipped: boolean;
+    block: Node;
+  }
+  const scopeOf = (top: Node): Scope => {
+    let block: Node | null = null;
+    for (let e: Node | null = top; e; e = e.parentElement) {
+      if (e === root)
+        return { top, skipped: root instanceof Element && inSkipped(root), block: block ?? root };
+      if (e instanceof Element && isSkipped(e)) break;
+      if (!block && e instanceof Element && blockTags.has(e.localName)) block = e;
     }
-    places.set(element, place);
-    return place;
+    // Skipped, or outside the root.
+    return { top, skipped: true, block: top };
   };
-  const placeOf = (node: Text) => (node.parentElement ? placeOfElement(node.parentElement) : null);
-  const skip = (node: Text): boolean => placeOf(node)?.skipped ?? true;
-  const blockOf = (node: Text): Element => placeOf(node)!.block;
+  let rootScope = scopeOf(root);
+  let scope = rootScope;
+  /** The block a text node is in, or null when its text is skipped (or outside the root). */
+  const blockOf = (node: Text): Node | null => {
+    let block: Element | null = null;
+    for (let e = node.parentElement; e; e = e.parentElement) {
+      if (e === scope.top || e === root) {
+        const known = e === scope.top ? scope : rootScope;
+        return known.skipped ? null : (block ?? known.block);
+      }
+      if (isSkipped(e)) return null;
+      if (!block && blockTags.has(e.localName)) block = e;
+    }
+    return null;
+  };
+  /** One walker for every run: a new one per run was a tenth of the restorer's time. */
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 
   /** The page's text of a node: what it wrote, not what the restorer shows there. */
   const pageText = (node: Text): string => {
     const state = states.get(node);
-    if (!state || node.data === state.shown) return state ? state.page : node.data;
-    // The page wrote since: a revert when it put back the very text the restorer had replaced.
-    if (node.data === state.page) state.reverts++;
-    else state.reverts = 0;
-    state.page = node.data;
-    state.shown = node.data;
-    return state.page;
+    const data = node.data;
+    if (!state || data === state.shown) return state ? state.page : data;
+    // The page wrote since: a revert when it put back the very text the restorer had replaced. A new
+    // state, not a change to it: states of texts restored on their own are shared between nodes.
+    const reverts = data === state.page ? state.reverts + 1 : 0;
+    states.set(node, { ...state, page: data, shown: data, reverts });
+    return data;
   };
 
   /** The changed node and its neighbours in the same block, as far as a placeholder can reach. */
-  const runAround = (node: Text): Text[] => {
-    const block = blockOf(node);
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const runAround = (node: Text, block: Node): Text[] => {
     const run = [node];
     let chars = 0;
     walker.currentNode = node;
     for (let n = walker.previousNode(); n; n = walker.previousNode()) {
       const text = n as Text;
       if (chars >= reach && !states.get(run[0]!)?.joinsPrevious) break;
-      if (skip(text) || blockOf(text) !== block) break;
+      if (blockOf(text) !== block) break;
       run.unshift(text);
       chars += pageText(text).length;
     }
@@ -138,14 +179,86 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n as Text;
       if (chars >= reach && !states.get(run[run.length - 1]!)?.joinsNext) break;
-      if (skip(text) || blockOf(text) !== block) break;
+      if (blockOf(text) !== block) break;
       run.push(text);
       chars += pageText(text).length;
     }
     return run;
   };
 
+  /** Texts restored on their own, with what they gave, and how many characters they hold. */
+  const texts = new Map<string, RestoredText>();
+  let textChars = 0;
+  const nothing: RestoredText = { state: null, marks: noMarks, placeholders: [], originals: [] };
+  const restoredText = (text: string): RestoredText => {
+    if (!text.includes('[')) return nothing;
+    const known = texts.get(text);
+    if (known && stillHolds(known)) return known;
+    const placeholders: string[] = [];
+    const originals: (string | undefined)[] = [];
+    const result = restoreRun(
+      [text],
+      (placeholder) => {
+        const value = original(placeholder);
+        placeholders.push(placeholder);
+        originals.push(value);
+        return value;
+      },
+      display,
+    );
+    const found = result.marks.map((m) => ({
+      start: m.start.offset,
+      end: m.end.offset,
+      placeholder: m.placeholder,
+      original: m.original,
+    }));
+    const restored: RestoredText = {
+      state:
+        found.length === 0
+          ? null
+          : { page: text, shown: result.shown[0]!, joinsPrevious: false, joinsNext: false, reverts: 0 },
+      // A mark's range is made only for a node that lasts (restore-marks): most never do on such a page.
+      marks:
+        found.length === 0
+          ? noMarks
+          : (owner) =>
+              found.map((m) => ({
+                range: { startContainer: owner, startOffset: m.start, endContainer: owner, endOffset: m.end },
+                placeholder: m.placeholder,
+                original: m.original,
+                nodes: [owner],
+              })),
+      placeholders,
+      originals,
+    };
+    if (texts.size >= maxCachedTexts || textChars + text.length > maxCachedChars) {
+      texts.clear();
+      textChars = 0;
+    }
+    texts.set(text, restored);
+    textChars += text.length;
+    return restored;
+  };
+  /** Whether the map still gives each placeholder of a kept text what it gave then (it only grows). */
+  const stillHolds = (restored: RestoredText): boolean => {
+    const { placeholders, originals } = restored;
+    for (let i = 0; i < placeholders.length; i++)
+      if (original(placeholders[i]!) !== originals[i]) return false;
+    return true;
+  };
+
+  /** A text node the restorer never touched, restored on its own: its text's kept result, shared. */
+  const restoreAlone = (node: Text) => {
+    const { state, marks: made } = restoredText(node.data);
+    // Nothing to restore, and no marks to drop (a node with marks has a state).
+    if (!state) return;
+    if (node.data !== state.shown) node.data = state.shown;
+    states.set(node, state);
+    marks.set(node, made);
+  };
+
   const restore = (run: Text[]) => {
+    if (run.length === 1 && !states.has(run[0]!)) return restoreAlone(run[0]!);
     const pieces = run.map(pageText);
     const contested = run.some((n) => (states.get(n)?.reverts ?? 0) >= maxReverts);
     const result = restoreRun(pieces, original, contested ? 'on-hover' : display);
@@ -182,32 +295,33 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
         nodes: run.slice(mark.start.piece, mark.end.piece + 1),
       });
     }
-    for (const node of run) marks.set(node, owned.get(node) ?? []);
+    for (const node of run) marks.set(node, owned.get(node) ?? noMarks);
   };
 
   const restoreAround = (dirty: Iterable<Text>) => {
     for (const node of dirty) {
-      if (node.isConnected && !skip(node)) restore(runAround(node));
+      const block = node.isConnected ? blockOf(node) : null;
+      if (block) restore(runAround(node, block));
     }
   };
 
   /**
    * The run a placeholder starting in `start` can span: `start` and the text nodes after it in the same
-   * block until a placeholder begun at the last "[" so far is complete (or a join the restorer made before
-   * still holds).
+   * block while a placeholder begun at the last "[" so far is still open (or a join the restorer made
+   * before still holds). Mostly `start` alone: the placeholders in a text node end in it.
    */
   const runFrom = (start: Text): Text[] => {
-    const block = blockOf(start);
     const run = [start];
-    let chars = charsAfterBracket(pageText(start), 0);
-    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let open = openAfter(pageText(start), -1);
+    let block: Node | null = null;
     walker.currentNode = start;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n as Text;
-      if (chars >= reach && !states.get(run[run.length - 1]!)?.joinsNext) break;
-      if (skip(text) || blockOf(text) !== block) break;
+    while ((open >= 0 && open < reach) || states.get(run[run.length - 1]!)?.joinsNext) {
+      block ??= blockOf(start);
+      if (!block) break;
+      const text = walker.nextNode() as Text | null;
+      if (!text || blockOf(text) !== block) break;
       run.push(text);
-      chars = charsAfterBracket(pageText(text), chars);
+      open = openAfter(pageText(text), open);
     }
     return run;
   };
@@ -217,29 +331,145 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
    * (XPath) without visiting the others, each restored with what follows it as far as a placeholder can
    * reach. A new subtree's text is the page's own, so a "[" in it is where every placeholder starts.
    */
+  /** The text nodes holding a "[", under a node or among its children: compiled once, not per search. */
+  const textsWithBracket = document.createExpression('descendant::text()[contains(., "[")]');
+  const childTextsWithBracket = document.createExpression('child::text()[contains(., "[")]');
   const restoreSubtree = (from: Node) => {
-    if (from instanceof Element && placeOfElement(from).skipped) return;
-    const found = document.evaluate(
-      'descendant::text()[contains(., "[")]',
-      from,
-      null,
-      XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
-      null,
-    );
+    scope = from === root ? rootScope : scopeOf(from);
+    if (!scope.skipped) restoreFound(from, textsWithBracket);
+    scope = rootScope;
+  };
+  /**
+   * The element children of `container` in `spans` (and its own text nodes): each child searched on its
+   * own (a search of the container with a position() predicate costs more than searching all of it).
+   */
+  const restoreChildren = (container: Element, spans: readonly ChildSpan[]) => {
+    scope = scopeOf(container);
+    if (!scope.skipped) {
+      restoreFound(container, childTextsWithBracket);
+      const children = container.children;
+      for (const [from, to] of spans)
+        for (let i = from; i <= to && i < children.length; i++)
+          if (!isSkipped(children[i]!)) restoreFound(children[i]!, textsWithBracket);
+    }
+    scope = rootScope;
+  };
+  /** Restores the text nodes `expression` finds from `from`, in the pass's scope. */
+  const restoreFound = (from: Node, expression: XPathExpression) => {
+    const found = expression.evaluate(from, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE);
+    if (found.snapshotLength === 0) return;
+    // Mostly none inside (an answer): then no text node of it is skipped, and none needs a look up.
+    const mixed = !(from instanceof Element) || from.querySelector(skippedSelector) !== null;
     let last: Text[] = [];
     for (let i = 0; i < found.snapshotLength; i++) {
       const node = found.snapshotItem(i) as Text;
       // Already in the run before (the snapshot is in document order; runs only reach forward).
-      if (last.includes(node) || skip(node)) continue;
+      if (last.includes(node) || (mixed && !blockOf(node))) continue;
       last = runFrom(node);
       restore(last);
     }
   };
 
-  const observer = new MutationObserver((records) => {
-    places = new Map();
+  /**
+   * An element whose children the page replaced all at once (a page that re-renders the whole answer per
+   * chunk): the children near the viewport at the last layout, and those from the last one measured on
+   * (new, or grown), are restored now, before this frame's paint; the others wait for the page to stop
+   * re-rendering (an idle moment), a scroll that brings them near, or a copy.
+   */
+  const restoreReplaced = (container: Element) => {
+    waiting.delete(container);
+    if (container.childElementCount < minChildrenToMeasure) return restoreSubtree(container);
+    const near = viewport.near(container);
+    // Fewer children than measured: another answer, whose layout is not known yet.
+    const later = near && near.count <= container.childElementCount ? childrenAway(near) : null;
+    if (!near || !later) {
+      restoreSubtree(container);
+      viewport.rendered(container);
+      return;
+    }
+    viewport.rendered(container);
+    restoreChildren(container, [
+      [near.first, Math.min(near.last, near.count - 2)],
+      [Math.max(near.count - 1, 0), Infinity],
+    ]);
+    waiting.set(container, { count: container.childElementCount, spans: later });
+    lastReplaced = performance.now();
+    idle ??= requestIdleCallback(catchUp);
+  };
+  /** The spans waiting in `container`, all its children if the page added or removed some since. */
+  const waitingIn = (container: Element, wait: Waiting): ChildSpan[] =>
+    container.childElementCount === wait.count ? wait.spans : [[0, container.childElementCount - 1]];
+
+  /**
+   * In idle moments once the page has not re-rendered for a while (what it still re-renders would be
+   * replaced before anyone saw it), a few children at a time and a few milliseconds per moment: what waits
+   * is away from the viewport.
+   */
+  const catchUp = (deadline: IdleDeadline) => {
+    idle = null;
+    const start = performance.now();
+    if (start - lastReplaced < quietBeforeCatchUp) {
+      idle = requestIdleCallback(catchUp);
+      return;
+    }
+    quietly(() => {
+      for (const [container, wait] of waiting) {
+        if (!container.isConnected) {
+          waiting.delete(container);
+          continue;
+        }
+        const spans = waitingIn(container, wait);
+        while (spans.length > 0 && deadline.timeRemaining() > 1 && performance.now() - start < catchUpStep) {
+          const [from, to] = spans[0]!;
+          const end = Math.min(to, from + childrenPerSlice - 1);
+          restoreChildren(container, [[from, end]]);
+          if (end === to) spans.shift();
+          else spans[0] = [end + 1, to];
+        }
+        if (spans.length > 0) {
+          waiting.set(container, { count: container.childElementCount, spans });
+          break;
+        }
+        waiting.delete(container);
+      }
+    });
+    if (waiting.size > 0) idle ??= requestIdleCallback(catchUp);
+  };
+  /** Everything waiting, now (a copy is about to read the selection). */
+  const restoreAllWaiting = () => {
+    if (waiting.size === 0) return;
+    quietly(() => {
+      for (const [container, wait] of waiting)
+        if (container.isConnected) restoreChildren(container, waitingIn(container, wait));
+      waiting.clear();
+    });
+  };
+  /** A scroll was measured: the waiting children now near the viewport, before the next paint. */
+  const restoreNearWaiting = () => {
+    if (waiting.size === 0) return;
+    quietly(() => {
+      for (const [container, wait] of waiting) {
+        const near = viewport.near(container);
+        if (!near || !container.isConnected) continue;
+        const { now, later } = splitSpans(waitingIn(container, wait), near.first, near.last);
+        if (now.length === 0) continue;
+        restoreChildren(container, now);
+        if (later.length > 0) waiting.set(container, { count: container.childElementCount, spans: later });
+        else waiting.delete(container);
+      }
+    });
+  };
+  type Waiting = { count: number; spans: ChildSpan[] };
+  const waiting = new Map<Element, Waiting>();
+  let idle: number | null = null;
+  let lastReplaced = 0;
+  const viewport = watchAnswerViewport(restoreNearWaiting);
+  document.addEventListener('copy', restoreAllWaiting, { capture: true });
+
+  const handle = (records: MutationRecord[]) => {
     const dirty = new Set<Text>();
     const subtrees: Node[] = [];
+    const replaced: Element[] = [];
     let removed = false;
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -250,42 +480,64 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
       const added = record.addedNodes;
       // All of an element's children new (innerHTML): one subtree, not a look at each child.
       if (added.length > 1 && added.length === record.target.childNodes.length) {
-        subtrees.push(record.target);
+        if (record.target instanceof Element) replaced.push(record.target);
+        else subtrees.push(record.target);
         continue;
       }
-      for (const node of Array.from(added)) {
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i];
         if (node instanceof Text) {
           if (!blank.test(node.data) || states.has(node)) dirty.add(node);
         } else if (node instanceof Element) subtrees.push(node);
       }
       // Text on either side of an insertion or removal can now meet a placeholder's other half.
-      for (const side of [record.previousSibling, record.nextSibling])
-        if (side instanceof Text) dirty.add(side);
+      if (record.previousSibling instanceof Text) dirty.add(record.previousSibling);
+      if (record.nextSibling instanceof Text) dirty.add(record.nextSibling);
     }
     // Removed nodes are out of the document already: their marks go before the new ones come.
     if (removed && marks.size > 0) marks.prune();
-    // What the restorer writes is not news: not observed while it writes (no record per written node).
+    for (const container of replaced) if (container.isConnected) restoreReplaced(container);
+    for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
+    restoreAround(dirty);
+  };
+  /**
+   * What the restorer writes is not news: not observed while it writes (no record per written node). The
+   * page's changes not yet handed over are handled first.
+   */
+  const quietly = (work: () => void) => {
+    const earlier = observer.takeRecords();
     observer.disconnect();
     try {
-      for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
-      restoreAround(dirty);
+      rootScope = scope = scopeOf(root);
+      if (earlier.length > 0) handle(earlier);
+      work();
     } finally {
+      // The walker would keep the last node (and its detached tree) alive until the next pass.
+      walker.currentNode = root;
       observe();
     }
-  });
+  };
+  const observer = new MutationObserver((records) => quietly(() => handle(records)));
   const observe = () => observer.observe(root, { subtree: true, childList: true, characterData: true });
 
   restoreSubtree(root);
+  walker.currentNode = root;
   observe();
 
   return {
     refreshAll() {
-      places = new Map();
+      rootScope = scope = scopeOf(root);
+      texts.clear();
       restoreSubtree(root);
+      walker.currentNode = root;
       observer.takeRecords();
     },
     stop() {
       observer.disconnect();
+      viewport.stop();
+      document.removeEventListener('copy', restoreAllWaiting, { capture: true });
+      if (idle !== null) cancelIdleCallback(idle);
+      waiting.clear();
       // The page gets its own text back.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {

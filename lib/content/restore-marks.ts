@@ -23,12 +23,19 @@ export interface MarkSpec {
   nodes: Text[];
 }
 
+/**
+ * The marks of one owner, or how to make them for it: a text shown by many nodes in turn (a page that
+ * re-renders the whole answer per chunk) shares one maker, and its marks are made only for the nodes that
+ * last a frame.
+ */
+export type OwnerMarks = readonly MarkSpec[] | ((owner: Text) => readonly MarkSpec[]);
+
 export interface RestoreMarks {
   /**
    * Replaces the marks `owner` (the text node where they start) had: the old ones go at once, the new ones
    * show once their nodes are still in the page a frame later.
    */
-  set(owner: Text, marks: MarkSpec[]): void;
+  set(owner: Text, marks: OwnerMarks): void;
   /** The mark covering this caret position, if any. */
   at(node: Node, offset: number): RestoreMark | null;
   /** Drops marks of text nodes that left the document, shown or waiting. */
@@ -62,8 +69,12 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
   type Entry = { mark: RestoreMark; nodes: Text[] };
   const owned = new Map<Text, Entry[]>();
   const byNode = new Map<Text, Set<RestoreMark>>();
-  /** Marks not shown yet, with the frame count when they came. */
-  const pending = new Map<Text, { frame: number; marks: MarkSpec[] }>();
+  /**
+   * Marks not shown yet, and the frame count when they came: two maps rather than an object per owner (a
+   * page that re-renders the whole answer sets thousands per frame, none of which lasts).
+   */
+  const pending = new Map<Text, OwnerMarks>();
+  const cameAt = new Map<Text, number>();
   let frames = 0;
   let cancel: (() => void) | null = null;
 
@@ -159,9 +170,11 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
   const onFrame = () => {
     cancel = null;
     frames++;
-    for (const [owner, { frame: came, marks }] of pending) {
-      if (came >= frames - 1) continue;
-      pending.delete(owner);
+    for (const [owner, made] of pending) {
+      if (cameAt.get(owner)! >= frames - 1) continue;
+      forget(owner);
+      if (!owner.isConnected) continue;
+      const marks = typeof made === 'function' ? made(owner) : made;
       if (!marks.every((m) => m.nodes.every((n) => n.isConnected))) continue;
       const entries = marks.map(({ range, placeholder, original, nodes }) => ({
         mark: { range: new StaticRange(range), placeholder, original },
@@ -174,14 +187,20 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
     if (pending.size > 0) cancel = frame(onFrame);
   };
 
+  const forget = (owner: Text) => {
+    pending.delete(owner);
+    cameAt.delete(owner);
+  };
+
   return {
     set(owner, marks) {
       if (owned.has(owner)) drop(owner);
-      if (marks.length === 0) {
-        pending.delete(owner);
+      if (typeof marks !== 'function' && marks.length === 0) {
+        if (pending.size > 0) forget(owner);
         return;
       }
-      pending.set(owner, { frame: frames, marks });
+      pending.set(owner, marks);
+      cameAt.set(owner, frames);
       cancel ??= frame(onFrame);
     },
     at(node, offset) {
@@ -191,7 +210,7 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
     },
     prune() {
       // Waiting marks of replaced text go too: without frames (a hidden tab) they would pile up.
-      for (const owner of pending.keys()) if (!owner.isConnected) pending.delete(owner);
+      for (const owner of pending.keys()) if (!owner.isConnected) forget(owner);
       const gone = [...owned.keys()].filter((owner) => !owner.isConnected);
       if (gone.length * 2 <= owned.size) {
         for (const owner of gone) drop(owner);
@@ -214,6 +233,7 @@ export function createRestoreMarks(frame: FrameScheduler = nextFrame): RestoreMa
       cancel?.();
       cancel = null;
       pending.clear();
+      cameAt.clear();
       for (const owner of [...owned.keys()]) drop(owner);
       view?.disconnect();
       if (highlights?.get(highlightName) === highlight) highlights?.delete(highlightName);
