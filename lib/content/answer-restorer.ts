@@ -9,11 +9,12 @@
 // restored, with what follows them until the placeholder begun last is complete; a text restored once is
 // kept with what it gave (that page re-renders the same text again and again). Of a long answer such a page
 // re-renders whole, only the children near the viewport and its growing end are restored before the paint;
-// the rest when the page stops, a scroll brings them near, or a copy reads them (answer-viewport.ts).
+// the rest when the page stops, a scroll brings them near, or a copy reads them (answer-waiting.ts).
 import { maxPlaceholderLength } from '../redact/placeholders';
 import { restoreRun, type RestoreDisplay } from '../guard/restore-text';
 import { blockTags, inSkipped, isSkipped, skippedSelector } from './answer-blocks';
-import { childrenAway, splitSpans, watchAnswerViewport, type ChildSpan } from './answer-viewport';
+import type { ChildSpan } from './answer-viewport';
+import { waitForAnswerChildren } from './answer-waiting';
 import type { MarkSpec, OwnerMarks, RestoreMarks } from './restore-marks';
 
 export interface AnswerRestorerOptions {
@@ -66,13 +67,6 @@ const blank = /^\s*$/;
 /** Texts restored on their own that are kept with what they gave; beyond this, the cache starts again. */
 const maxCachedTexts = 4096;
 const maxCachedChars = 1_000_000;
-/** An element re-rendered whole with fewer children is restored whole: it is short, or not an answer. */
-const minChildrenToMeasure = 32;
-/** Waiting children restored at a time in an idle moment, and the most time (ms) one moment spends. */
-const childrenPerSlice = 16;
-const catchUpStep = 4;
-/** How long (ms) a page must not have re-rendered an answer before its waiting children are restored. */
-const quietBeforeCatchUp = 100;
 const noMarks: readonly MarkSpec[] = [];
 
 /** What restoring a text node on its own gives, shared by every node that shows the same page text. */
@@ -370,101 +364,11 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     }
   };
 
-  /**
-   * An element whose children the page replaced all at once (a page that re-renders the whole answer per
-   * chunk): the children near the viewport at the last layout, and those from the last one measured on
-   * (new, or grown), are restored now, before this frame's paint; the others wait for the page to stop
-   * re-rendering (an idle moment), a scroll that brings them near, or a copy.
-   */
-  const restoreReplaced = (container: Element) => {
-    waiting.delete(container);
-    if (container.childElementCount < minChildrenToMeasure) return restoreSubtree(container);
-    const near = viewport.near(container);
-    // Fewer children than measured: another answer, whose layout is not known yet.
-    const later = near && near.count <= container.childElementCount ? childrenAway(near) : null;
-    if (!near || !later) {
-      restoreSubtree(container);
-      viewport.rendered(container);
-      return;
-    }
-    viewport.rendered(container);
-    restoreChildren(container, [
-      [near.first, Math.min(near.last, near.count - 2)],
-      [Math.max(near.count - 1, 0), Infinity],
-    ]);
-    waiting.set(container, { count: container.childElementCount, spans: later });
-    lastReplaced = performance.now();
-    idle ??= requestIdleCallback(catchUp);
-  };
-  /** The spans waiting in `container`, all its children if the page added or removed some since. */
-  const waitingIn = (container: Element, wait: Waiting): ChildSpan[] =>
-    container.childElementCount === wait.count ? wait.spans : [[0, container.childElementCount - 1]];
-
-  /**
-   * In idle moments once the page has not re-rendered for a while (what it still re-renders would be
-   * replaced before anyone saw it), a few children at a time and a few milliseconds per moment: what waits
-   * is away from the viewport.
-   */
-  const catchUp = (deadline: IdleDeadline) => {
-    idle = null;
-    const start = performance.now();
-    if (start - lastReplaced < quietBeforeCatchUp) {
-      idle = requestIdleCallback(catchUp);
-      return;
-    }
-    quietly(() => {
-      for (const [container, wait] of waiting) {
-        if (!container.isConnected) {
-          waiting.delete(container);
-          continue;
-        }
-        const spans = waitingIn(container, wait);
-        while (spans.length > 0 && deadline.timeRemaining() > 1 && performance.now() - start < catchUpStep) {
-          const [from, to] = spans[0]!;
-          const end = Math.min(to, from + childrenPerSlice - 1);
-          restoreChildren(container, [[from, end]]);
-          if (end === to) spans.shift();
-          else spans[0] = [end + 1, to];
-        }
-        if (spans.length > 0) {
-          waiting.set(container, { count: container.childElementCount, spans });
-          break;
-        }
-        waiting.delete(container);
-      }
-    });
-    if (waiting.size > 0) idle ??= requestIdleCallback(catchUp);
-  };
-  /** Everything waiting, now (a copy is about to read the selection). */
-  const restoreAllWaiting = () => {
-    if (waiting.size === 0) return;
-    quietly(() => {
-      for (const [container, wait] of waiting)
-        if (container.isConnected) restoreChildren(container, waitingIn(container, wait));
-      waiting.clear();
-    });
-  };
-  /** A scroll was measured: the waiting children now near the viewport, before the next paint. */
-  const restoreNearWaiting = () => {
-    if (waiting.size === 0) return;
-    quietly(() => {
-      for (const [container, wait] of waiting) {
-        const near = viewport.near(container);
-        if (!near || !container.isConnected) continue;
-        const { now, later } = splitSpans(waitingIn(container, wait), near.first, near.last);
-        if (now.length === 0) continue;
-        restoreChildren(container, now);
-        if (later.length > 0) waiting.set(container, { count: container.childElementCount, spans: later });
-        else waiting.delete(container);
-      }
-    });
-  };
-  type Waiting = { count: number; spans: ChildSpan[] };
-  const waiting = new Map<Element, Waiting>();
-  let idle: number | null = null;
-  let lastReplaced = 0;
-  const viewport = watchAnswerViewport(restoreNearWaiting);
-  document.addEventListener('copy', restoreAllWaiting, { capture: true });
+  const waiting = waitForAnswerChildren({
+    restoreSubtree,
+    restoreChildren,
+    quietly: (work) => quietly(work),
+  });
 
   const handle = (records: MutationRecord[]) => {
     const dirty = new Set<Text>();
@@ -496,7 +400,7 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     }
     // Removed nodes are out of the document already: their marks go before the new ones come.
     if (removed && marks.size > 0) marks.prune();
-    for (const container of replaced) if (container.isConnected) restoreReplaced(container);
+    for (const container of replaced) if (container.isConnected) waiting.replaced(container);
     for (const subtree of subtrees) if (subtree.isConnected) restoreSubtree(subtree);
     restoreAround(dirty);
   };
@@ -534,10 +438,7 @@ export function startAnswerRestorer(options: AnswerRestorerOptions): AnswerResto
     },
     stop() {
       observer.disconnect();
-      viewport.stop();
-      document.removeEventListener('copy', restoreAllWaiting, { capture: true });
-      if (idle !== null) cancelIdleCallback(idle);
-      waiting.clear();
+      waiting.stop();
       // The page gets its own text back.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
