@@ -219,13 +219,18 @@ export function detectPhonesInChunks(
       }
       const start = at;
       at = end;
-      if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
+      if (gluedBefore(text, start)) continue;
+      // Glued to more digits only because the 25 characters ran out, a list may still start with a number
+      // ("Tel: 212-555-0187 / 212-555-0188"); otherwise what follows makes it part of something else.
+      const glued = gluedAfter(text, end);
+      if (glued && start + 25 >= chunkEnd) continue;
       const raw = text.slice(start, end);
-      const accepted = acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
+      const accepted =
+        !glued && acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
       if (accepted > 0) {
         found.push({ type: 'PHONE', start, end: accepted + extensionAt(text, accepted) });
         at = accepted;
-      } else {
+      } else if (!glued) {
         // Rescan from the next group: a phone number may directly follow another number.
         for (let i = start + 1; i < end; i++) {
           const separator = text.charCodeAt(i);

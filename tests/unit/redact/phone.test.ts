@@ -138,6 +138,20 @@ const retries: Row[] = [
   ['a number, a double space and a shorter one', `${uk}  7946 0959`, [uk]],
   ['a number, a spaced slash and a shorter one', `call ${uk} / 7946 0959`, [uk]],
   ['North American, a spaced dash and a local number', 'Tel: 212 555 0187 - 555 0188', ['212 555 0187']],
+  // A candidate takes at most 25 characters: when that cuts the next number of a list, the first still counts.
+  [
+    'two North American numbers, the window cuts the second',
+    'Tel: 212-555-0187 / 212-555-0188',
+    ['212-555-0187', '212-555-0188'],
+  ],
+  ['a number, a spaced slash and a long number', '+1 202-555-0143 / 2025550144', ['+1 202-555-0143']],
+  ['a number, a double space and a long number', `Tel: ${uk}  12345678901234`, [uk]],
+  [
+    'a number and a spaced dash, the window cuts a group',
+    'Tel. 0171 1234567 - 0171 7654321',
+    ['0171 1234567', '0171 7654321'],
+  ],
+  ['a long run cut by the window, no list', `call 12345678901234567890${uk}`, []],
 ];
 
 // Without a label right before it, a spaced national number needs weaker context: a phone word earlier in
