@@ -37,6 +37,9 @@ const before: Row[] = [
   ['after "phone="', 'phone=4155550132', ['4155550132']],
   ['after a number and "/" (a list)', '1/+1 202-555-0144', ['+1 202-555-0144']],
   ['after a word and "/" (a path)', 'path/+1 202-555-0144', []],
+  // A candidate takes at most 25 characters; the next one starts right after it, glued to its last digit.
+  ['after a "0" that ends a longer run', `${'1'.repeat(24)}0212 555 0187`, []],
+  ['after a "9" that ends a longer run', `${'1'.repeat(24)}9212 555 0187`, []],
 ];
 
 const after: Row[] = [
@@ -67,6 +70,13 @@ const after: Row[] = [
   ['followed by "`"', `call ${uk}\``, [uk]],
   ['followed by "{"', `call ${uk}{`, [uk]],
   ['followed by "["', `call ${uk}[`, [uk]],
+  ['followed by "ext" and digits without a space', `call ${uk}ext12`, []],
+  // 25 characters that would pass as a number, but the run goes on: part of something longer.
+  ['a grouped run going on with a "0" past 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 2340', []],
+  ['a grouped run going on with a "9" past 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 2349', []],
+  ['a grouped run going on with "-" and a digit', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234-5', []],
+  ['a grouped run going on with "." and a digit', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234.5', []],
+  ['the same run ending at 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234', ['1 2 3 4 5 6 7 8 9 0 1 234']],
 ];
 
 const extensions: Row[] = [
@@ -106,6 +116,18 @@ const shapes: Row[] = [
   ['a fictional UK mobile with a country code after a label', 'mobile +44 7700 900123', ['+44 7700 900123']],
   ['"00" for the country code at the start of the text', '0044 20 7946 0958', ['0044 20 7946 0958']],
   ['a term in arithmetic', 'y = 415 902 3310 mod 17', []],
+  ['seven digits after a label, one of them a 9', 'Tel: 923 4567', ['923 4567']],
+  ['six grouped digits after a label', 'Tel: 12 34 56', []],
+  ['a date with hyphens after a phone label', 'Tel: 15-01-2024', []],
+  ['a dotted one-digit first group after a label (a version)', 'Tel: 1.2345.67890', []],
+  ['a dotted one-digit middle group after a label (a version)', 'Tel: 1234.5.67890', []],
+  ['seven grouped digits in no numbering plan after a label', 'Tel: 0 000 000', []],
+  [
+    'thirteen grouped digits in no numbering plan after a label',
+    'Tel: 0 000 000 000 000',
+    ['0 000 000 000 000'],
+  ],
+  ['fourteen grouped digits in no numbering plan after a label', 'Tel: 0 000 000 000 0000', []],
   ['seven ungrouped digits after a label (not in a plan)', 'Tel: 1234567', []],
   ['eight grouped digits after a label', 'Tel: 12 34 56 78', ['12 34 56 78']],
   ['a one-digit last group after a label', 'Tel: 1234 5678 9012 3', []],
@@ -138,6 +160,12 @@ const retries: Row[] = [
   ['a number, a double space and a shorter one', `${uk}  7946 0959`, [uk]],
   ['a number, a spaced slash and a shorter one', `call ${uk} / 7946 0959`, [uk]],
   ['North American, a spaced dash and a local number', 'Tel: 212 555 0187 - 555 0188', ['212 555 0187']],
+  // The first number is cut between groups only, and has at least eight characters.
+  ['a list whose first item ends in a one-digit group', `Tel: ${uk} 1 - 1234`, [uk]],
+  ['a list whose first item has too many digits', 'Tel: 020 7946 095812345 - 1', ['020 7946']],
+  ['a list whose first item has seven characters', 'Tel: 8123456 - 1', []],
+  ['seven digits before a card, after a label', 'Tel: 8123456 4111111111111111', []],
+  ['an opening bracket far from the digits', `(${' '.repeat(30)}212 555 0187`, ['212 555 0187']],
   // A candidate takes at most 25 characters: when that cuts the next number of a list, the first still counts.
   [
     'two North American numbers, the window cuts the second',
@@ -185,6 +213,13 @@ const context: Row[] = [
   ],
   ['a phone word on the line before', 'móvil\n612 45 78 90', ['612 45 78 90']],
   ['a kind of line in brackets after', '612 45 78 90 (cell)', ['612 45 78 90']],
+  ['a phone word and "|" right before (a table cell)', 'móvil|612 45 78 90', ['612 45 78 90']],
+  ['a label and a filler word in capitals ending in "A"', 'TELEFONO DA +44 7700 900123', ['+44 7700 900123']],
+  [
+    'a North American layout after a phone word, in no plan',
+    'call the office: (000) 555-0100',
+    ['(000) 555-0100'],
+  ],
   ['a kind of line after', '612 45 78 90 office', ['612 45 78 90']],
   ['a word starting like a kind of line after', '612 45 78 90 workshop', []],
 ];
