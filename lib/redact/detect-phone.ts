@@ -220,10 +220,9 @@ export function detectPhonesInChunks(
       const start = at;
       at = end;
       if (gluedBefore(text, start)) continue;
-      // Glued to more digits only because the 25 characters ran out, a list may still start with a number
-      // ("Tel: 212-555-0187 / 212-555-0188"); otherwise what follows makes it part of something else.
+      // Glued to what follows (more digits, when the 25 characters ran out), a candidate is part of something
+      // else, but a list may still start with a number ("Tel: 212-555-0187 / 212-555-0188").
       const glued = gluedAfter(text, end);
-      if (glued && start + 25 >= chunkEnd) continue;
       const raw = text.slice(start, end);
       const accepted =
         !glued && acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);

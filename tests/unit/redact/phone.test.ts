@@ -77,6 +77,10 @@ const after: Row[] = [
   ['a grouped run going on with "-" and a digit', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234-5', []],
   ['a grouped run going on with "." and a digit', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234.5', []],
   ['the same run ending at 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234', ['1 2 3 4 5 6 7 8 9 0 1 234']],
+  // Glued to what follows, a list still starts with a number.
+  ['a list of 25 characters glued to a letter', `call ${uk} / 7946 0959x`, [uk]],
+  ['a shorter list glued to a letter', `call ${uk} / 7946x`, [uk]],
+  ['a list cut by the window, glued to a letter', `call ${uk} / 7946 09591x`, [uk]],
 ];
 
 const extensions: Row[] = [
