@@ -94,8 +94,8 @@ function gluedBefore(text: string, start: number): boolean {
   if (!gluedBeforeCode(code)) return false;
   // "+1 202-555-0143/+1 202-555-0144": a list of numbers.
   if (code === 47 && text.charCodeAt(start) === 43) return !isDigitAt(text, start - 2);
-  // "Tel:+44 ...", "phone=4155550132": a label, not a time, port or variable.
-  if (code === 58 || code === 61) return !hasContextBefore(text, start, phoneContext);
+  // "Tel:+44 ...", "phone=4155550132", "Tel.0221 ...": a label, not a time, port, variable or decimal.
+  if (code === 58 || code === 61 || code === 46) return !hasContextBefore(text, start, phoneContext);
   return true;
 }
 
