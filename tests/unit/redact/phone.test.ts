@@ -94,6 +94,7 @@ const extensions: Row[] = [
   ['poste', `call ${uk} poste 12`, [`${uk} poste 12`]],
   ['anexo', `call ${uk} anexo 12`, [`${uk} anexo 12`]],
   ['interno', `call ${uk} interno 12`, [`${uk} interno 12`]],
+  ['an extension with text after it', `call ${uk} ext 12 today`, [`${uk} ext 12`]],
   ['seven digits are not an extension', `call ${uk} extension 1234567`, [uk]],
   ['an extension glued to a letter is not one', `call ${uk} ext. 12a`, [uk]],
   ['a spaced "x" is not an extension', `call ${uk} x 12`, [uk]],
@@ -124,9 +125,13 @@ const shapes: Row[] = [
   ['a fictional UK mobile with a country code after a label', 'mobile +44 7700 900123', ['+44 7700 900123']],
   ['"00" for the country code at the start of the text', '0044 20 7946 0958', ['0044 20 7946 0958']],
   ['a term in arithmetic', 'y = 415 902 3310 mod 17', []],
+  ['a term before an operator', `${uk} * 3`, []],
+  ['a North American layout in no plan, without context', '(000) 555-0100', []],
   ['seven digits after a label, one of them a 9', 'Tel: 923 4567', ['923 4567']],
-  ['six grouped digits after a label', 'Tel: 12 34 56', []],
+  ['six grouped digits before a list, after a label', 'Tel: 12 34 56 - 1', []],
   ['a date with hyphens after a phone label', 'Tel: 15-01-2024', []],
+  ['a date with slashes alone after a phone label', 'Tel: 15/01/2024', []],
+  ['four dotted pairs after a phone label', 'Tel: 12.34.56.78', []],
   ['a dotted one-digit first group after a label (a version)', 'Tel: 1.2345.67890', []],
   ['a dotted one-digit middle group after a label (a version)', 'Tel: 1234.5.67890', []],
   ['seven grouped digits in no numbering plan after a label', 'Tel: 0 000 000', []],
@@ -162,6 +167,7 @@ const shapes: Row[] = [
 // one that fails as a whole but lists two numbers keeps its first.
 const retries: Row[] = [
   ['a number after a short number and a space', `room 12 ${uk}`, [uk]],
+  ['a number after a five-digit number and a space', `room 12345 ${uk}`, [uk]],
   ['after a number and "-", the rest is glued to it', `12-345 ${uk}`, []],
   ['after a number and ".", the rest is glued to it', `12.345 ${uk}`, []],
   ['after a number and "/", the rest is glued to it', `12/345 ${uk}`, []],
@@ -172,7 +178,7 @@ const retries: Row[] = [
   ['a list whose first item ends in a one-digit group', `Tel: ${uk} 1 - 1234`, [uk]],
   ['a list whose first item has too many digits', 'Tel: 020 7946 095812345 - 1', ['020 7946']],
   ['a list whose first item has seven characters', 'Tel: 8123456 - 1', []],
-  ['seven digits before a card, after a label', 'Tel: 8123456 4111111111111111', []],
+  ['a list whose first item ends in a hyphen', `Tel: ${uk}- - 123456`, [uk]],
   ['an opening bracket far from the digits', `(${' '.repeat(30)}212 555 0187`, ['212 555 0187']],
   // A candidate takes at most 25 characters: when that cuts the next number of a list, the first still counts.
   [
@@ -210,6 +216,7 @@ const context: Row[] = [
   ['a number before a possible number', '1 +44 7700 900123', []],
   ['a phone word 48 characters before', `móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
   ['a phone word 49 characters before', `móvil ${x41}x 612 45 78 90`, []],
+  ['eight digits after a phone word earlier in the line', 'móvil de empresa: 1234 5678', []],
   ['a phone word with a word before it', `a móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
   ['a phone word with a number before it', `1 móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
   ['another number between the phone word and the number', 'móvil 3 ... 612 45 78 90', []],
@@ -273,6 +280,12 @@ const besideOtherFindings: [name: string, text: string, expected: [string, strin
     ],
   ],
   ['a card alone', 'card 4111 1111 1111 1111', [['CREDIT_CARD', '4111 1111 1111 1111']]],
+  // The card's digits end the candidate: the seven digits before it are too short.
+  [
+    'seven digits after a label, then a card',
+    'Tel: 8123456 4111111111111111',
+    [['CREDIT_CARD', '4111111111111111']],
+  ],
 ];
 
 describe('phone numbers next to other findings', () => {
