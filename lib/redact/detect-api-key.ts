@@ -2,7 +2,7 @@
 // strings and in `password=...` style assignments. All are reported as API_KEY.
 import { isWordCharCode } from './detection';
 import { isPlaceholderSecret } from './placeholder-secret';
-import type { Scan } from './scan';
+import { isDigitCode, type Scan } from './scan';
 
 // Token formats whose prefix makes them unambiguous, in one alternation grouped by first character, tried
 // where a word starts with one of the prefixes (tokenPrefixAt). No two branches can match at the same
@@ -40,8 +40,9 @@ const webhook =
   /https:\/\/(?:hooks\.slack\.com\/services\/[A-Za-z0-9\/_-]{20,}|(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{40,})/y;
 
 // The literal start of each known token format, by first character, and its first two characters as a
-// table the scan can test every word against.
-const tokenPrefixes = new Map<number, string[]>();
+// table the scan can test every word against. Both are indexed by the low 7 bits of a character: a
+// non-ASCII character shares a slot with an ASCII one, which costs a look at the prefixes and nothing more.
+const tokenPrefixes: string[][] = Array.from({ length: 128 }, () => []);
 const tokenPairs = new Uint8Array(128 * 128);
 for (const prefix of [
   'AKIA',
@@ -92,23 +93,20 @@ for (const prefix of [
   'lin_api_',
   'eyJ',
 ]) {
-  const first = prefix.charCodeAt(0);
-  const list = tokenPrefixes.get(first) ?? [];
-  list.push(prefix);
-  tokenPrefixes.set(first, list);
-  tokenPairs[first * 128 + prefix.charCodeAt(1)] = 1;
+  tokenPrefixes[prefix.charCodeAt(0)]!.push(prefix);
+  tokenPairs[(prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1)] = 1;
 }
 
 /** Whether a word starting with these two characters may start a known token format. */
 export function mayStartToken(first: number, second: number): boolean {
-  return first < 128 && second < 128 && tokenPairs[first * 128 + second] === 1;
+  return tokenPairs[((first & 127) << 7) | (second & 127)] === 1;
 }
 
 /** The length of the known token format's prefix that starts at `start`, or 0. */
 function tokenPrefixAt(text: string, start: number): number {
-  const prefixes = tokenPrefixes.get(text.charCodeAt(start));
-  if (prefixes === undefined) return 0;
-  for (const prefix of prefixes) if (text.startsWith(prefix, start)) return prefix.length;
+  for (const prefix of tokenPrefixes[text.charCodeAt(start) & 127]!) {
+    if (text.startsWith(prefix, start)) return prefix.length;
+  }
   return 0;
 }
 
@@ -135,16 +133,18 @@ const secretKey =
   /(?:pass(?:word|wd)?|pwd|secret|api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token|refresh[_-]?token|client[_-]?secret|secret[_-]?key|private[_-]?key|token|credentials?)$/i;
 const secretValue =
   /(?:[:=]|=>|:=)[ \t]*(?:"([^"\n]{6,200})"|'([^'\n]{6,200})'|([^\s"'`,;&<>(){}[\]]{6,200}))/y;
-// Every key above ends in one of these pairs of letters: passwoRD, passWD, pwD, paSS, secrET, kEY,
-// tokEN, credentiAL, credentiALS.
-const keyEndings = new Set(['rd', 'wd', 'pwd', 'ss', 'et', 'ey', 'en', 'al', 'ls'].map((e) => e.slice(-2)));
+// Every key above ends in one of these pairs of letters (passwoRD, passWD, pwD, paSS, secrET, kEY, tokEN,
+// credentiAL, credentiALS), as a table indexed by the low 7 bits of the two characters in lower case.
+const keyEndPairs = new Uint8Array(128 * 128);
+for (const ending of ['rd', 'wd', 'ss', 'et', 'ey', 'en', 'al', 'ls']) {
+  keyEndPairs[(ending.charCodeAt(0) << 7) | ending.charCodeAt(1)] = 1;
+}
 
+/** A cheap first look: whether the text before `keyEnd` may end a key that names a secret. */
 function mayEndSecretKey(text: string, keyEnd: number): boolean {
-  const last = text.charCodeAt(keyEnd - 1) | 32;
-  // d s t y n l: the last letters of every key
-  if (last !== 100 && last !== 115 && last !== 116 && last !== 121 && last !== 110 && last !== 108)
-    return false;
-  return keyEndings.has(text.slice(keyEnd - 2, keyEnd).toLowerCase());
+  const a = (text.charCodeAt(keyEnd - 2) | 32) & 127;
+  const b = (text.charCodeAt(keyEnd - 1) | 32) & 127;
+  return keyEndPairs[(a << 7) | b] === 1;
 }
 // Placeholders and references are not secrets.
 const notASecret =
@@ -167,60 +167,58 @@ function looksRandomEnough(value: string): boolean {
 
 // "onepass = ..." or "bypass: ..." end in a secret word but are not about secrets. A keyword glued to a
 // lower-case letter only counts when it starts a camelCase part ("dbPassword").
+// (At the start of the text, `charCodeAt(-1)` is NaN: not glued.)
 function keywordStartsWord(text: string, index: number): boolean {
-  if (index === 0) return true;
   const before = text.charCodeAt(index - 1);
   const gluedToLower = before >= 97 && before <= 122;
-  const first = text.charCodeAt(index);
-  return !gluedToLower || (first >= 65 && first <= 90);
+  // Every key starts with a letter, so a code below 91 is a capital.
+  return !gluedToLower || text.charCodeAt(index) <= 90;
 }
 
-function base64UrlDecode(segment: string): string | undefined {
-  try {
-    const base64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-    return atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  } catch {
-    return undefined;
-  }
-}
-
-// A JWT's header is JSON naming its algorithm; random "eyJ..." base64 blobs are not.
+// A JWT's header is JSON naming its algorithm; random "eyJ..." base64 blobs are not. The token pattern allows
+// only base64url characters, so decoding fails only on a length no base64 text has (one more than a multiple
+// of 4); atob needs no '=' padding.
 function isJwtHeader(token: string): boolean {
-  const header = base64UrlDecode(token.slice(0, token.indexOf('.')));
-  return header !== undefined && /"(?:alg|typ|kid)"/.test(header);
+  const segment = token.slice(0, token.indexOf('.'));
+  if (segment.length % 4 === 1) return false;
+  return /"(?:alg|typ|kid)"/.test(atob(segment.replace(/-/g, '+').replace(/_/g, '/')));
 }
 
-/** A known token format at `start`, where a word starts (or, `glued`, inside a word). */
-export function detectKnownTokenAt(scan: Scan, start: number, glued = false): boolean {
-  if (start < scan.tokenNext) return false;
-  const prefixLength = tokenPrefixAt(scan.text, start);
-  if (prefixLength === 0) return false;
+/**
+ * A known token format at `start`, where a word starts (or, `glued`, inside a word). Every branch of the
+ * token pattern starts with one of the prefixes, so the pattern fails where no prefix starts.
+ */
+export function detectKnownTokenAt(scan: Scan, start: number, glued = false): void {
+  if (start < scan.tokenNext) return;
   knownTokens.lastIndex = start;
   const m = knownTokens.exec(scan.text);
-  if (!m) return false;
+  if (!m) return;
   const token = m[0];
   scan.tokenNext = start + token.length;
-  if (token.startsWith('eyJ') && !isJwtHeader(token)) return false;
+  if (token.startsWith('eyJ') && !isJwtHeader(token)) return;
   // A token glued to a word must still end where the word does.
-  if (glued && isWordCharCode(scan.text.charCodeAt(scan.tokenNext))) return false;
-  if (isPlaceholderSecret(token, prefixLength)) return false;
+  if (glued && isWordCharCode(scan.text.charCodeAt(scan.tokenNext))) return;
+  if (isPlaceholderSecret(token, tokenPrefixAt(scan.text, start))) return;
   scan.push('API_KEY', start, scan.tokenNext);
-  return true;
 }
 
-/** A known token glued to the text before it, inside the long word [start, end). */
+/**
+ * Known tokens glued to the text before them, inside the long word [start, end). Prefixes inside a token
+ * already found are skipped (`tokenNext`).
+ */
 export function detectGluedTokenIn(scan: Scan, start: number, end: number): void {
   const word = scan.text.slice(start + 1, end);
   gluedPrefix.lastIndex = 0;
   for (let m = gluedPrefix.exec(word); m; m = gluedPrefix.exec(word)) {
-    if (detectKnownTokenAt(scan, start + 1 + m.index, true)) return;
+    detectKnownTokenAt(scan, start + 1 + m.index, true);
   }
 }
 
 /** At "://": a Slack or Discord webhook, or the password of `scheme://user:password@host`. */
 export function detectSecretAfterScheme(scan: Scan, colon: number): void {
   const text = scan.text;
-  if (colon >= 5 && colon - 5 >= scan.tokenNext && text.startsWith('https', colon - 5)) {
+  // The webhook pattern starts with "https" five characters before the colon (none before the text starts).
+  if (colon - 5 >= scan.tokenNext) {
     webhook.lastIndex = colon - 5;
     const m = webhook.exec(text);
     if (m) {
@@ -240,14 +238,9 @@ export function detectSecretAfterScheme(scan: Scan, colon: number): void {
 /** A Telegram bot token ending in the ":AA..." at `colon`. */
 export function detectTelegramTokenAt(scan: Scan, colon: number): void {
   const text = scan.text;
+  // Back over the digits: more than the pattern's 10 fail it, as does a word character before them.
   let start = colon;
-  while (
-    start > 0 &&
-    start > colon - 10 &&
-    text.charCodeAt(start - 1) >= 48 &&
-    text.charCodeAt(start - 1) <= 57
-  )
-    start--;
+  while (isDigitCode(text.charCodeAt(start - 1))) start--;
   if (start > 0 && /\w/.test(text[start - 1]!)) return;
   telegramToken.lastIndex = start;
   if (telegramToken.test(text) && !isPlaceholderSecret(text.slice(colon + 1, telegramToken.lastIndex))) {
@@ -282,9 +275,10 @@ export function detectAssignmentAt(scan: Scan, separator: number): void {
   const text = scan.text;
   // Back over the spaces and the optional closing quote between the key and the separator.
   let keyEnd = separator;
-  while (keyEnd > 0 && (text.charCodeAt(keyEnd - 1) === 32 || text.charCodeAt(keyEnd - 1) === 9)) keyEnd--;
-  if (keyEnd > 0 && (text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'")) keyEnd--;
-  if (keyEnd === 0 || !mayEndSecretKey(text, keyEnd)) return;
+  // (Before the text starts, charCodeAt gives NaN and indexing undefined: neither is a space or a quote.)
+  while (text.charCodeAt(keyEnd - 1) === 32 || text.charCodeAt(keyEnd - 1) === 9) keyEnd--;
+  if (text[keyEnd - 1] === '"' || text[keyEnd - 1] === "'") keyEnd--;
+  if (!mayEndSecretKey(text, keyEnd)) return;
   const key = secretKey.exec(text.slice(Math.max(scan.assignmentNext, keyEnd - 24), keyEnd));
   if (!key) return;
   const keyStart = keyEnd - key[0].length;

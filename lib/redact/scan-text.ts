@@ -28,8 +28,8 @@ import { isParcelNumber } from './product-and-parcel-numbers';
 import { Coverage, isDigitCode, Scan } from './scan';
 import type { PiiType } from './settings';
 
-// What each ASCII character is to the scan. Everything else (spaces, most punctuation, non-ASCII) starts
-// nothing. Word characters are numbered first so that `kind <= UNDERSCORE` tests for one.
+// What each character is to the scan: only ASCII ones start something; everything else (spaces, most
+// punctuation, non-ASCII) is OTHER and starts nothing. Word characters are numbered first so that `kind <= UNDERSCORE` tests for one.
 const OTHER = 0;
 const DIGIT = 1;
 const LOWER = 2;
@@ -43,7 +43,8 @@ const BRACKET = 9; // '[', '{' or '<': a spelled-out "[at]"
 const OPEN_PAREN = 10; // a spelled-out "(at)", or a phone number's "(212)"
 const PLUS = 11;
 
-const kinds = new Uint8Array(128);
+// One slot per UTF-16 code unit, so a lookup needs no range check.
+const kinds = new Uint8Array(0x10000);
 for (let c = 48; c <= 57; c++) kinds[c] = DIGIT;
 for (let c = 97; c <= 122; c++) kinds[c] = LOWER;
 for (let c = 65; c <= 90; c++) kinds[c] = UPPER;
@@ -58,8 +59,9 @@ kinds[60] = BRACKET;
 kinds[40] = OPEN_PAREN;
 kinds[43] = PLUS;
 
+/** The kind of a `charCodeAt` result; NaN (past either end of the text) is OTHER, as `NaN & 0xffff` is 0. */
 function kindOf(code: number): number {
-  return code < 128 ? kinds[code]! : OTHER;
+  return kinds[code & 0xffff]!;
 }
 
 // Words whose first two characters may start something: a token format, an SSN context word ("ssn", "social",
@@ -109,27 +111,35 @@ interface Enabled {
 }
 
 function enabledDetectors(types: ReadonlySet<PiiType>): Enabled {
-  const on = {
-    email: types.has('EMAIL'),
-    phone: types.has('PHONE'),
-    card: types.has('CREDIT_CARD'),
-    iban: types.has('IBAN'),
-    ssn: types.has('US_SSN'),
-    ip: types.has('IP_ADDRESS'),
-    apiKey: types.has('API_KEY'),
-    nino: types.has('UK_NINO'),
-    deTaxId: types.has('DE_TAX_ID'),
-    frNir: types.has('FR_NIR'),
-    codiceFiscale: types.has('IT_CODICE_FISCALE'),
-    dni: types.has('ES_DNI'),
-    numbers: false,
-    words: false,
-    letterRuns: false,
+  const email = types.has('EMAIL');
+  const phone = types.has('PHONE');
+  const card = types.has('CREDIT_CARD');
+  const iban = types.has('IBAN');
+  const ssn = types.has('US_SSN');
+  const ip = types.has('IP_ADDRESS');
+  const apiKey = types.has('API_KEY');
+  const nino = types.has('UK_NINO');
+  const deTaxId = types.has('DE_TAX_ID');
+  const frNir = types.has('FR_NIR');
+  const codiceFiscale = types.has('IT_CODICE_FISCALE');
+  const dni = types.has('ES_DNI');
+  return {
+    email,
+    phone,
+    card,
+    iban,
+    ssn,
+    ip,
+    apiKey,
+    nino,
+    deTaxId,
+    frNir,
+    codiceFiscale,
+    dni,
+    numbers: phone || card || ssn || ip || deTaxId || frNir || dni,
+    words: apiKey || ssn || email || dni,
+    letterRuns: iban || nino || codiceFiscale,
   };
-  on.numbers = on.phone || on.card || on.ssn || on.ip || on.deTaxId || on.frNir || on.dni;
-  on.words = on.apiKey || on.ssn || on.email || on.dni;
-  on.letterRuns = on.iban || on.nino || on.codiceFiscale;
-  return on;
 }
 
 /** Every built-in type's detections in `text` (overlapping ones included; the caller resolves them). */
@@ -183,7 +193,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       if (on.numbers) while (isDigitCode(text.charCodeAt(i - 1))) i--;
     } else if (code >= 48 && code <= 57) {
       i = scanNumber(scan, on, i);
-    } else if (code < 128 && kinds[code] !== OTHER) {
+    } else if (kinds[code] !== OTHER) {
       const kind = kinds[code]!;
       if (kind === PLUS) {
         i = scanNumber(scan, on, i);
@@ -196,10 +206,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
     }
   }
   if (on.phone && scan.phoneChunks.length > 0) scanPhones(scan);
-  if (scan.claims.length === 0) return scan.found;
-  // Only what lies within a parcel number goes: an address or IBAN built on its digits is still found.
-  const claimed = new Coverage(scan.claims);
-  return scan.found.filter((d) => !claimed.contains(d.start, d.end));
+  return scan.found;
 }
 
 /**
@@ -242,18 +249,12 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   if (on.card) detectCardsInChunk(scan);
   // A parcel tracking number is claimed whole, so no card or phone number is read from its digits. Asked
   // only when something was found in it (phone numbers are asked after the pass).
-  if (scan.found.length > before && claimedAsParcel(scan, start, end, digits)) {
+  if (scan.found.length > before && isParcelNumber(scan.text, start, end, digits)) {
     scan.found.length = before;
     return end;
   }
   if (on.phone && digits >= 7) scan.phoneChunks.push(start, end, digits);
   return end;
-}
-
-function claimedAsParcel(scan: Scan, start: number, end: number, digits: number): boolean {
-  if (digits < 8 || !isParcelNumber(scan.text, start, end, digits)) return false;
-  scan.claims.push({ type: 'PHONE', start, end });
-  return true;
 }
 
 /** Phone numbers in the queued chunks ([start, end, digits] triples), except in parcel numbers. */
@@ -268,7 +269,7 @@ function scanPhones(scan: Scan): void {
     while (chunks[c + 1]! <= phone.start) c += 3;
     if (askedFor !== c) {
       askedFor = c;
-      parcel = claimedAsParcel(scan, chunks[c]!, chunks[c + 1]!, chunks[c + 2]!);
+      parcel = isParcelNumber(scan.text, chunks[c]!, chunks[c + 1]!, chunks[c + 2]!);
     }
     if (!parcel) scan.found.push(phone);
   }

@@ -8,8 +8,6 @@ export class Scan {
   readonly found: Detection[] = [];
   /** Numeric chunks with enough digits for a phone number, as [start, end, digits] triples, validated last. */
   readonly phoneChunks: number[] = [];
-  /** Spans known not to be personal data (parcel numbers): no finding may lie within them. */
-  readonly claims: Detection[] = [];
   /** A run of number separators without digits ends here: no number starts before it. */
   digitlessUntil = 0;
   /** Whether an SSN context word (header or label) has been seen so far. */
@@ -139,13 +137,6 @@ export class Coverage {
     // Of the spans starting before `end`, one reaches past `start` if any overlaps.
     const n = this.startingBefore(end);
     return n > 0 && this.reach[n - 1]! > start;
-  }
-
-  /** Whether one span covers all of [start, end). */
-  contains(start: number, end: number): boolean {
-    // Of the spans starting at or before `start`, one reaches `end` if any contains the range.
-    const n = this.startingBefore(start + 1);
-    return n > 0 && this.reach[n - 1]! >= end;
   }
 
   covers(offset: number): boolean {

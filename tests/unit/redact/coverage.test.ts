@@ -31,18 +31,8 @@ describe('Coverage', () => {
     expect(spans.overlaps(30, 40)).toBe(false);
   });
 
-  it('contains a range only when one span covers all of it', () => {
-    expect(spans.contains(5, 10)).toBe(true);
-    expect(spans.contains(6, 9)).toBe(true);
-    expect(spans.contains(4, 10)).toBe(false);
-    expect(spans.contains(5, 11)).toBe(false);
-    expect(spans.contains(22, 30)).toBe(true); // inside the longer span, though a shorter one starts there
-    expect(spans.contains(8, 22)).toBe(false); // across the gap between two spans
-    expect(spans.contains(30, 31)).toBe(false);
-  });
-
   it('covers nothing when empty', () => {
     const none = new Coverage([]);
-    expect([none.covers(0), none.overlaps(0, 100), none.contains(0, 1)]).toEqual([false, false, false]);
+    expect([none.covers(0), none.overlaps(0, 100)]).toEqual([false, false]);
   });
 });
