@@ -88,15 +88,15 @@ function gluedBeforeCode(code: number): boolean {
   );
 }
 
+// At the start of the text, charCodeAt(-1) is NaN: glued to nothing.
 function gluedBefore(text: string, start: number): boolean {
-  if (start === 0) return false;
   const code = text.charCodeAt(start - 1);
   if (!gluedBeforeCode(code)) return false;
   // "+1 202-555-0143/+1 202-555-0144": a list of numbers.
   if (code === 47 && text.charCodeAt(start) === 43) return !isDigitAt(text, start - 2);
-  // "Tel:+44 ...", "phone=4155550132": a label, not a time, port or variable.
-  if (code === 58 || code === 61) return !hasContextBefore(text, start, phoneContext);
-  return !text.endsWith('tel:', start);
+  // "Tel:+44 ...", "phone=4155550132", "Tel.0221 ...": a label, not a time, port, variable or decimal.
+  if (code === 58 || code === 61 || code === 46) return !hasContextBefore(text, start, phoneContext);
+  return true;
 }
 
 function isDigitAt(text: string, index: number): boolean {
@@ -114,9 +114,9 @@ function extensionAt(text: string, end: number): number {
   return extension.test(text) ? extension.lastIndex - end : 0;
 }
 
+// At the end of the text, charCodeAt is NaN, which no test below accepts: glued to nothing.
 function gluedAfter(text: string, end: number): boolean {
   const code = text.charCodeAt(end);
-  if (Number.isNaN(code)) return false;
   const next = text.charCodeAt(end + 1);
   if ((code === 120 || code === 88) && extensionAt(text, end) > 0) return false; // "0143x12"
   if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)
@@ -219,13 +219,17 @@ export function detectPhonesInChunks(
       }
       const start = at;
       at = end;
-      if (gluedBefore(text, start) || gluedAfter(text, end)) continue;
+      if (gluedBefore(text, start)) continue;
+      // Glued to what follows (more digits, when the 25 characters ran out), a candidate is part of something
+      // else, but a list may still start with a number ("Tel: 212-555-0187 / 212-555-0188").
+      const glued = gluedAfter(text, end);
       const raw = text.slice(start, end);
-      const accepted = acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
+      const accepted =
+        !glued && acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
       if (accepted > 0) {
         found.push({ type: 'PHONE', start, end: accepted + extensionAt(text, accepted) });
         at = accepted;
-      } else {
+      } else if (!glued) {
         // Rescan from the next group: a phone number may directly follow another number.
         for (let i = start + 1; i < end; i++) {
           const separator = text.charCodeAt(i);
@@ -276,8 +280,9 @@ function acceptPhone(text: string, raw: string, start: number, end: number): boo
     (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw))
   )
     return false;
-  // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year.
-  if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d(?:\.|$)/.test(raw))) return false;
+  // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year. (A one-digit
+  // last group is refused next, with the other separators.)
+  if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d\./.test(raw))) return false;
   // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
   if (/[ ./-]\d$/.test(raw)) return false;
   const digits = count === raw.length ? raw : raw.replace(/\D/g, '');
@@ -309,7 +314,6 @@ function completeNationalNumber(raw: string, digits: string): boolean {
   const trunkShape =
     digits.startsWith('0') &&
     digits.length >= 10 &&
-    /^[\d(]/.test(raw) &&
     (!twoDigitStart.test(raw) || frenchLayout.test(raw) || dutchMobileLayout.test(raw));
   return trunkShape && isValidIn(digits, trunkZeroCountries);
 }

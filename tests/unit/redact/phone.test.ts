@@ -28,6 +28,10 @@ const before: Row[] = [
   ['after ":" without a label (a time, a port)', `10:${uk}`, []],
   ['after "-" (a range)', `-${uk}`, []],
   ['after "=" without a label (a variable)', `x=4155550132`, []],
+  ['after "=" without a label, grouped', `x=${uk}`, []],
+  ['glued to the letters of a phone label', `Tel${uk}`, []],
+  ['after "Tel." without a space', `Tel.${uk}`, [uk]],
+  ['after "Tel." and a country code without a space', 'Tel.+49 221 1234567', ['+49 221 1234567']],
   ['after "@"', `@${uk}`, [uk]],
   ['in square brackets', `[${uk}]`, [uk]],
   ['in backquotes', `\`${uk}\``, [uk]],
@@ -37,6 +41,9 @@ const before: Row[] = [
   ['after "phone="', 'phone=4155550132', ['4155550132']],
   ['after a number and "/" (a list)', '1/+1 202-555-0144', ['+1 202-555-0144']],
   ['after a word and "/" (a path)', 'path/+1 202-555-0144', []],
+  // A candidate takes at most 25 characters; the next one starts right after it, glued to its last digit.
+  ['after a "0" that ends a longer run', `${'1'.repeat(24)}0212 555 0187`, []],
+  ['after a "9" that ends a longer run', `${'1'.repeat(24)}9212 555 0187`, []],
 ];
 
 const after: Row[] = [
@@ -67,6 +74,17 @@ const after: Row[] = [
   ['followed by "`"', `call ${uk}\``, [uk]],
   ['followed by "{"', `call ${uk}{`, [uk]],
   ['followed by "["', `call ${uk}[`, [uk]],
+  ['followed by "ext" and digits without a space', `call ${uk}ext12`, []],
+  // 25 characters that would pass as a number, but the run goes on: part of something longer.
+  ['a grouped run going on with a "0" past 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 2340', []],
+  ['a grouped run going on with a "9" past 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 2349', []],
+  ['a grouped run going on with "-" and a digit', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234-5', []],
+  ['a grouped run going on with "." and a digit', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234.5', []],
+  ['the same run ending at 25 characters', 'Tel: 1 2 3 4 5 6 7 8 9 0 1 234', ['1 2 3 4 5 6 7 8 9 0 1 234']],
+  // Glued to what follows, a list still starts with a number.
+  ['a list of 25 characters glued to a letter', `call ${uk} / 7946 0959x`, [uk]],
+  ['a shorter list glued to a letter', `call ${uk} / 7946x`, [uk]],
+  ['a list cut by the window, glued to a letter', `call ${uk} / 7946 09591x`, [uk]],
 ];
 
 const extensions: Row[] = [
@@ -76,6 +94,7 @@ const extensions: Row[] = [
   ['poste', `call ${uk} poste 12`, [`${uk} poste 12`]],
   ['anexo', `call ${uk} anexo 12`, [`${uk} anexo 12`]],
   ['interno', `call ${uk} interno 12`, [`${uk} interno 12`]],
+  ['an extension with text after it', `call ${uk} ext 12 today`, [`${uk} ext 12`]],
   ['seven digits are not an extension', `call ${uk} extension 1234567`, [uk]],
   ['an extension glued to a letter is not one', `call ${uk} ext. 12a`, [uk]],
   ['a spaced "x" is not an extension', `call ${uk} x 12`, [uk]],
@@ -106,6 +125,22 @@ const shapes: Row[] = [
   ['a fictional UK mobile with a country code after a label', 'mobile +44 7700 900123', ['+44 7700 900123']],
   ['"00" for the country code at the start of the text', '0044 20 7946 0958', ['0044 20 7946 0958']],
   ['a term in arithmetic', 'y = 415 902 3310 mod 17', []],
+  ['a term before an operator', `${uk} * 3`, []],
+  ['a North American layout in no plan, without context', '(000) 555-0100', []],
+  ['seven digits after a label, one of them a 9', 'Tel: 923 4567', ['923 4567']],
+  ['six grouped digits before a list, after a label', 'Tel: 12 34 56 - 1', []],
+  ['a date with hyphens after a phone label', 'Tel: 15-01-2024', []],
+  ['a date with slashes alone after a phone label', 'Tel: 15/01/2024', []],
+  ['four dotted pairs after a phone label', 'Tel: 12.34.56.78', []],
+  ['a dotted one-digit first group after a label (a version)', 'Tel: 1.2345.67890', []],
+  ['a dotted one-digit middle group after a label (a version)', 'Tel: 1234.5.67890', []],
+  ['seven grouped digits in no numbering plan after a label', 'Tel: 0 000 000', []],
+  [
+    'thirteen grouped digits in no numbering plan after a label',
+    'Tel: 0 000 000 000 000',
+    ['0 000 000 000 000'],
+  ],
+  ['fourteen grouped digits in no numbering plan after a label', 'Tel: 0 000 000 000 0000', []],
   ['seven ungrouped digits after a label (not in a plan)', 'Tel: 1234567', []],
   ['eight grouped digits after a label', 'Tel: 12 34 56 78', ['12 34 56 78']],
   ['a one-digit last group after a label', 'Tel: 1234 5678 9012 3', []],
@@ -132,12 +167,33 @@ const shapes: Row[] = [
 // one that fails as a whole but lists two numbers keeps its first.
 const retries: Row[] = [
   ['a number after a short number and a space', `room 12 ${uk}`, [uk]],
+  ['a number after a five-digit number and a space', `room 12345 ${uk}`, [uk]],
   ['after a number and "-", the rest is glued to it', `12-345 ${uk}`, []],
   ['after a number and ".", the rest is glued to it', `12.345 ${uk}`, []],
   ['after a number and "/", the rest is glued to it', `12/345 ${uk}`, []],
   ['a number, a double space and a shorter one', `${uk}  7946 0959`, [uk]],
   ['a number, a spaced slash and a shorter one', `call ${uk} / 7946 0959`, [uk]],
   ['North American, a spaced dash and a local number', 'Tel: 212 555 0187 - 555 0188', ['212 555 0187']],
+  // The first number is cut between groups only, and has at least eight characters.
+  ['a list whose first item ends in a one-digit group', `Tel: ${uk} 1 - 1234`, [uk]],
+  ['a list whose first item has too many digits', 'Tel: 020 7946 095812345 - 1', ['020 7946']],
+  ['a list whose first item has seven characters', 'Tel: 8123456 - 1', []],
+  ['a list whose first item ends in a hyphen', `Tel: ${uk}- - 123456`, [uk]],
+  ['an opening bracket far from the digits', `(${' '.repeat(30)}212 555 0187`, ['212 555 0187']],
+  // A candidate takes at most 25 characters: when that cuts the next number of a list, the first still counts.
+  [
+    'two North American numbers, the window cuts the second',
+    'Tel: 212-555-0187 / 212-555-0188',
+    ['212-555-0187', '212-555-0188'],
+  ],
+  ['a number, a spaced slash and a long number', '+1 202-555-0143 / 2025550144', ['+1 202-555-0143']],
+  ['a number, a double space and a long number', `Tel: ${uk}  12345678901234`, [uk]],
+  [
+    'a number and a spaced dash, the window cuts a group',
+    'Tel. 0171 1234567 - 0171 7654321',
+    ['0171 1234567', '0171 7654321'],
+  ],
+  ['a long run cut by the window, no list', `call 12345678901234567890${uk}`, []],
 ];
 
 // Without a label right before it, a spaced national number needs weaker context: a phone word earlier in
@@ -160,6 +216,7 @@ const context: Row[] = [
   ['a number before a possible number', '1 +44 7700 900123', []],
   ['a phone word 48 characters before', `móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
   ['a phone word 49 characters before', `móvil ${x41}x 612 45 78 90`, []],
+  ['eight digits after a phone word earlier in the line', 'móvil de empresa: 1234 5678', []],
   ['a phone word with a word before it', `a móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
   ['a phone word with a number before it', `1 móvil ${x41} 612 45 78 90`, ['612 45 78 90']],
   ['another number between the phone word and the number', 'móvil 3 ... 612 45 78 90', []],
@@ -171,6 +228,13 @@ const context: Row[] = [
   ],
   ['a phone word on the line before', 'móvil\n612 45 78 90', ['612 45 78 90']],
   ['a kind of line in brackets after', '612 45 78 90 (cell)', ['612 45 78 90']],
+  ['a phone word and "|" right before (a table cell)', 'móvil|612 45 78 90', ['612 45 78 90']],
+  ['a label and a filler word in capitals ending in "A"', 'TELEFONO DA +44 7700 900123', ['+44 7700 900123']],
+  [
+    'a North American layout after a phone word, in no plan',
+    'call the office: (000) 555-0100',
+    ['(000) 555-0100'],
+  ],
   ['a kind of line after', '612 45 78 90 office', ['612 45 78 90']],
   ['a word starting like a kind of line after', '612 45 78 90 workshop', []],
 ];
@@ -216,6 +280,12 @@ const besideOtherFindings: [name: string, text: string, expected: [string, strin
     ],
   ],
   ['a card alone', 'card 4111 1111 1111 1111', [['CREDIT_CARD', '4111 1111 1111 1111']]],
+  // The card's digits end the candidate: the seven digits before it are too short.
+  [
+    'seven digits after a label, then a card',
+    'Tel: 8123456 4111111111111111',
+    [['CREDIT_CARD', '4111111111111111']],
+  ],
 ];
 
 describe('phone numbers next to other findings', () => {
