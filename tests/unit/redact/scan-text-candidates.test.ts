@@ -17,6 +17,15 @@ const candidates: [kind: string, type: PiiType, text: string, value: string][] =
   ['a spelled "at" word', 'EMAIL', 'jane at example dot com', 'jane at example dot com'],
   ['a spelled "arroba" word', 'EMAIL', 'ana arroba ejemplo punto es', 'ana arroba ejemplo punto es'],
   ['a bracketed "[at]"', 'EMAIL', 'jane [at] example [dot] org', 'jane [at] example [dot] org'],
+  // A word ends at '[' or '{' (the character codes just after 'z' and 'Z' once lowered): what follows starts.
+  ['"[at]" glued to the name', 'EMAIL', 'jane[at]example.com', 'jane[at]example.com'],
+  ['"{at}" glued to the name', 'EMAIL', 'x{at}y.com', 'x{at}y.com'],
+  [
+    'an IBAN in brackets glued to its label',
+    'IBAN',
+    'iban[DE89370400440532013000]',
+    'DE89370400440532013000',
+  ],
   [
     'a token prefix',
     'API_KEY',
