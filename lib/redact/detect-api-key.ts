@@ -1,8 +1,8 @@
 // Secrets: cloud and SaaS tokens with a known format, JWTs, private-key blocks, passwords in connection
 // strings and in `password=...` style assignments. All are reported as API_KEY.
-import { isWordCharCode } from './detection';
+import { isDigitCode, isWordCharCode } from './detection';
 import { isPlaceholderSecret } from './placeholder-secret';
-import { isDigitCode, type Scan } from './scan';
+import type { Scan } from './scan';
 
 // Token formats whose prefix makes them unambiguous, in one alternation grouped by first character, tried
 // where a word starts with one of the prefixes (tokenPrefixAt). No two branches can match at the same

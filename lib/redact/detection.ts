@@ -51,11 +51,17 @@ export function hasContextBefore(
 function hasLetter(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (((code | 32) - 97) >>> 0 < 26 || code >= 128) return true;
+    if (isLetterCode(code) || code >= 128) return true;
   }
   return false;
 }
 
-function isDigitCode(code: number): boolean {
+/** '0' to '9' (NaN, read past either end of a text, is none). */
+export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** 'A' to 'Z' and 'a' to 'z': '| 32' lowers a capital, '>>> 0' makes anything below 'a' a large number. */
+export function isLetterCode(code: number): boolean {
+  return ((code | 32) - 97) >>> 0 < 26;
 }

@@ -23,9 +23,9 @@ import { detectCodiceFiscaleAt } from './detect-it-codice-fiscale';
 import { detectPhonesInChunks } from './detect-phone';
 import { detectNinoAt } from './detect-uk-nino';
 import { detectSsnAfterWord, detectSsnsInChunk } from './detect-us-ssn';
-import type { Detection } from './detection';
+import { isDigitCode, isLetterCode, type Detection } from './detection';
 import { isParcelNumber } from './product-and-parcel-numbers';
-import { Coverage, isDigitCode, Scan } from './scan';
+import { Coverage, Scan } from './scan';
 import type { PiiType } from './settings';
 
 // What each character is to the scan: only ASCII ones start something; everything else (spaces, most
@@ -164,7 +164,7 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
       let underscore = firstUnderscore;
       for (i++; i < n; i++) {
         const c = text.charCodeAt(i);
-        if (((c | 32) - 97) >>> 0 < 26) continue; // a letter: '| 32' lowers A-Z, '>>> 0' makes below 'a' large
+        if (isLetterCode(c)) continue;
         if (c >= 48 && c <= 57) {
           if (firstDigit < 0) firstDigit = i;
         } else if (c === 95) {

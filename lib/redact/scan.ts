@@ -72,19 +72,6 @@ export class Scan {
   }
 }
 
-export function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** ASCII letters and digits. */
-export function isAlnumCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-export function isLetterCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
 /**
  * Whether a number starting at `start` stands alone rather than continuing a word, a version ("1.2"), a
  * range ("1-2") or, unless `slashGlues` is false, a path ("a/1").
