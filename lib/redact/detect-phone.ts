@@ -55,19 +55,246 @@ const contextCountries: CountryCode[] = [
   'CN',
 ];
 
-// Dates, times, IP addresses and dotted versions share the digit-run shape.
-const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
-const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
 const notPhoneContext =
   /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id|tag|booking|reservation|confirmation|member(?:ship)?|contract|policy|claim|licen[cs]e|permit|registration|model|build|version|kunden|auftrags|rechnungs|vertrags|bestell)\b(?: ?(?:no|nr|number|num|#|nummer))?(?:\s+is)?[\s.:#-]*$/i;
-const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
-const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
-// The French ten-digit layout, with spaces, dots or hyphens: "04.10.83.09.41".
-const frenchLayout = /^0\d(?:([ .-])\d\d)(?:\1\d\d){3}$/;
-const twoDigitStart = /^\(?0\d\)?[ .-]/;
-// The Dutch mobile layout: "06-12345678", "06 12345678".
-const dutchMobileLayout = /^06[ -]\d{8}$/;
+
+// What a candidate's characters are besides digits, as bits of `Layout.separators`.
+const SPACE = 1;
+const PAREN = 2; // '(' or ')'
+const DASH = 4;
+const DOT = 8;
+const SLASH = 16;
+const PLUS = 32;
+/** Every date and dotted shape needs one of these. */
+const DATE_SEPARATORS = DASH | DOT | SLASH;
+
+/**
+ * A candidate read once: its runs of digits ("groups") and what lies between them. The shape rules below
+ * ask it instead of running a regular expression each over a copy of the candidate: logs and tables hold
+ * thousands of digit runs, and most are refused by shape alone. A candidate holds digits, the separators
+ * ' ', '(', ')', '.', '/' and '-', and maybe a '+' first (see scanNumber in scan-text.ts).
+ */
+class Layout {
+  text = '';
+  start = 0;
+  end = 0;
+  /** Number of groups, and of digits in all. */
+  groups = 0;
+  digits = 0;
+  /** Which kinds of separator occur (the bits above). */
+  separators = 0;
+  // Group g spans [groupStarts[g], groupEnds[g]). A candidate has at most 25 characters, so 13 groups.
+  readonly groupStarts = new Int32Array(16);
+  readonly groupEnds = new Int32Array(16);
+
+  read(text: string, start: number, end: number): this {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    let groups = 0;
+    let digits = 0;
+    let separators = 0;
+    let inGroup = false;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) {
+        digits++;
+        if (!inGroup) this.groupStarts[groups] = i;
+        inGroup = true;
+        continue;
+      }
+      if (inGroup) this.groupEnds[groups++] = i;
+      inGroup = false;
+      if (code === 32) separators |= SPACE;
+      else if (code === 40 || code === 41) separators |= PAREN;
+      else if (code === 45) separators |= DASH;
+      else if (code === 46) separators |= DOT;
+      else if (code === 47) separators |= SLASH;
+      else if (code === 43) separators |= PLUS;
+    }
+    if (inGroup) this.groupEnds[groups++] = end;
+    this.groups = groups;
+    this.digits = digits;
+    this.separators = separators;
+    return this;
+  }
+
+  groupLength(g: number): number {
+    return this.groupEnds[g]! - this.groupStarts[g]!;
+  }
+
+  /** The one character between group g - 1 and group g, or -1 when there are more. */
+  gapChar(g: number): number {
+    const from = this.groupEnds[g - 1]!;
+    return this.groupStarts[g]! - from === 1 ? this.text.charCodeAt(from) : -1;
+  }
+
+  /** Whether the candidate starts with its first digit (no '+' or '(' before it). */
+  startsWithDigit(): boolean {
+    return this.groupStarts[0] === this.start;
+  }
+
+  /** The candidate's digits, without its separators. */
+  digitString(): string {
+    const text = this.text;
+    if (this.groups === 1) return text.slice(this.groupStarts[0], this.groupEnds[0]);
+    let digits = '';
+    for (let g = 0; g < this.groups; g++) digits += text.slice(this.groupStarts[g], this.groupEnds[g]);
+    return digits;
+  }
+}
+
+// One candidate is judged at a time: its layout is read into this one object.
+const layout = new Layout();
+
+function isDateSeparator(code: number): boolean {
+  return code === 45 || code === 46 || code === 47;
+}
+
+/**
+ * A date first, with or without a time after it: 2024-01-15, 15/01/2024, 15.01.24 (groups of 4, 1-2 and 1-2
+ * digits, or 1-2, 1-2 and 2-4, joined by single '-', '.' or '/', then the end or a space).
+ */
+function looksLikeDate(shape: Layout): boolean {
+  if (shape.groups < 3 || !shape.startsWithDigit()) return false;
+  if (!isDateSeparator(shape.gapChar(1)) || !isDateSeparator(shape.gapChar(2))) return false;
+  const first = shape.groupLength(0);
+  const second = shape.groupLength(1);
+  const third = shape.groupLength(2);
+  if (second > 2) return false;
+  const yearFirst = first === 4 && third <= 2;
+  const yearLast = first <= 2 && third >= 2 && third <= 4;
+  return (yearFirst || yearLast) && (shape.groups === 3 || shape.text.charCodeAt(shape.groupEnds[2]!) === 32);
+}
+
+/** Dotted groups of 1 to 3 digits, at least three: an IP address or a version (12.34.56.78, 1.2.3). */
+function looksLikeDotted(shape: Layout): boolean {
+  if (shape.groups < 3 || !shape.startsWithDigit()) return false;
+  for (let g = 0; g < shape.groups; g++) {
+    if (shape.groupLength(g) > 3 || (g > 0 && shape.gapChar(g) !== 46)) return false;
+  }
+  return true;
+}
+
+/** A date anywhere: yyyy-mm-dd, or dd.mm.yyyy with '.', '/' or '-' (its first digits may end a group). */
+function containsDate(shape: Layout): boolean {
+  for (let g = 0; g + 2 < shape.groups; g++) {
+    if (shape.groupLength(g + 1) !== 2) continue;
+    const first = shape.gapChar(g + 1);
+    const second = shape.gapChar(g + 2);
+    if (first === 45 && second === 45 && shape.groupLength(g) >= 4 && shape.groupLength(g + 2) >= 2)
+      return true;
+    if (
+      isDateSeparator(first) &&
+      isDateSeparator(second) &&
+      shape.groupLength(g) >= 2 &&
+      shape.groupLength(g + 2) >= 4
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The French ten-digit layout, with spaces, dots or hyphens: "04.10.83.09.41". */
+function frenchLayout(shape: Layout): boolean {
+  if (shape.groups !== 5 || !shape.startsWithDigit() || shape.text.charCodeAt(shape.start) !== 48)
+    return false;
+  const separator = shape.gapChar(1);
+  if (separator !== 32 && separator !== 46 && separator !== 45) return false;
+  for (let g = 0; g < 5; g++) {
+    if (shape.groupLength(g) !== 2 || (g > 0 && shape.gapChar(g) !== separator)) return false;
+  }
+  return true;
+}
+
+/** A one-digit group right before a '.', at the start or after another '.': "1.2345", "1234.5.67". */
+function dottedOneDigitGroup(shape: Layout): boolean {
+  const text = shape.text;
+  // The last group ends the candidate: no '.' follows it.
+  for (let g = 0; g < shape.groups - 1; g++) {
+    const groupStart = shape.groupStarts[g]!;
+    if (shape.groupEnds[g]! - groupStart !== 1 || text.charCodeAt(groupStart + 1) !== 46) continue;
+    if (groupStart === shape.start || text.charCodeAt(groupStart - 1) === 46) return true;
+  }
+  return false;
+}
+
+/** A last group of one digit after ' ', '.', '/' or '-': an ISBN's or part number's check digit. */
+function oneDigitLastGroup(shape: Layout): boolean {
+  const last = shape.groups - 1;
+  const lastStart = shape.groupStarts[last]!;
+  if (shape.groupEnds[last]! - lastStart !== 1 || lastStart === shape.start) return false;
+  const before = shape.text.charCodeAt(lastStart - 1);
+  return before === 32 || isDateSeparator(before);
+}
+
+/** The North American layout: (212) 555-0187, 212.555.0187, 1-212-555-0187, 1 (212) 555 0187. */
+function nanpShape(shape: Layout): boolean {
+  const { text, start } = shape;
+  if (nanpAfterCountryCode(text, start, shape.end)) return true;
+  if (text.charCodeAt(start) !== 49) return false;
+  if (nanpAfterCountryCode(text, start + 1, shape.end)) return true;
+  const separator = text.charCodeAt(start + 1);
+  return (
+    (separator === 32 || separator === 46 || separator === 45) &&
+    nanpAfterCountryCode(text, start + 2, shape.end)
+  );
+}
+
+function isNanpSeparator(code: number): boolean {
+  return code === 32 || code === 46 || code === 45;
+}
+
+function digitsAt(text: string, at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) if (!isDigitAt(text, i)) return false;
+  return true;
+}
+
+/** "(ddd) ddd-dddd" or "ddd-ddd-dddd" (any of ' ', '.', '-' between), exactly from `at` to `end`. */
+function nanpAfterCountryCode(text: string, at: number, end: number): boolean {
+  let i = at;
+  if (text.charCodeAt(i) === 40) {
+    if (!digitsAt(text, i + 1, 3) || text.charCodeAt(i + 4) !== 41) return false;
+    i += 5;
+    if (text.charCodeAt(i) === 32) i++;
+  } else {
+    if (!digitsAt(text, i, 3) || !isNanpSeparator(text.charCodeAt(i + 3))) return false;
+    i += 4;
+  }
+  return (
+    digitsAt(text, i, 3) &&
+    isNanpSeparator(text.charCodeAt(i + 3)) &&
+    digitsAt(text, i + 4, 4) &&
+    i + 8 === end
+  );
+}
+
+/** A two-digit first group: "01 02 03", "(05) 74", "06-1234". */
+function twoDigitStart(shape: Layout): boolean {
+  const text = shape.text;
+  let i = shape.start;
+  if (text.charCodeAt(i) === 40) i++;
+  if (text.charCodeAt(i) !== 48 || !isDigitAt(text, i + 1)) return false;
+  i += 2;
+  if (text.charCodeAt(i) === 41) i++;
+  return isNanpSeparator(text.charCodeAt(i));
+}
+
+/** The Dutch mobile layout: "06-12345678", "06 12345678". */
+function dutchMobileLayout(shape: Layout): boolean {
+  const text = shape.text;
+  const separator = shape.gapChar(1);
+  return (
+    shape.groups === 2 &&
+    shape.startsWithDigit() &&
+    shape.groupLength(0) === 2 &&
+    text.charCodeAt(shape.start) === 48 &&
+    text.charCodeAt(shape.start + 1) === 54 &&
+    (separator === 32 || separator === 45) &&
+    shape.groupLength(1) === 8
+  );
+}
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
 function gluedBeforeCode(code: number): boolean {
@@ -223,9 +450,7 @@ export function detectPhonesInChunks(
       // Glued to what follows (more digits, when the 25 characters ran out), a candidate is part of something
       // else, but a list may still start with a number ("Tel: 212-555-0187 / 212-555-0188").
       const glued = gluedAfter(text, end);
-      const raw = text.slice(start, end);
-      const accepted =
-        !glued && acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
+      const accepted = !glued && acceptPhone(text, start, end) ? end : longestPhonePrefix(text, start, end);
       if (accepted > 0) {
         found.push({ type: 'PHONE', start, end: accepted + extensionAt(text, accepted) });
         at = accepted;
@@ -244,77 +469,86 @@ export function detectPhonesInChunks(
   return found;
 }
 
-const listSeparator = / [-/] | {2}/;
-
 /**
  * When a candidate that runs into a second number fails ("020 7946 0958 - 020 7946 0959"), the longest part
  * before the separator, in whole groups, that is a phone number on its own; returns its end, or 0.
  */
-function longestPhonePrefix(text: string, raw: string, start: number): number {
-  // Only where the candidate lists two numbers: " - ", " / " or a double space between them.
-  const list = listSeparator.exec(raw);
-  if (!list) return 0;
-  for (let cut = list.index; cut > 7; cut--) {
-    if (!isDigitAt(raw, cut - 1) || isDigitAt(raw, cut)) continue;
-    const end = start + cut;
-    if (!gluedAfter(text, end) && acceptPhone(text, raw.slice(0, cut), start, end)) return end;
+function longestPhonePrefix(text: string, start: number, end: number): number {
+  // Only where the candidate lists two numbers: " - ", " / " or a double space between them. (The candidate
+  // ends with a digit, so reading one character past a space near its end finds no list.)
+  let list = start;
+  while (list < end && !listSeparatorAt(text, list)) list++;
+  if (list === end) return 0;
+  for (let cut = list; cut > start + 7; cut--) {
+    if (!isDigitAt(text, cut - 1) || isDigitAt(text, cut)) continue;
+    if (!gluedAfter(text, cut) && acceptPhone(text, start, cut)) return cut;
   }
   return 0;
 }
 
+/** " - ", " / " or two spaces at `at`. */
+function listSeparatorAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 32) return false;
+  const next = text.charCodeAt(at + 1);
+  return next === 32 || ((next === 45 || next === 47) && text.charCodeAt(at + 2) === 32);
+}
+
 // Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
 // that are rejected by shape alone.
-function acceptPhone(text: string, raw: string, start: number, end: number): boolean {
-  let count = 0;
-  let dateSeparators = false; // '-', '.' or '/': every date and dotted shape below needs one
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if (code >= 48 && code <= 57) count++;
-    else if (code >= 45 && code <= 47) dateSeparators = true;
-  }
-  if (count < 7 || count > 15) return false;
-  const frenchDotted = dateSeparators && frenchLayout.test(raw);
+function acceptPhone(text: string, start: number, end: number): boolean {
+  const shape = layout.read(text, start, end);
+  if (shape.digits < 7 || shape.digits > 15) return false;
   if (
-    dateSeparators &&
-    !frenchDotted &&
-    (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw))
+    (shape.separators & DATE_SEPARATORS) !== 0 &&
+    !frenchLayout(shape) &&
+    (looksLikeDate(shape) || looksLikeDotted(shape) || containsDate(shape))
   )
     return false;
   // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year. (A one-digit
   // last group is refused next, with the other separators.)
-  if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d\./.test(raw))) return false;
+  if (
+    (shape.separators & DOT) !== 0 &&
+    ((shape.separators & (SPACE | PAREN | SLASH | DASH)) !== 0 || dottedOneDigitGroup(shape))
+  )
+    return false;
   // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
-  if (/[ ./-]\d$/.test(raw)) return false;
-  const digits = count === raw.length ? raw : raw.replace(/\D/g, '');
-  if (raw.startsWith('+') || raw.startsWith('00')) {
-    const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
+  if (oneDigitLastGroup(shape)) return false;
+  const digits = shape.digitString();
+  const plus = text.charCodeAt(start) === 43;
+  if (plus || (text.charCodeAt(start) === 48 && text.charCodeAt(start + 1) === 48)) {
+    const international = '+' + (plus ? digits : digits.slice(2));
     if (isValidIn(international, withCountryCode)) return true;
     // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
     // (UK 07700 900xxx, US 555) that forms and test data use.
     return isValidIn(international, withCountryCode, true) && labelBefore(text, start);
   }
-  if (completeNationalNumber(raw, digits)) {
+  if (completeNationalNumber(shape, digits)) {
     if (isOperand(text, start, end) && !labelled(text, start)) return false;
   } else if (labelled(text, start)) {
-    if (!labelledNationalNumber(raw, digits)) return false;
-  } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(raw, digits)) {
+    if (!labelledNationalNumber(shape, digits)) return false;
+  } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(shape, digits)) {
     return false;
   }
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
   return !hasContextBefore(text, start, notPhoneContext, 24);
 }
 
+/** Whether the candidate has a separator: a '(' or ')', ' ', '.', '/' or '-'. */
+function isGrouped(shape: Layout): boolean {
+  return (shape.separators & (SPACE | PAREN | DOT | SLASH | DASH)) !== 0;
+}
+
 /** A national number valid as written, without a label: North American, or complete with its trunk '0'. */
-function completeNationalNumber(raw: string, digits: string): boolean {
-  if (!/[ ().\/-]/.test(raw)) return false;
-  if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
+function completeNationalNumber(shape: Layout, digits: string): boolean {
+  if (!isGrouped(shape)) return false;
+  if (nanpShape(shape) && isValidIn(digits, northAmerica)) return true;
   // Without context, a national number must be complete: short ones are extensions, parts, codes.
   // A two-digit first group starts hex bytes or codes ("01 02 03 04", "05 74 700 616"), except in the
   // French ten-digit layout and the Dutch mobile one ("06-12345678").
   const trunkShape =
-    digits.startsWith('0') &&
+    digits.charCodeAt(0) === 48 &&
     digits.length >= 10 &&
-    (!twoDigitStart.test(raw) || frenchLayout.test(raw) || dutchMobileLayout.test(raw));
+    (!twoDigitStart(shape) || frenchLayout(shape) || dutchMobileLayout(shape));
   return trunkShape && isValidIn(digits, trunkZeroCountries);
 }
 
@@ -355,8 +589,8 @@ function labelled(text: string, start: number): boolean {
 }
 
 /** A national number valid in one of the countries people paste from (or North American in layout). */
-function validNationalNumber(raw: string, digits: string): boolean {
-  return nanpShape.test(raw) || isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+function validNationalNumber(shape: Layout, digits: string): boolean {
+  return nanpShape(shape) || isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
 }
 
 /**
@@ -365,7 +599,7 @@ function validNationalNumber(raw: string, digits: string): boolean {
  * and test data, and any country's national format ("Cep no: 0532 123 45 67", "電話: 03-1234-5678",
  * "celular (11) 91234-5678"). Ungrouped digits must be valid in a numbering plan.
  */
-function labelledNationalNumber(raw: string, digits: string): boolean {
-  if (/[ ().\/-]/.test(raw) && digits.length >= 8 && digits.length <= 13) return true;
-  return validNationalNumber(raw, digits);
+function labelledNationalNumber(shape: Layout, digits: string): boolean {
+  if (isGrouped(shape) && digits.length >= 8 && digits.length <= 13) return true;
+  return validNationalNumber(shape, digits);
 }
