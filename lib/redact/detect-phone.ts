@@ -2,7 +2,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { hasContextBefore, type Detection } from './detection';
 import type { Coverage } from './scan';
-import { inColumnHeaded } from './table-column';
+import { columnHeaderAt } from './table-column';
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "Cep no", "電話", ...), in
 // the languages people paste in. The word must be followed only by punctuation and a few filler words, so
@@ -30,30 +30,22 @@ const lineKindAfter =
 // A table column headed like this holds phone numbers, however they are written.
 const phoneHeader = new RegExp(`(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})`, 'i');
 
-function headerSaysPhone(text: string, start: number): boolean {
-  return inColumnHeaded(text, start, phoneHeader);
-}
+// The last header cell asked about and its answer: the numbers of a column all ask about the same cell.
+let lastCell = '';
+let lastCellSaysPhone = false;
 
-// Countries whose national format people paste without a country code; most write a trunk '0' first.
-const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
-const contextCountries: CountryCode[] = [
-  'US',
-  'GB',
-  'DE',
-  'FR',
-  'ES',
-  'IT',
-  'NL',
-  'PT',
-  'PL',
-  'SE',
-  'BR',
-  'IN',
-  'AU',
-  'MX',
-  'JP',
-  'CN',
-];
+function headerSaysPhone(text: string, start: number): boolean {
+  // The cell first, then the words: most numbers are not in a table, which costs a few look-ups to see, and
+  // a phone word in the cell is one in the header line, where the cell is cut from with ',', ';', tab or '|'
+  // (none of them a word character, so the word boundary before a match holds there too).
+  const cell = columnHeaderAt(text, start);
+  if (cell === undefined) return false;
+  if (cell !== lastCell) {
+    lastCell = cell;
+    lastCellSaysPhone = phoneHeader.test(cell);
+  }
+  return lastCellSaysPhone;
+}
 
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
 const notPhoneContext =
@@ -370,41 +362,76 @@ function isOperand(text: string, start: number, end: number): boolean {
   return operatorBefore.test(text.slice(Math.max(0, start - 16), start));
 }
 
-// Parsing against the numbering plan costs tens of microseconds; logs and CSVs repeat the same numbers, so
-// results are remembered (bounded, so a huge paste of distinct numbers cannot grow it without limit).
-const validity = new Map<string, boolean>();
+/**
+ * Numbering-plan checks against a list of countries, any of which may hold the number. Parsing costs tens of
+ * microseconds; logs and CSVs repeat the same numbers, so answers are remembered per list, keyed by the
+ * digits alone (bounded, so a huge paste of distinct numbers cannot grow them without limit).
+ */
+class NumberingPlans {
+  private readonly valid = new Map<string, boolean>();
+  private readonly possible = new Map<string, boolean>();
+
+  /** `prefix` goes before the digits when parsing: '+' for numbers that carry their country code. */
+  constructor(
+    private readonly countries: readonly (CountryCode | undefined)[],
+    private readonly prefix = '',
+  ) {}
+
+  /** Valid: in a real numbering-plan range. */
+  isValid(digits: string): boolean {
+    return this.check(digits, this.valid, false);
+  }
+
+  /** Merely of a possible length. */
+  isPossible(digits: string): boolean {
+    return this.check(digits, this.possible, true);
+  }
+
+  private check(digits: string, answers: Map<string, boolean>, possibleOnly: boolean): boolean {
+    let answer = answers.get(digits);
+    if (answer === undefined) {
+      answer = false;
+      for (const country of this.countries) {
+        const parsed = parsePhoneNumberFromString(this.prefix + digits, {
+          defaultCountry: country,
+          extract: false,
+        });
+        if (parsed && (possibleOnly ? parsed.isPossible() : parsed.isValid())) {
+          answer = true;
+          break;
+        }
+      }
+      if (answers.size >= validityCacheSize) answers.clear();
+      answers.set(digits, answer);
+    }
+    return answer;
+  }
+}
 const validityCacheSize = 4096;
 
 // Numbers written with '+' or '00' carry their own country code.
-const withCountryCode: (CountryCode | undefined)[] = [undefined];
-
-// Each country list is a constant; its part of the cache key is built once.
-const countryKeys = new WeakMap<(CountryCode | undefined)[], string>();
-function countryKey(countries: (CountryCode | undefined)[]): string {
-  let key = countryKeys.get(countries);
-  if (key === undefined) countryKeys.set(countries, (key = countries.join()));
-  return key;
-}
-const northAmerica: CountryCode[] = ['US', 'CA'];
-
-/** Valid (a real numbering-plan range) or, with `possibleOnly`, merely of a possible length. */
-function isValidIn(digits: string, countries: (CountryCode | undefined)[], possibleOnly = false): boolean {
-  const key = (possibleOnly ? 'possible:' : '') + countryKey(countries) + ':' + digits;
-  let valid = validity.get(key);
-  if (valid === undefined) {
-    valid = false;
-    for (const country of countries) {
-      const parsed = parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false });
-      if (parsed && (possibleOnly ? parsed.isPossible() : parsed.isValid())) {
-        valid = true;
-        break;
-      }
-    }
-    if (validity.size >= validityCacheSize) validity.clear();
-    validity.set(key, valid);
-  }
-  return valid;
-}
+const withCountryCode = new NumberingPlans([undefined], '+');
+const northAmerica = new NumberingPlans(['US', 'CA']);
+// Countries whose national format people paste without a country code; most write a trunk '0' first.
+const trunkZeroCountries = new NumberingPlans(['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE']);
+const contextCountries = new NumberingPlans([
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'PT',
+  'PL',
+  'SE',
+  'BR',
+  'IN',
+  'AU',
+  'MX',
+  'JP',
+  'CN',
+]);
 
 /**
  * Phone numbers in the numeric chunks the scan queued (flat [start, end, digits] triples, in text order). `covered`
@@ -516,11 +543,11 @@ function acceptPhone(text: string, start: number, end: number): boolean {
   const digits = shape.digitString();
   const plus = text.charCodeAt(start) === 43;
   if (plus || (text.charCodeAt(start) === 48 && text.charCodeAt(start + 1) === 48)) {
-    const international = '+' + (plus ? digits : digits.slice(2));
-    if (isValidIn(international, withCountryCode)) return true;
+    const international = plus ? digits : digits.slice(2);
+    if (withCountryCode.isValid(international)) return true;
     // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
     // (UK 07700 900xxx, US 555) that forms and test data use.
-    return isValidIn(international, withCountryCode, true) && labelBefore(text, start);
+    return withCountryCode.isPossible(international) && labelBefore(text, start);
   }
   if (completeNationalNumber(shape, digits)) {
     if (isOperand(text, start, end) && !labelled(text, start)) return false;
@@ -541,7 +568,7 @@ function isGrouped(shape: Layout): boolean {
 /** A national number valid as written, without a label: North American, or complete with its trunk '0'. */
 function completeNationalNumber(shape: Layout, digits: string): boolean {
   if (!isGrouped(shape)) return false;
-  if (nanpShape(shape) && isValidIn(digits, northAmerica)) return true;
+  if (nanpShape(shape) && northAmerica.isValid(digits)) return true;
   // Without context, a national number must be complete: short ones are extensions, parts, codes.
   // A two-digit first group starts hex bytes or codes ("01 02 03 04", "05 74 700 616"), except in the
   // French ten-digit layout and the Dutch mobile one ("06-12345678").
@@ -549,7 +576,7 @@ function completeNationalNumber(shape: Layout, digits: string): boolean {
     digits.charCodeAt(0) === 48 &&
     digits.length >= 10 &&
     (!twoDigitStart(shape) || frenchLayout(shape) || dutchMobileLayout(shape));
-  return trunkShape && isValidIn(digits, trunkZeroCountries);
+  return trunkShape && trunkZeroCountries.isValid(digits);
 }
 
 function weakContext(text: string, start: number, end: number): boolean {
@@ -590,7 +617,7 @@ function labelled(text: string, start: number): boolean {
 
 /** A national number valid in one of the countries people paste from (or North American in layout). */
 function validNationalNumber(shape: Layout, digits: string): boolean {
-  return nanpShape(shape) || isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+  return nanpShape(shape) || contextCountries.isValid(digits) || trunkZeroCountries.isValid(digits);
 }
 
 /**
