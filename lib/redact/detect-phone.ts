@@ -1,6 +1,6 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { hasContextBefore, type Detection } from './detection';
+import { hasContextBefore, isLetterCode, type Detection } from './detection';
 import type { Coverage } from './scan';
 import { columnHeaderAt } from './table-column';
 
@@ -357,9 +357,40 @@ const operatorAfter = /[ \t]*(?:(?:[*×÷^%=]|mod\b|div\b)[ \t]*\d|[-+][ \t]*\d{
 const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|\n|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
 
 function isOperand(text: string, start: number, end: number): boolean {
-  operatorAfter.lastIndex = end;
-  if (operatorAfter.test(text)) return true;
-  return operatorBefore.test(text.slice(Math.max(0, start - 16), start));
+  // Both patterns need an operator (or "mod", "div") as the first character past spaces and tabs: most
+  // numbers have none, and are answered without a regular expression or a copy of the text before them.
+  let after = end;
+  while (isSpaceOrTab(text.charCodeAt(after))) after++;
+  if (operatorStartsAt(text.charCodeAt(after))) {
+    operatorAfter.lastIndex = end;
+    if (operatorAfter.test(text)) return true;
+  }
+  const from = Math.max(0, start - 16);
+  let before = start - 1;
+  while (before >= from && isSpaceOrTab(text.charCodeAt(before))) before--;
+  return (
+    before >= from && operatorEndsAt(text.charCodeAt(before)) && operatorBefore.test(text.slice(from, start))
+  );
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** '*', '×', '÷', '^', '%', '=', '-', '+', or the first letter of "mod" or "div" (see operatorAfter). */
+function operatorStartsAt(code: number): boolean {
+  const lower = code | 32;
+  return isOperatorSymbol(code) || code === 45 || code === 43 || lower === 109 || lower === 100;
+}
+
+/** '+', '*', '×', '÷', '^', '%' or '=' (see operatorBefore). */
+function operatorEndsAt(code: number): boolean {
+  return isOperatorSymbol(code) || code === 43;
+}
+
+/** '*', '×', '÷', '^', '%' or '='. */
+function isOperatorSymbol(code: number): boolean {
+  return code === 42 || code === 0xd7 || code === 0xf7 || code === 94 || code === 37 || code === 61;
 }
 
 /**
@@ -580,8 +611,10 @@ function completeNationalNumber(shape: Layout, digits: string): boolean {
 }
 
 function weakContext(text: string, start: number, end: number): boolean {
-  lineKindAfter.lastIndex = end;
-  if (lineKindAfter.test(text)) return true;
+  if (letterAfterSpace(text, end)) {
+    lineKindAfter.lastIndex = end;
+    if (lineKindAfter.test(text)) return true;
+  }
   // The words since the last digit or line break, if they hold a letter at all.
   let from = start;
   let letters = false;
@@ -592,6 +625,14 @@ function weakContext(text: string, start: number, end: number): boolean {
     from--;
   }
   return letters && phoneWordInLine.test(text.slice(from, start));
+}
+
+/** Whether an ASCII letter follows `end` after spaces, tabs and one '(' or '[': a kind of line may start there. */
+function letterAfterSpace(text: string, end: number): boolean {
+  let at = end;
+  while (isSpaceOrTab(text.charCodeAt(at))) at++;
+  const code = text.charCodeAt(at);
+  return isLetterCode(code === 40 || code === 91 ? text.charCodeAt(at + 1) : code);
 }
 
 /**
