@@ -20,7 +20,7 @@ import {
   SPACE,
   twoDigitStart,
 } from './phone-layout';
-import { columnHeaderAt } from './table-column';
+import { inColumnHeaded } from './table-column';
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "Cep no", "電話", ...), in
 // the languages people paste in. The word must be followed only by punctuation and a few filler words, so
@@ -48,21 +48,23 @@ const lineKindAfter =
 // A table column headed like this holds phone numbers, however they are written.
 const phoneHeader = new RegExp(`(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})`, 'i');
 
-// The last header cell asked about and its answer: the numbers of a column all ask about the same cell.
-let lastCell = '';
-let lastCellSaysPhone = false;
-
 function headerSaysPhone(text: string, start: number): boolean {
-  // The cell first, then the words: most numbers are not in a table, which costs a few look-ups to see, and
-  // a phone word in the cell is one in the header line, where the cell is cut from with ',', ';', tab or '|'
-  // (none of them a word character, so the word boundary before a match holds there too).
-  const cell = columnHeaderAt(text, start);
-  if (cell === undefined) return false;
-  if (cell !== lastCell) {
-    lastCell = cell;
-    lastCellSaysPhone = phoneHeader.test(cell);
+  return !firstLineOfBlock(text, start) && inColumnHeaded(text, start, phoneHeader);
+}
+
+/**
+ * Whether the line holding `at` is the first of its block of lines (the text's first line, or one after an
+ * empty line or a line of ASCII spaces): such a line heads its table, if any, and no column is headed above
+ * it (see columnHeaderAt in table-column.ts). Most numbers in prose are on one, and are answered here
+ * without the look for the header line. (A line of other white space is left to columnHeaderAt.)
+ */
+function firstLineOfBlock(text: string, at: number): boolean {
+  for (let i = text.lastIndexOf('\n', at - 1) - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return true;
+    if (code !== 32 && (code < 9 || code > 13)) return false;
   }
-  return lastCellSaysPhone;
+  return true;
 }
 
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
