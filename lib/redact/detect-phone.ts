@@ -59,13 +59,30 @@ function headerSaysPhone(text: string, start: number): boolean {
  * without the look for the header line. (A line of other white space is left to columnHeaderAt.)
  */
 function firstLineOfBlock(text: string, at: number): boolean {
-  for (let i = text.lastIndexOf('\n', at - 1) - 1; i >= 0; i--) {
+  // The numbers of one line ask in turn: finding the line's start anew for each would read the line before
+  // it every time, quadratic on a long one-line paste of numbers.
+  if (at >= knownLineStart && at < knownLineEnd) return knownLineFirst;
+  const lineBreak = text.lastIndexOf('\n', at - 1);
+  const lineEnd = text.indexOf('\n', at);
+  knownLineStart = lineBreak + 1;
+  knownLineEnd = lineEnd === -1 ? text.length : lineEnd;
+  knownLineFirst = true;
+  for (let i = lineBreak - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
-    if (code === 10) return true;
-    if (code !== 32 && (code < 9 || code > 13)) return false;
+    if (code === 10) break;
+    if (code !== 32 && (code < 9 || code > 13)) {
+      knownLineFirst = false;
+      break;
+    }
   }
-  return true;
+  return knownLineFirst;
 }
+
+// The line firstLineOfBlock answered for last, [knownLineStart, knownLineEnd), and its answer; forgotten
+// when detectPhonesInChunks starts on a text.
+let knownLineStart = 0;
+let knownLineEnd = 0;
+let knownLineFirst = false;
 
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
 const notPhoneContext =
@@ -258,6 +275,7 @@ export function detectPhonesInChunks(
   covered: Coverage,
 ): Detection[] {
   const found: Detection[] = [];
+  knownLineEnd = 0;
   for (let c = 0; c < chunks.length; c += 3) {
     const chunkEnd = chunks[c + 1]!;
     // A candidate starts at '+', '(' or a digit and takes the separators and digits after it, up to 25
