@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   containsDate,
+  DASH,
+  DOT,
   dottedOneDigitGroup,
   dutchMobileLayout,
   frenchLayout,
@@ -14,6 +16,9 @@ import {
   looksLikeDotted,
   nanpShape,
   oneDigitLastGroup,
+  PAREN,
+  SLASH,
+  SPACE,
   twoDigitStart,
 } from '../../../lib/redact/phone-layout';
 
@@ -177,5 +182,25 @@ describe('a candidate read into its groups', () => {
       '02079460958',
       true,
     ]);
+  });
+});
+
+// Which separators a candidate holds decides the detector's rules for grouped, dotted and date-like numbers.
+const separatorBits: [candidate: string, bits: number][] = [
+  ['1234 5678', SPACE],
+  ['(1234)5678', PAREN],
+  ['(12345678', PAREN],
+  ['1234)5678', PAREN],
+  ['1234-5678', DASH],
+  ['1234.5678', DOT],
+  ['1234/5678', SLASH],
+  ['+12345678', 0],
+  ['12345678', 0],
+  ['+1 (234) 56-78.9/0', SPACE | PAREN | DASH | DOT | SLASH],
+];
+
+describe('the separators a candidate holds', () => {
+  it.each(separatorBits)('%s', (candidate, bits) => {
+    expect(layoutOf(candidate, 'x', 'x').separators).toBe(bits);
   });
 });
