@@ -54,33 +54,23 @@ function headerSaysPhone(text: string, start: number): boolean {
 
 /**
  * Whether the line holding `at` is the first of its block of lines (the text's first line, or one after an
- * empty line or a line of ASCII spaces): such a line heads its table, if any, and no column is headed above
- * it (see columnHeaderAt in table-column.ts). Most numbers in prose are on one, and are answered here
- * without the look for the header line. (A line of other white space is left to columnHeaderAt.)
+ * empty line): such a line heads its table, if any, and no column is headed above it (see columnHeaderAt in
+ * table-column.ts). Most numbers in prose are on one, and are answered here without the look for the header
+ * line. (A line after a line of spaces is left to columnHeaderAt.)
  */
 function firstLineOfBlock(text: string, at: number): boolean {
-  // The numbers of one line ask in turn: finding the line's start anew for each would read the line before
-  // it every time, quadratic on a long one-line paste of numbers.
-  if (at >= knownLineStart && at < knownLineEnd) return knownLineFirst;
+  // The numbers of one line ask in turn (candidates come in text order): finding the line's start anew for
+  // each would read the line before it every time, quadratic on a long one-line paste of numbers.
+  if (at < knownLineEnd) return knownLineFirst;
   const lineBreak = text.lastIndexOf('\n', at - 1);
   const lineEnd = text.indexOf('\n', at);
-  knownLineStart = lineBreak + 1;
   knownLineEnd = lineEnd === -1 ? text.length : lineEnd;
-  knownLineFirst = true;
-  for (let i = lineBreak - 1; i >= 0; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10) break;
-    if (code !== 32 && (code < 9 || code > 13)) {
-      knownLineFirst = false;
-      break;
-    }
-  }
+  knownLineFirst = lineBreak <= 0 || text.charCodeAt(lineBreak - 1) === 10;
   return knownLineFirst;
 }
 
-// The line firstLineOfBlock answered for last, [knownLineStart, knownLineEnd), and its answer; forgotten
-// when detectPhonesInChunks starts on a text.
-let knownLineStart = 0;
+// Where the line firstLineOfBlock answered for last ends, and its answer; forgotten when
+// detectPhonesInChunks starts on a text.
 let knownLineEnd = 0;
 let knownLineFirst = false;
 

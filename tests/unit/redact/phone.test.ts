@@ -179,6 +179,7 @@ const retries: Row[] = [
   ['a list whose first item has too many digits', 'Tel: 020 7946 095812345 - 1', ['020 7946']],
   ['a list whose first item has seven characters', 'Tel: 8123456 - 1', []],
   ['a list whose first item ends in a hyphen', `Tel: ${uk}- - 123456`, [uk]],
+  ['single digits between spaces are not a list', `Tel: ${uk} 1 2`, []],
   ['an opening bracket far from the digits', `(${' '.repeat(30)}212 555 0187`, ['212 555 0187']],
   // A candidate takes at most 25 characters: when that cuts the next number of a list, the first still counts.
   [
@@ -265,6 +266,7 @@ const arithmetic: Row[] = [
   ['a tab after "y ="', `y =\t${uk}`, []],
   ['a tab before "=" in "y ="', `y\t= ${uk}`, []],
   ['a bracket and "+" before', `(a) + ${uk}`, []],
+  ['"-" and a one-digit operand after, the number cut from the list', `${uk} - 1`, []],
   ['"+" with nothing before it', `+ ${uk}`, [uk]],
   ['"=" after spaces only', `${' '.repeat(14)}= ${uk}`, [uk]],
   ['"=" after a name of four letters (not a variable)', `abcd = ${uk}`, [uk]],
@@ -297,6 +299,8 @@ const columns: Row[] = [
   ['a line holding a carriage return between', 'name,phone\n\r\nBob,2125550187', []],
   ['a line of ideographic space between', 'name,phone\n\u3000\nBob,2125550187', []],
   ['a line of spaces right under the header', 'id,phone\n  \n1,2125550187', []],
+  ['a table after a number on the first line', '12345678\n\nname,phone\nBob,2125550187', ['2125550187']],
+  ['a table after an empty first line', '\nname,phone\nBob,2125550187', ['2125550187']],
 ];
 
 describe.each([
