@@ -225,6 +225,8 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   // The chunk's runs of digits are recorded as they are read, for the detectors below.
   let runs = 0;
   let runStart = -1;
+  let dots = 0;
+  let hyphens = 0;
   let i = text.charCodeAt(start) === 43 ? start + 1 : start;
   for (; i < n; i++) {
     const code = text.charCodeAt(i);
@@ -238,7 +240,9 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
       scan.setRun(runs++, runStart, i);
       runStart = -1;
     }
-    if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) break;
+    if (code === 46) dots++;
+    else if (code === 45) hyphens++;
+    else if (code !== 32 && code !== 40 && code !== 41 && code !== 47) break;
   }
   if (runStart >= 0) scan.setRun(runs++, runStart, i);
   if (digits === 0) {
@@ -252,6 +256,8 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   scan.chunkStart = start;
   scan.chunkEnd = end;
   scan.chunkDigits = digits;
+  scan.chunkDots = dots;
+  scan.chunkHyphens = hyphens;
   const before = scan.found.length;
   if (on.ip) detectIpv4InChunk(scan);
   if (on.dni) detectDnisInChunk(scan);
