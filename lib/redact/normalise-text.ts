@@ -73,6 +73,11 @@ function referenceReplacement(reference: string): string | undefined {
 /** The offset map of a text the normaliser left as it was. */
 export const identityOffsets = (start: number, end: number) => ({ start, end });
 
+/** `value` normalised, without the offset map: for short values such as a finding's text. */
+export function normalisedValue(value: string): string {
+  return mayBeRewritten(value) ? normaliseText(value).text : value;
+}
+
 export function normaliseText(original: string): NormalisedText {
   if (!mayBeRewritten(original)) return { text: original, toOriginal: identityOffsets };
   rewritten.lastIndex = 0;

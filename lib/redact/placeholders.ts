@@ -1,6 +1,6 @@
 // Placeholders: how a finding is written in redacted text ("[EMAIL]" typed, "[EMAIL_1]" numbered), which
 // values share a number, and how placeholders are recognised again in other text (the AI's answer).
-import { normaliseText } from './normalise-text';
+import { normalisedValue } from './normalise-text';
 import { piiTypes, type PiiType } from './settings';
 
 /** Numbers run from 1 per type; more than six digits is not a placeholder Gatehouse wrote. */
@@ -30,22 +30,19 @@ export function numberedPlaceholderPattern(): RegExp {
 }
 
 /**
- * Which values share a number: the same type and the same value once normalised, so "a@b.com" and
- * "a\u200b@b.com" (a zero-width space hiding in the address) are one person, not two.
+ * Hands out numbers per type in order of first appearance. Values share a number when they are the same once
+ * normalised, so "a@b.com" and "a\u200b@b.com" (a zero-width space hiding in the address) are one person,
+ * not two.
  */
-export function placeholderKey(type: PiiType, value: string): string {
-  return `${type}\u0000${normaliseText(value).text}`;
-}
-
-/** Hands out numbers per type in order of first appearance; the same key keeps its number. */
 export class PlaceholderNumbers {
-  private readonly numbers = new Map<string, number>();
+  // One map per type, keyed by the normalised value: no key is built by concatenation per finding.
+  private readonly numbers = new Map<PiiType, Map<string, number>>();
   private readonly lastPerType = new Map<PiiType, number>();
 
   /** The number of `value`; `added` when this call gave it one. */
   numberOf(type: PiiType, value: string): { n: number; added: boolean } {
-    const key = placeholderKey(type, value);
-    const known = this.numbers.get(key);
+    const key = normalisedValue(value);
+    const known = this.numbers.get(type)?.get(key);
     if (known !== undefined) return { n: known, added: false };
     const n = (this.lastPerType.get(type) ?? 0) + 1;
     this.assignKey(type, key, n);
@@ -54,11 +51,13 @@ export class PlaceholderNumbers {
 
   /** Puts back a number given earlier (a stored map); later new values get higher numbers. */
   assign(type: PiiType, value: string, n: number): void {
-    this.assignKey(type, placeholderKey(type, value), n);
+    this.assignKey(type, normalisedValue(value), n);
   }
 
   private assignKey(type: PiiType, key: string, n: number): void {
-    this.numbers.set(key, n);
+    let numbers = this.numbers.get(type);
+    if (numbers === undefined) this.numbers.set(type, (numbers = new Map()));
+    numbers.set(key, n);
     this.lastPerType.set(type, Math.max(n, this.lastPerType.get(type) ?? 0));
   }
 }
