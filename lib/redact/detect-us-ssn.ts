@@ -50,8 +50,8 @@ function pushSsn(scan: Scan, start: number, end: number): void {
 
 /** Hyphenated SSNs anywhere, and bare ones in a column headed like an SSN column, in the current chunk. */
 export function detectSsnsInChunk(scan: Scan): void {
-  // The hyphenated form anywhere; bare and spaced ones only once the paste has mentioned SSNs.
-  if (scan.chunkDigits < 9 || (scan.chunkHyphens === 0 && !scan.ssnMentioned)) return;
+  // The hyphenated form (two hyphens) anywhere; bare and spaced ones only once the paste has mentioned SSNs.
+  if (scan.chunkDigits < 9 || (scan.chunkHyphens < 2 && !scan.ssnMentioned)) return;
   const { text, runStarts, runEnds } = scan;
   for (let r = 0; r < scan.runCount; r++) {
     const at = runStarts[r]!;

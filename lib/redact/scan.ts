@@ -45,7 +45,7 @@ export class Scan {
   chunkEnd = 0;
   chunkDigits = 0;
   // Its dots and hyphens (one read after its last digit included): most chunks are dates, times and amounts,
-  // and a detector whose format needs three dots (IPv4) or a hyphen (SSN) skips them without reading runs.
+  // and a detector whose format needs three dots (IPv4) or two hyphens (SSN) skips them without reading runs.
   chunkDots = 0;
   chunkHyphens = 0;
   /** Its runs of digits: run r spans [runStarts[r], runEnds[r]). */
