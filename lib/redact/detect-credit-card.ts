@@ -18,20 +18,54 @@ const cardContext = new RegExp(
 );
 const cardHeader = new RegExp(`\\b(?:${cardWords})\\b`, 'i');
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
+/**
+ * Luhn sums of a number read from the left, a group of digits at a time, so a card read group by group is
+ * checked at each length without reading its digits again. Luhn doubles every second digit counted from
+ * the right: which digits those are depends on the final length, so both sums are kept, one doubling the
+ * digits at even offsets from the left and one doubling those at odd offsets.
+ */
+class LuhnSums {
+  length = 0;
+  private doublingEven = 0;
+  private doublingOdd = 0;
+
+  reset(): void {
+    this.length = 0;
+    this.doublingEven = 0;
+    this.doublingOdd = 0;
   }
-  return sum % 10 === 0;
+
+  /** Adds the digits of `text` from `start` to `end`. */
+  add(text: string, start: number, end: number): void {
+    for (let i = start; i < end; i++) {
+      const d = text.charCodeAt(i) - 48;
+      // A doubled digit above 9 counts as the sum of its two digits: 2d - 9.
+      const doubled = d > 4 ? 2 * d - 9 : 2 * d;
+      if (this.length % 2 === 0) {
+        this.doublingEven += doubled;
+        this.doublingOdd += d;
+      } else {
+        this.doublingEven += d;
+        this.doublingOdd += doubled;
+      }
+      this.length++;
+    }
+  }
+
+  /** Whether the digits added so far pass (the last is never doubled: an even length doubles even offsets). */
+  valid(): boolean {
+    return (this.length % 2 === 0 ? this.doublingEven : this.doublingOdd) % 10 === 0;
+  }
 }
+
+export function luhnValid(digits: string): boolean {
+  const sums = new LuhnSums();
+  sums.add(digits, 0, digits.length);
+  return sums.valid();
+}
+
+// The sums of the card being read (one at a time: a scan runs to completion).
+const luhn = new LuhnSums();
 
 /** The number its first `length` digits spell, read without slicing. */
 function prefixValue(digits: string, length: number): number {
@@ -69,12 +103,11 @@ function introducedAsCard(text: string, start: number): boolean {
 }
 
 /**
- * Whether `digits`, written from `start` as one group (`contiguous`) or several, is a card number: checksum,
- * issuer and length, and not a barcode. EAN/GTIN/UPC codes (12-14 digits with a valid GS1 check digit) pass
- * Luhn one time in ten; they count as cards only after a card label.
+ * Whether `digits`, which pass Luhn and are written from `start` as one group (`contiguous`) or several, are
+ * a card number: issuer and length, and not a barcode. EAN/GTIN/UPC codes (12-14 digits with a valid GS1
+ * check digit) pass Luhn one time in ten; they count as cards only after a card label.
  */
 function isCardNumber(text: string, start: number, digits: string, contiguous: boolean): boolean {
-  if (!luhnValid(digits)) return false;
   if (isUatp(digits)) return introducedAsCard(text, start);
   if (!issuerMatches(digits) || /^(\d)\1+$/.test(digits)) return false;
   if (namedAsProductCode(text, start)) return false;
@@ -83,6 +116,19 @@ function isCardNumber(text: string, start: number, digits: string, contiguous: b
 }
 
 const grouping = /^\d{4}(?:[ -]?\d{2,7}){1,4}$/;
+
+/** The digits of runs `first` to `last` of a chunk. */
+function digitsOf(
+  text: string,
+  runStarts: Int32Array,
+  runEnds: Int32Array,
+  first: number,
+  last: number,
+): string {
+  let digits = '';
+  for (let r = first; r <= last; r++) digits += text.slice(runStarts[r]!, runEnds[r]!);
+  return digits;
+}
 
 /** Whether a card may start at `start`: not inside a word, version or range; after '/' only between numbers. */
 function mayStartAt(text: string, start: number): boolean {
@@ -116,11 +162,12 @@ export function detectCardsInChunk(scan: Scan): void {
     if (scan.chunkDigits - digitsBefore + runDigits < 12) break;
     const first = text.charCodeAt(start);
     if (first < 49 || first > 54 || start < scan.cardNext || !mayStartAt(text, start)) continue;
-    let digits = '';
     let separator = 0;
     let best = -1;
+    luhn.reset();
     // Contiguous (12-19 digits), or in groups of 2-7 digits after a first group of four, one space or one
-    // hyphen between them, the same throughout.
+    // hyphen between them, the same throughout. The checksum comes first (nine in ten candidates fail it),
+    // and a candidate's digits are copied out only when it passes.
     for (let e = r; e < runCount; e++) {
       if (e > r) {
         const gap = runEnds[e - 1]!;
@@ -129,13 +176,15 @@ export function detectCardsInChunk(scan: Scan): void {
         if (separator !== 0 && code !== separator) break;
         separator = code;
       }
-      digits += text.slice(runStarts[e]!, runEnds[e]!);
-      if (digits.length > 19) break;
+      const end = runEnds[e]!;
+      luhn.add(text, runStarts[e]!, end);
+      if (luhn.length > 19) break;
       if (
-        digits.length >= 12 &&
-        mayEndAt(text, runEnds[e]!) &&
-        (e === r || grouping.test(text.slice(start, runEnds[e]!))) &&
-        isCardNumber(text, start, digits, e === r)
+        luhn.length >= 12 &&
+        luhn.valid() &&
+        mayEndAt(text, end) &&
+        (e === r || grouping.test(text.slice(start, end))) &&
+        isCardNumber(text, start, digitsOf(text, runStarts, runEnds, r, e), e === r)
       ) {
         best = e;
       }

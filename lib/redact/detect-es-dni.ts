@@ -21,8 +21,10 @@ const dniContext =
 
 /** DNIs in the scan's current numeric chunk. */
 export function detectDnisInChunk(scan: Scan): void {
-  if (scan.chunkDigits < 7) return;
   const { text, runStarts, runEnds } = scan;
+  // The check letter follows the number's last digit, which ends the chunk (a letter ends any chunk, and a
+  // '-' or ' ' before the letter is not followed by a digit): most chunks have no letter after them.
+  if (scan.chunkDigits < 7 || !letterAfter(text, scan.chunkEnd)) return;
   for (let r = 0; r < scan.runCount; r++) {
     const at = runStarts[r]!;
     const length = runEnds[r]! - at;

@@ -23,7 +23,8 @@ export function frNirValid(compact: string): boolean {
 export function detectFrNirsInChunk(scan: Scan): void {
   const { text, runStarts, runEnds, chunkEnd } = scan;
   // Fifteen digits, or a Corsican département ("2A", "2B") ending the chunk after at least five.
-  const corsica = text.charCodeAt(chunkEnd - 1) === 50 && /[AB]/.test(text.charAt(chunkEnd));
+  const afterChunk = text.charCodeAt(chunkEnd);
+  const corsica = text.charCodeAt(chunkEnd - 1) === 50 && (afterChunk === 65 || afterChunk === 66);
   if (scan.chunkDigits < (corsica ? 5 : 15)) return;
   for (let r = 0; r < scan.runCount; r++) {
     const at = runStarts[r]!;

@@ -108,6 +108,7 @@ function allocatedUnicastPrefix(value: string): boolean {
 
 /** IPv4 addresses in the scan's current numeric chunk. */
 export function detectIpv4InChunk(scan: Scan): void {
+  if (scan.chunkDots < 3) return;
   const { text, runStarts, runEnds } = scan;
   for (let r = 0; r < scan.runCount; r++) {
     const at = runStarts[r]!;

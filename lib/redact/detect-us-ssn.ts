@@ -36,11 +36,12 @@ export function ssnIssuable(area: string, group: string, serial: string): boolea
 
 /** Whether the line around [start, end) calls the number a sample, a placeholder or a test value. */
 function markedAsSample(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  const before = text.slice(Math.max(lineStart, start - 32), start);
-  const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 24));
-  return sampleWord.test(before) || sampleWord.test(after);
+  // The line's 32 characters before and 24 after, found without searching a long line for its ends.
+  let from = start;
+  while (from > 0 && from > start - 32 && text.charCodeAt(from - 1) !== 10) from--;
+  let to = end;
+  while (to < text.length && to < end + 24 && text.charCodeAt(to) !== 10) to++;
+  return sampleWord.test(text.slice(from, start)) || sampleWord.test(text.slice(end, to));
 }
 
 function pushSsn(scan: Scan, start: number, end: number): void {
@@ -49,7 +50,8 @@ function pushSsn(scan: Scan, start: number, end: number): void {
 
 /** Hyphenated SSNs anywhere, and bare ones in a column headed like an SSN column, in the current chunk. */
 export function detectSsnsInChunk(scan: Scan): void {
-  if (scan.chunkDigits < 9) return;
+  // The hyphenated form (two hyphens) anywhere; bare and spaced ones only once the paste has mentioned SSNs.
+  if (scan.chunkDigits < 9 || (scan.chunkHyphens < 2 && !scan.ssnMentioned)) return;
   const { text, runStarts, runEnds } = scan;
   for (let r = 0; r < scan.runCount; r++) {
     const at = runStarts[r]!;

@@ -53,7 +53,7 @@ const trackingContext = new RegExp(
  */
 export function isParcelNumber(text: string, start: number, end: number, digits: number): boolean {
   // Carriers never write dots into their numbers: "203.0.113.42" after "tracking" is an address.
-  if (text.slice(start, end).includes('.')) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return false;
   if (digits >= 8 && hasContextBefore(text, start, trackingContext, 48)) return true;
   if (digits < 20 || digits > 22) return false;
   const compact = text.slice(start, end).replace(/\D/g, '');

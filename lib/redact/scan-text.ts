@@ -218,29 +218,31 @@ export function scanText(text: string, types: ReadonlySet<PiiType>): Detection[]
  */
 function scanNumber(scan: Scan, on: Enabled, start: number): number {
   const text = scan.text;
-  const n = text.length;
   if (start < scan.digitlessUntil) return start + 1;
   let digits = 0;
   let end = start;
   // The chunk's runs of digits are recorded as they are read, for the detectors below.
   let runs = 0;
-  let runStart = -1;
+  let dots = 0;
+  let hyphens = 0;
   let i = text.charCodeAt(start) === 43 ? start + 1 : start;
-  for (; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      digits++;
-      end = i + 1;
-      if (runStart < 0) runStart = i;
-      continue;
-    }
-    if (runStart >= 0) {
+  // A run of digits (or none), then a separator, until a character that is neither: past the end of the
+  // text, charCodeAt's NaN is neither.
+  for (;;) {
+    let code = text.charCodeAt(i);
+    if (isDigitCode(code)) {
+      const runStart = i;
+      do code = text.charCodeAt(++i);
+      while (isDigitCode(code));
       scan.setRun(runs++, runStart, i);
-      runStart = -1;
+      digits += i - runStart;
+      end = i;
     }
-    if (code !== 32 && code !== 40 && code !== 41 && code !== 45 && code !== 46 && code !== 47) break;
+    if (code === 46) dots++;
+    else if (code === 45) hyphens++;
+    else if (code !== 32 && code !== 40 && code !== 41 && code !== 47) break;
+    i++;
   }
-  if (runStart >= 0) scan.setRun(runs++, runStart, i);
   if (digits === 0) {
     // No '(' before `i` can start a number either: remember that, so "((((" is not rescanned.
     scan.digitlessUntil = i;
@@ -252,6 +254,8 @@ function scanNumber(scan: Scan, on: Enabled, start: number): number {
   scan.chunkStart = start;
   scan.chunkEnd = end;
   scan.chunkDigits = digits;
+  scan.chunkDots = dots;
+  scan.chunkHyphens = hyphens;
   const before = scan.found.length;
   if (on.ip) detectIpv4InChunk(scan);
   if (on.dni) detectDnisInChunk(scan);

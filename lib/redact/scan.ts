@@ -44,6 +44,10 @@ export class Scan {
   chunkStart = 0;
   chunkEnd = 0;
   chunkDigits = 0;
+  // Its dots and hyphens (one read after its last digit included): most chunks are dates, times and amounts,
+  // and a detector whose format needs three dots (IPv4) or two hyphens (SSN) skips them without reading runs.
+  chunkDots = 0;
+  chunkHyphens = 0;
   /** Its runs of digits: run r spans [runStarts[r], runEnds[r]). */
   runStarts = sharedRunStarts;
   runEnds = sharedRunEnds;

@@ -7,7 +7,8 @@ interface Block {
   text: string;
   lineStart: number;
   headerStart: number;
-  header: string;
+  /** The header line, read when a number below it is first asked about (a number on it needs none). */
+  header?: string;
   /** Occurrences of each separator in the header, counted when a number's column is first asked about. */
   headerCounts?: number[];
   /** Whether the header matches a `mentioning` expression, remembered per expression. */
@@ -18,7 +19,12 @@ let lastBlock: Block | undefined;
 
 function blockHeader(text: string, headerStart: number): string {
   const headerEndAt = text.indexOf('\n', headerStart);
-  return text.slice(headerStart, headerEndAt === -1 ? text.length : headerEndAt).replace(/\r$/, '');
+  return withoutCarriageReturn(text.slice(headerStart, headerEndAt === -1 ? text.length : headerEndAt));
+}
+
+/** A line without the '\r' of a CRLF line ending. */
+function withoutCarriageReturn(line: string): string {
+  return line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
 }
 
 /** Whether [from, to) of `text` holds only white space (what `trim` removes), read in place. */
@@ -72,12 +78,11 @@ export function columnHeaderAt(text: string, index: number, mentioning?: RegExp)
     headerStart = previousStart;
   }
   const reused = known && known.headerStart === headerStart ? known : undefined;
-  const header = reused?.header ?? blockHeader(text, headerStart);
   lastBlock = {
     text,
     lineStart,
     headerStart,
-    header,
+    header: reused?.header,
     headerCounts: reused?.headerCounts,
     mentions: reused?.mentions,
   };
@@ -86,8 +91,13 @@ export function columnHeaderAt(text: string, index: number, mentioning?: RegExp)
 
 /** The header cell above `index` in `block`'s table (see columnHeaderAt). */
 function cellHeader(block: Block, text: string, index: number, mentioning?: RegExp): string | undefined {
-  const { lineStart, headerStart, header } = block;
+  const { lineStart, headerStart } = block;
   if (headerStart === lineStart) return undefined;
+  const header = (block.header ??= blockHeader(text, headerStart));
+  const headerCounts = (block.headerCounts ??= separators.map((separator) => countOf(header, separator)));
+  // A header without a separator heads no table: most blocks are prose, and their first line need not be
+  // matched against `mentioning`.
+  if (!headerCounts.some((count) => count > 0)) return undefined;
   if (mentioning) {
     // Every number in a long table asks about the same header: test it once per expression.
     block.mentions ??= new Map();
@@ -98,9 +108,8 @@ function cellHeader(block: Block, text: string, index: number, mentioning?: RegE
     }
     if (!mentioned) return undefined;
   }
-  const headerCounts = (block.headerCounts ??= separators.map((separator) => countOf(header, separator)));
   const lineEndAt = text.indexOf('\n', index);
-  const line = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt).replace(/\r$/, '');
+  const line = withoutCarriageReturn(text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt));
   for (let i = 0; i < separators.length; i++) {
     const separator = separators[i]!;
     const cells = headerCounts[i]!;

@@ -165,6 +165,9 @@ const rows: [name: string, text: string, expected: string[]][] = [
   ['a 12-digit Maestro card', 'card 501800000009', ['501800000009']],
   ['a 12-digit card at the end of a longer chunk', '7 501800000009', ['501800000009']],
   ['a 19-digit Visa card, contiguous', 'card 4111000000000000001', ['4111000000000000001']],
+  // 6 is the highest first digit of a card: Discover, UnionPay and Maestro start with it.
+  ['a Discover card, starting with 6', 'card 6011111111111117', ['6011111111111117']],
+  ['a grouped UnionPay card, starting with 6', '6200 0000 0000 0005', ['6200 0000 0000 0005']],
 ];
 
 describe('cards in text', () => {
