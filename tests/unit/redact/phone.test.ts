@@ -124,6 +124,7 @@ const shapes: Row[] = [
   ['a fictional UK mobile with a country code, no label', '+44 7700 900123 is free', []],
   ['a fictional UK mobile with a country code after a label', 'mobile +44 7700 900123', ['+44 7700 900123']],
   ['"00" for the country code at the start of the text', '0044 20 7946 0958', ['0044 20 7946 0958']],
+  ['"00" and a country code, ungrouped, without context', '00442079460958 is the number', ['00442079460958']],
   ['a term in arithmetic', 'y = 415 902 3310 mod 17', []],
   ['a term before an operator', `${uk} * 3`, []],
   ['a North American layout in no plan, without context', '(000) 555-0100', []],
