@@ -1,7 +1,25 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { hasContextBefore, type Detection } from './detection';
+import { hasContextBefore, isLetterCode, type Detection } from './detection';
 import type { Coverage } from './scan';
+import {
+  containsDate,
+  DASH,
+  DATE_SEPARATORS,
+  DOT,
+  dottedOneDigitGroup,
+  dutchMobileLayout,
+  frenchLayout,
+  Layout,
+  looksLikeDate,
+  looksLikeDotted,
+  nanpShape,
+  oneDigitLastGroup,
+  PAREN,
+  SLASH,
+  SPACE,
+  twoDigitStart,
+} from './phone-layout';
 import { inColumnHeaded } from './table-column';
 
 // Words that make a bare digit run a phone number ("Tel.", "call me on", "Handy", "Cep no", "電話", ...), in
@@ -31,43 +49,34 @@ const lineKindAfter =
 const phoneHeader = new RegExp(`(?:\\b(?:${latinPhoneWords})|${otherPhoneWords})`, 'i');
 
 function headerSaysPhone(text: string, start: number): boolean {
-  return inColumnHeaded(text, start, phoneHeader);
+  return !firstLineOfBlock(text, start) && inColumnHeaded(text, start, phoneHeader);
 }
 
-// Countries whose national format people paste without a country code; most write a trunk '0' first.
-const trunkZeroCountries: CountryCode[] = ['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE'];
-const contextCountries: CountryCode[] = [
-  'US',
-  'GB',
-  'DE',
-  'FR',
-  'ES',
-  'IT',
-  'NL',
-  'PT',
-  'PL',
-  'SE',
-  'BR',
-  'IN',
-  'AU',
-  'MX',
-  'JP',
-  'CN',
-];
+/**
+ * Whether the line holding `at` is the first of its block of lines (the text's first line, or one after an
+ * empty line): such a line heads its table, if any, and no column is headed above it (see columnHeaderAt in
+ * table-column.ts). Most numbers in prose are on one, and are answered here without the look for the header
+ * line. (A line after a line of spaces is left to columnHeaderAt.)
+ */
+function firstLineOfBlock(text: string, at: number): boolean {
+  // The numbers of one line ask in turn (candidates come in text order): finding the line's start anew for
+  // each would read the line before it every time, quadratic on a long one-line paste of numbers.
+  if (at < knownLineEnd) return knownLineFirst;
+  const lineBreak = text.lastIndexOf('\n', at - 1);
+  const lineEnd = text.indexOf('\n', at);
+  knownLineEnd = lineEnd === -1 ? text.length : lineEnd;
+  knownLineFirst = lineBreak <= 0 || text.charCodeAt(lineBreak - 1) === 10;
+  return knownLineFirst;
+}
 
-// Dates, times, IP addresses and dotted versions share the digit-run shape.
-const looksLikeDate = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
-const looksLikeDotted = /^\d{1,3}(?:\.\d{1,3}){2,}$/;
+// Where the line firstLineOfBlock answered for last ends, and its answer; forgotten when
+// detectPhonesInChunks starts on a text.
+let knownLineEnd = 0;
+let knownLineFirst = false;
+
 // Numbers introduced as something else: NHS numbers, order and account numbers, ISBNs, part numbers.
 const notPhoneContext =
   /(?:nhs|isbn|order|invoice|ref|reference|account|acct|sku|part|serial|case|ticket|po|batch|lot|id|tag|booking|reservation|confirmation|member(?:ship)?|contract|policy|claim|licen[cs]e|permit|registration|model|build|version|kunden|auftrags|rechnungs|vertrags|bestell)\b(?: ?(?:no|nr|number|num|#|nummer))?(?:\s+is)?[\s.:#-]*$/i;
-const containsDate = /\d{4}-\d\d-\d\d|\d\d[./-]\d\d[./-]\d{4}/;
-const nanpShape = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
-// The French ten-digit layout, with spaces, dots or hyphens: "04.10.83.09.41".
-const frenchLayout = /^0\d(?:([ .-])\d\d)(?:\1\d\d){3}$/;
-const twoDigitStart = /^\(?0\d\)?[ .-]/;
-// The Dutch mobile layout: "06-12345678", "06 12345678".
-const dutchMobileLayout = /^06[ -]\d{8}$/;
 
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
 function gluedBeforeCode(code: number): boolean {
@@ -138,46 +147,112 @@ const operatorAfter = /[ \t]*(?:(?:[*×÷^%=]|mod\b|div\b)[ \t]*\d|[-+][ \t]*\d{
 const operatorBefore = /(?:[\w)][ \t]*[+*×÷^%]|(?:^|\n|[^\w\s])[ \t]*[A-Za-z_]\w{0,2}[ \t]+=)[ \t]*$/;
 
 function isOperand(text: string, start: number, end: number): boolean {
-  operatorAfter.lastIndex = end;
-  if (operatorAfter.test(text)) return true;
-  return operatorBefore.test(text.slice(Math.max(0, start - 16), start));
+  // Both patterns need an operator (or "mod", "div") as the first character past spaces and tabs: most
+  // numbers have none, and are answered without a regular expression or a copy of the text before them.
+  let after = end;
+  while (isSpaceOrTab(text.charCodeAt(after))) after++;
+  if (operatorStartsAt(text.charCodeAt(after))) {
+    operatorAfter.lastIndex = end;
+    if (operatorAfter.test(text)) return true;
+  }
+  const from = Math.max(0, start - 16);
+  let before = start - 1;
+  while (before >= from && isSpaceOrTab(text.charCodeAt(before))) before--;
+  return (
+    before >= from && operatorEndsAt(text.charCodeAt(before)) && operatorBefore.test(text.slice(from, start))
+  );
 }
 
-// Parsing against the numbering plan costs tens of microseconds; logs and CSVs repeat the same numbers, so
-// results are remembered (bounded, so a huge paste of distinct numbers cannot grow it without limit).
-const validity = new Map<string, boolean>();
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** '*', '×', '÷', '^', '%', '=', '-', '+', or the first letter of "mod" or "div" (see operatorAfter). */
+function operatorStartsAt(code: number): boolean {
+  const lower = code | 32;
+  return isOperatorSymbol(code) || code === 45 || code === 43 || lower === 109 || lower === 100;
+}
+
+/** '+', '*', '×', '÷', '^', '%' or '=' (see operatorBefore). */
+function operatorEndsAt(code: number): boolean {
+  return isOperatorSymbol(code) || code === 43;
+}
+
+/** '*', '×', '÷', '^', '%' or '='. */
+function isOperatorSymbol(code: number): boolean {
+  return code === 42 || code === 0xd7 || code === 0xf7 || code === 94 || code === 37 || code === 61;
+}
+
+/**
+ * Numbering-plan checks against a list of countries, any of which may hold the number. Parsing costs tens of
+ * microseconds; logs and CSVs repeat the same numbers, so answers are remembered per list, keyed by the
+ * digits alone (bounded, so a huge paste of distinct numbers cannot grow them without limit).
+ */
+class NumberingPlans {
+  private readonly valid = new Map<string, boolean>();
+  private readonly possible = new Map<string, boolean>();
+
+  /** `prefix` goes before the digits when parsing: '+' for numbers that carry their country code. */
+  constructor(
+    private readonly countries: readonly (CountryCode | undefined)[],
+    private readonly prefix = '',
+  ) {}
+
+  /** Valid: in a real numbering-plan range. */
+  isValid(digits: string): boolean {
+    return this.check(digits, this.valid, false);
+  }
+
+  /** Merely of a possible length. */
+  isPossible(digits: string): boolean {
+    return this.check(digits, this.possible, true);
+  }
+
+  private check(digits: string, answers: Map<string, boolean>, possibleOnly: boolean): boolean {
+    let answer = answers.get(digits);
+    if (answer === undefined) {
+      answer = false;
+      for (const country of this.countries) {
+        const parsed = parsePhoneNumberFromString(this.prefix + digits, {
+          defaultCountry: country,
+          extract: false,
+        });
+        if (parsed && (possibleOnly ? parsed.isPossible() : parsed.isValid())) {
+          answer = true;
+          break;
+        }
+      }
+      if (answers.size >= validityCacheSize) answers.clear();
+      answers.set(digits, answer);
+    }
+    return answer;
+  }
+}
 const validityCacheSize = 4096;
 
 // Numbers written with '+' or '00' carry their own country code.
-const withCountryCode: (CountryCode | undefined)[] = [undefined];
-
-// Each country list is a constant; its part of the cache key is built once.
-const countryKeys = new WeakMap<(CountryCode | undefined)[], string>();
-function countryKey(countries: (CountryCode | undefined)[]): string {
-  let key = countryKeys.get(countries);
-  if (key === undefined) countryKeys.set(countries, (key = countries.join()));
-  return key;
-}
-const northAmerica: CountryCode[] = ['US', 'CA'];
-
-/** Valid (a real numbering-plan range) or, with `possibleOnly`, merely of a possible length. */
-function isValidIn(digits: string, countries: (CountryCode | undefined)[], possibleOnly = false): boolean {
-  const key = (possibleOnly ? 'possible:' : '') + countryKey(countries) + ':' + digits;
-  let valid = validity.get(key);
-  if (valid === undefined) {
-    valid = false;
-    for (const country of countries) {
-      const parsed = parsePhoneNumberFromString(digits, { defaultCountry: country, extract: false });
-      if (parsed && (possibleOnly ? parsed.isPossible() : parsed.isValid())) {
-        valid = true;
-        break;
-      }
-    }
-    if (validity.size >= validityCacheSize) validity.clear();
-    validity.set(key, valid);
-  }
-  return valid;
-}
+const withCountryCode = new NumberingPlans([undefined], '+');
+const northAmerica = new NumberingPlans(['US', 'CA']);
+// Countries whose national format people paste without a country code; most write a trunk '0' first.
+const trunkZeroCountries = new NumberingPlans(['GB', 'DE', 'FR', 'NL', 'IT', 'BE', 'AT', 'CH', 'IE']);
+const contextCountries = new NumberingPlans([
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'PT',
+  'PL',
+  'SE',
+  'BR',
+  'IN',
+  'AU',
+  'MX',
+  'JP',
+  'CN',
+]);
 
 /**
  * Phone numbers in the numeric chunks the scan queued (flat [start, end, digits] triples, in text order). `covered`
@@ -190,6 +265,7 @@ export function detectPhonesInChunks(
   covered: Coverage,
 ): Detection[] {
   const found: Detection[] = [];
+  knownLineEnd = 0;
   for (let c = 0; c < chunks.length; c += 3) {
     const chunkEnd = chunks[c + 1]!;
     // A candidate starts at '+', '(' or a digit and takes the separators and digits after it, up to 25
@@ -223,9 +299,7 @@ export function detectPhonesInChunks(
       // Glued to what follows (more digits, when the 25 characters ran out), a candidate is part of something
       // else, but a list may still start with a number ("Tel: 212-555-0187 / 212-555-0188").
       const glued = gluedAfter(text, end);
-      const raw = text.slice(start, end);
-      const accepted =
-        !glued && acceptPhone(text, raw, start, end) ? end : longestPhonePrefix(text, raw, start);
+      const accepted = !glued && acceptPhone(text, start, end) ? end : longestPhonePrefix(text, start, end);
       if (accepted > 0) {
         found.push({ type: 'PHONE', start, end: accepted + extensionAt(text, accepted) });
         at = accepted;
@@ -244,83 +318,97 @@ export function detectPhonesInChunks(
   return found;
 }
 
-const listSeparator = / [-/] | {2}/;
-
 /**
  * When a candidate that runs into a second number fails ("020 7946 0958 - 020 7946 0959"), the longest part
  * before the separator, in whole groups, that is a phone number on its own; returns its end, or 0.
  */
-function longestPhonePrefix(text: string, raw: string, start: number): number {
-  // Only where the candidate lists two numbers: " - ", " / " or a double space between them.
-  const list = listSeparator.exec(raw);
-  if (!list) return 0;
-  for (let cut = list.index; cut > 7; cut--) {
-    if (!isDigitAt(raw, cut - 1) || isDigitAt(raw, cut)) continue;
-    const end = start + cut;
-    if (!gluedAfter(text, end) && acceptPhone(text, raw.slice(0, cut), start, end)) return end;
+function longestPhonePrefix(text: string, start: number, end: number): number {
+  // Only where the candidate lists two numbers: " - ", " / " or a double space between them. (The candidate
+  // ends with a digit, so reading one character past a space near its end finds no list.)
+  let list = start;
+  while (list < end && !listSeparatorAt(text, list)) list++;
+  if (list === end) return 0;
+  for (let cut = list; cut > start + 7; cut--) {
+    if (!isDigitAt(text, cut - 1) || isDigitAt(text, cut)) continue;
+    if (!gluedAfter(text, cut) && acceptPhone(text, start, cut)) return cut;
   }
   return 0;
 }
 
+/** " - ", " / " or two spaces at `at`. */
+function listSeparatorAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 32) return false;
+  const next = text.charCodeAt(at + 1);
+  return next === 32 || ((next === 45 || next === 47) && text.charCodeAt(at + 2) === 32);
+}
+
 // Cheap shape checks come first and the context look-ups last: logs are full of digit runs (dates, ids)
 // that are rejected by shape alone.
-function acceptPhone(text: string, raw: string, start: number, end: number): boolean {
-  let count = 0;
-  let dateSeparators = false; // '-', '.' or '/': every date and dotted shape below needs one
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if (code >= 48 && code <= 57) count++;
-    else if (code >= 45 && code <= 47) dateSeparators = true;
-  }
-  if (count < 7 || count > 15) return false;
-  const frenchDotted = dateSeparators && frenchLayout.test(raw);
+// One candidate is judged at a time: its layout is read into this one object.
+const layout = new Layout();
+
+function acceptPhone(text: string, start: number, end: number): boolean {
+  const shape = layout.read(text, start, end);
+  if (shape.digits < 7 || shape.digits > 15) return false;
   if (
-    dateSeparators &&
-    !frenchDotted &&
-    (looksLikeDate.test(raw) || looksLikeDotted.test(raw) || containsDate.test(raw))
+    (shape.separators & DATE_SEPARATORS) !== 0 &&
+    !frenchLayout(shape) &&
+    (looksLikeDate(shape) || looksLikeDotted(shape) || containsDate(shape))
   )
     return false;
   // Dotted phone numbers use dots only ("415.555.0132"); "0.24.0 (2017" is a version and a year. (A one-digit
   // last group is refused next, with the other separators.)
-  if (raw.includes('.') && (/[ ()\/-]/.test(raw) || /(?:^|\.)\d\./.test(raw))) return false;
+  if (
+    (shape.separators & DOT) !== 0 &&
+    ((shape.separators & (SPACE | PAREN | SLASH | DASH)) !== 0 || dottedOneDigitGroup(shape))
+  )
+    return false;
   // Phone numbers never end in a one-digit group; ISBNs ("0-306-40615-2") and part numbers do.
-  if (/[ ./-]\d$/.test(raw)) return false;
-  const digits = count === raw.length ? raw : raw.replace(/\D/g, '');
-  if (raw.startsWith('+') || raw.startsWith('00')) {
-    const international = '+' + (raw.startsWith('00') ? digits.slice(2) : digits);
-    if (isValidIn(international, withCountryCode)) return true;
+  if (oneDigitLastGroup(shape)) return false;
+  const digits = shape.digitString();
+  const plus = text.charCodeAt(start) === 43;
+  if (plus || (text.charCodeAt(start) === 48 && text.charCodeAt(start + 1) === 48)) {
+    const international = plus ? digits : digits.slice(2);
+    if (withCountryCode.isValid(international)) return true;
     // Introduced as a phone number: a possible length is enough, which admits the fictional ranges
     // (UK 07700 900xxx, US 555) that forms and test data use.
-    return isValidIn(international, withCountryCode, true) && labelBefore(text, start);
+    return withCountryCode.isPossible(international) && labelBefore(text, start);
   }
-  if (completeNationalNumber(raw, digits)) {
+  if (completeNationalNumber(shape, digits)) {
     if (isOperand(text, start, end) && !labelled(text, start)) return false;
   } else if (labelled(text, start)) {
-    if (!labelledNationalNumber(raw, digits)) return false;
-  } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(raw, digits)) {
+    if (!labelledNationalNumber(shape, digits)) return false;
+  } else if (digits.length < 9 || !weakContext(text, start, end) || !validNationalNumber(shape, digits)) {
     return false;
   }
   // Numbers introduced as something else (NHS, order, ISBN, part number) are not phones.
   return !hasContextBefore(text, start, notPhoneContext, 24);
 }
 
+/** Whether the candidate has a separator: a '(' or ')', ' ', '.', '/' or '-'. */
+function isGrouped(shape: Layout): boolean {
+  return (shape.separators & (SPACE | PAREN | DOT | SLASH | DASH)) !== 0;
+}
+
 /** A national number valid as written, without a label: North American, or complete with its trunk '0'. */
-function completeNationalNumber(raw: string, digits: string): boolean {
-  if (!/[ ().\/-]/.test(raw)) return false;
-  if (nanpShape.test(raw) && isValidIn(digits, northAmerica)) return true;
+function completeNationalNumber(shape: Layout, digits: string): boolean {
+  if (!isGrouped(shape)) return false;
+  if (nanpShape(shape) && northAmerica.isValid(digits)) return true;
   // Without context, a national number must be complete: short ones are extensions, parts, codes.
   // A two-digit first group starts hex bytes or codes ("01 02 03 04", "05 74 700 616"), except in the
   // French ten-digit layout and the Dutch mobile one ("06-12345678").
   const trunkShape =
-    digits.startsWith('0') &&
+    digits.charCodeAt(0) === 48 &&
     digits.length >= 10 &&
-    (!twoDigitStart.test(raw) || frenchLayout.test(raw) || dutchMobileLayout.test(raw));
-  return trunkShape && isValidIn(digits, trunkZeroCountries);
+    (!twoDigitStart(shape) || frenchLayout(shape) || dutchMobileLayout(shape));
+  return trunkShape && trunkZeroCountries.isValid(digits);
 }
 
 function weakContext(text: string, start: number, end: number): boolean {
-  lineKindAfter.lastIndex = end;
-  if (lineKindAfter.test(text)) return true;
+  if (letterAfterSpace(text, end)) {
+    lineKindAfter.lastIndex = end;
+    if (lineKindAfter.test(text)) return true;
+  }
   // The words since the last digit or line break, if they hold a letter at all.
   let from = start;
   let letters = false;
@@ -331,6 +419,14 @@ function weakContext(text: string, start: number, end: number): boolean {
     from--;
   }
   return letters && phoneWordInLine.test(text.slice(from, start));
+}
+
+/** Whether an ASCII letter follows `end` after spaces, tabs and one '(' or '[': a kind of line may start there. */
+function letterAfterSpace(text: string, end: number): boolean {
+  let at = end;
+  while (isSpaceOrTab(text.charCodeAt(at))) at++;
+  const code = text.charCodeAt(at);
+  return isLetterCode(code === 40 || code === 91 ? text.charCodeAt(at + 1) : code);
 }
 
 /**
@@ -355,8 +451,8 @@ function labelled(text: string, start: number): boolean {
 }
 
 /** A national number valid in one of the countries people paste from (or North American in layout). */
-function validNationalNumber(raw: string, digits: string): boolean {
-  return nanpShape.test(raw) || isValidIn(digits, contextCountries) || isValidIn(digits, trunkZeroCountries);
+function validNationalNumber(shape: Layout, digits: string): boolean {
+  return nanpShape(shape) || contextCountries.isValid(digits) || trunkZeroCountries.isValid(digits);
 }
 
 /**
@@ -365,7 +461,7 @@ function validNationalNumber(raw: string, digits: string): boolean {
  * and test data, and any country's national format ("Cep no: 0532 123 45 67", "電話: 03-1234-5678",
  * "celular (11) 91234-5678"). Ungrouped digits must be valid in a numbering plan.
  */
-function labelledNationalNumber(raw: string, digits: string): boolean {
-  if (/[ ().\/-]/.test(raw) && digits.length >= 8 && digits.length <= 13) return true;
-  return validNationalNumber(raw, digits);
+function labelledNationalNumber(shape: Layout, digits: string): boolean {
+  if (isGrouped(shape) && digits.length >= 8 && digits.length <= 13) return true;
+  return validNationalNumber(shape, digits);
 }

@@ -32,6 +32,8 @@ const rows: [name: string, unit: string, expected: [type: string, value: string]
   ['HTML-escaped e-mail addresses', 'jo&#64;example.com ', ['EMAIL', 'jo&#64;example.com']],
   ['zero-width characters in e-mail addresses', 'j\u200bo@example.com ', ['EMAIL', 'j\u200bo@example.com']],
   ['single digits and spaces', '1 ', undefined],
+  // One line: each number asks whether a table header lies above its line, which must not re-read the line.
+  ['eight-digit numbers on one line', '79460951 x ', undefined],
   ['at signs', '@', undefined],
   ['spaced at signs', ' @ ', undefined],
   ['colons', ':', undefined],

@@ -124,6 +124,7 @@ const shapes: Row[] = [
   ['a fictional UK mobile with a country code, no label', '+44 7700 900123 is free', []],
   ['a fictional UK mobile with a country code after a label', 'mobile +44 7700 900123', ['+44 7700 900123']],
   ['"00" for the country code at the start of the text', '0044 20 7946 0958', ['0044 20 7946 0958']],
+  ['"00" and a country code, ungrouped, without context', '00442079460958 is the number', ['00442079460958']],
   ['a term in arithmetic', 'y = 415 902 3310 mod 17', []],
   ['a term before an operator', `${uk} * 3`, []],
   ['a North American layout in no plan, without context', '(000) 555-0100', []],
@@ -179,6 +180,7 @@ const retries: Row[] = [
   ['a list whose first item has too many digits', 'Tel: 020 7946 095812345 - 1', ['020 7946']],
   ['a list whose first item has seven characters', 'Tel: 8123456 - 1', []],
   ['a list whose first item ends in a hyphen', `Tel: ${uk}- - 123456`, [uk]],
+  ['single digits between spaces are not a list', `Tel: ${uk} 1 2`, []],
   ['an opening bracket far from the digits', `(${' '.repeat(30)}212 555 0187`, ['212 555 0187']],
   // A candidate takes at most 25 characters: when that cuts the next number of a list, the first still counts.
   [
@@ -239,6 +241,69 @@ const context: Row[] = [
   ['a word starting like a kind of line after', '612 45 78 90 workshop', []],
 ];
 
+// Arithmetic: an operator (after spaces or tabs) with another operand on either side makes the number a value;
+// the operator is looked for first, so each one and each kind of space gets a row.
+const arithmetic: Row[] = [
+  ['a tab before "*"', `${uk}\t* 3`, []],
+  ['"×" after', `${uk} × 3`, []],
+  ['"÷" after', `${uk} ÷ 3`, []],
+  ['"^" after', `${uk} ^ 2`, []],
+  ['"%" after', `${uk} % 7`, []],
+  ['"=" after', `${uk} = 5`, []],
+  ['"+" and a short operand after', `${uk} + 41`, []],
+  ['"div" after', `${uk} div 2`, []],
+  ['"MOD" after, in capitals', `${uk} MOD 17`, []],
+  ['"DIV" after, in capitals', `${uk} DIV 2`, []],
+  ['a word starting with "mod" after', `${uk} mode 2`, [uk]],
+  ['"*" before', `3 * ${uk}`, []],
+  ['"×" before', `3 × ${uk}`, []],
+  ['"÷" before', `3 ÷ ${uk}`, []],
+  ['"^" before', `3 ^ ${uk}`, []],
+  ['"%" before', `3 % ${uk}`, []],
+  ['"+" before', `3 + ${uk}`, []],
+  ['"-" before (a list, not a sum)', `3 - ${uk}`, [uk]],
+  ['a tab after "*" before', `3 *\t${uk}`, []],
+  ['spaces and a tab after "+" before', `3 + \t ${uk}`, []],
+  ['a tab after "y ="', `y =\t${uk}`, []],
+  ['a tab before "=" in "y ="', `y\t= ${uk}`, []],
+  ['a bracket and "+" before', `(a) + ${uk}`, []],
+  ['"-" and a one-digit operand after, the number cut from the list', `${uk} - 1`, []],
+  ['"+" with nothing before it', `+ ${uk}`, [uk]],
+  ['"=" after spaces only', `${' '.repeat(14)}= ${uk}`, [uk]],
+  ['"=" after a name of four letters (not a variable)', `abcd = ${uk}`, [uk]],
+  ['an operator more than 16 characters before', `a + b ${'x'.repeat(12)} ${uk}`, [uk]],
+];
+
+// A kind of line after the number ("(work)") may follow spaces and tabs, in round or square brackets.
+const lineKinds: Row[] = [
+  ['in square brackets', '612 45 78 90 [work]', ['612 45 78 90']],
+  ['after a tab', '612 45 78 90\toffice', ['612 45 78 90']],
+  ['after spaces and a tab, in brackets', '612 45 78 90 \t (home)', ['612 45 78 90']],
+  ['a digit in brackets is not one', '612 45 78 90 (5)', []],
+  ['a bracket at the end of the text', '612 45 78 90 [', []],
+  ['a space inside the bracket', '612 45 78 90 ( work)', []],
+];
+
+// A column headed "phone" holds phone numbers; the header must be in the same block of lines as the number.
+const columns: Row[] = [
+  ['a number in a phone column', 'name,phone\nBob,2125550187', ['2125550187']],
+  ['two rows of a phone column', 'id,phone\n1,2125550187\n2,2125550188', ['2125550187', '2125550188']],
+  ['a row starting with spaces, under another row', 'id,phone\n1,x\n   2,2125550187', ['2125550187']],
+  ['a row starting with a tab, under another row', 'id,phone\n1,x\n\t2,2125550187', ['2125550187']],
+  [
+    'a row under a line with a vertical tab and a letter',
+    'name,phone\nx\u000b\nBob,2125550187',
+    ['2125550187'],
+  ],
+  ['an empty line between header and row', 'name,phone\n\nBob,2125550187', []],
+  ['a line of spaces and a tab between', 'name,phone\n \t\nBob,2125550187', []],
+  ['a line holding a carriage return between', 'name,phone\n\r\nBob,2125550187', []],
+  ['a line of ideographic space between', 'name,phone\n\u3000\nBob,2125550187', []],
+  ['a line of spaces right under the header', 'id,phone\n  \n1,2125550187', []],
+  ['a table after a number on the first line', '12345678\n\nname,phone\nBob,2125550187', ['2125550187']],
+  ['a table after an empty first line', '\nname,phone\nBob,2125550187', ['2125550187']],
+];
+
 describe.each([
   ['what a phone number may follow', before],
   ['what may follow a phone number', after],
@@ -246,6 +311,9 @@ describe.each([
   ['shapes', shapes],
   ['retries after a failed candidate', retries],
   ['labels and context', context],
+  ['arithmetic', arithmetic],
+  ['kinds of line after the number', lineKinds],
+  ['table columns', columns],
 ])('%s', (_group, rows) => {
   it.each(rows)('%s', (_name, text, expected) => {
     expect(phones(text)).toEqual(expected);
