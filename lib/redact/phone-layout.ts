@@ -42,7 +42,7 @@ export class Layout {
     let inGroup = false;
     for (let i = start; i < end; i++) {
       const code = text.charCodeAt(i);
-      if (code >= 48 && code <= 57) {
+      if (isDigitCode(code)) {
         digits++;
         if (!inGroup) this.groupStarts[groups] = i;
         inGroup = true;
@@ -141,7 +141,7 @@ export function frenchLayout(shape: Layout): boolean {
   if (shape.groups !== 5 || !shape.startsWithDigit() || shape.text.charCodeAt(shape.start) !== 48)
     return false;
   const separator = shape.gapChar(1);
-  if (separator !== 32 && separator !== 46 && separator !== 45) return false;
+  if (!isSpaceDotOrDash(separator)) return false;
   for (let g = 0; g < 5; g++) {
     if (shape.groupLength(g) !== 2 || (g > 0 && shape.gapChar(g) !== separator)) return false;
   }
@@ -175,14 +175,11 @@ export function nanpShape(shape: Layout): boolean {
   if (nanpAfterCountryCode(text, start, shape.end)) return true;
   if (text.charCodeAt(start) !== 49) return false;
   if (nanpAfterCountryCode(text, start + 1, shape.end)) return true;
-  const separator = text.charCodeAt(start + 1);
-  return (
-    (separator === 32 || separator === 46 || separator === 45) &&
-    nanpAfterCountryCode(text, start + 2, shape.end)
-  );
+  return isSpaceDotOrDash(text.charCodeAt(start + 1)) && nanpAfterCountryCode(text, start + 2, shape.end);
 }
 
-function isNanpSeparator(code: number): boolean {
+/** ' ', '.' or '-': what the North American and French layouts put between groups. */
+function isSpaceDotOrDash(code: number): boolean {
   return code === 32 || code === 46 || code === 45;
 }
 
@@ -199,12 +196,12 @@ function nanpAfterCountryCode(text: string, at: number, end: number): boolean {
     i += 5;
     if (text.charCodeAt(i) === 32) i++;
   } else {
-    if (!digitsAt(text, i, 3) || !isNanpSeparator(text.charCodeAt(i + 3))) return false;
+    if (!digitsAt(text, i, 3) || !isSpaceDotOrDash(text.charCodeAt(i + 3))) return false;
     i += 4;
   }
   return (
     digitsAt(text, i, 3) &&
-    isNanpSeparator(text.charCodeAt(i + 3)) &&
+    isSpaceDotOrDash(text.charCodeAt(i + 3)) &&
     digitsAt(text, i + 4, 4) &&
     i + 8 === end
   );
@@ -218,7 +215,7 @@ export function twoDigitStart(shape: Layout): boolean {
   if (text.charCodeAt(i) !== 48 || !isDigitCode(text.charCodeAt(i + 1))) return false;
   i += 2;
   if (text.charCodeAt(i) === 41) i++;
-  return isNanpSeparator(text.charCodeAt(i));
+  return isSpaceDotOrDash(text.charCodeAt(i));
 }
 
 /** The Dutch mobile layout: "06-12345678", "06 12345678". */
