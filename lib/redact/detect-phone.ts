@@ -1,6 +1,6 @@
 // Phone numbers, validated against real numbering plans by libphonenumber-js (small "min" metadata).
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { hasContextBefore, isDigitCode, isLetterCode, isWordCharCode, type Detection } from './detection';
+import { hasContextBefore, isLetterCode, type Detection } from './detection';
 import type { Coverage } from './scan';
 import {
   containsDate,
@@ -81,7 +81,10 @@ const notPhoneContext =
 // A match glued to one of these is part of something else: an identifier, amount, path, version or range.
 function gluedBeforeCode(code: number): boolean {
   return (
-    isWordCharCode(code) ||
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 /* _ */ ||
     code === 46 /* . */ ||
     code === 35 /* # */ ||
     code === 36 /* $ */ ||
@@ -106,7 +109,8 @@ function gluedBefore(text: string, start: number): boolean {
 }
 
 function isDigitAt(text: string, index: number): boolean {
-  return isDigitCode(text.charCodeAt(index));
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
 }
 
 // An extension after the number: "x12", " ext. 12", " extension 12", " Durchwahl 12", " poste 12".
@@ -124,7 +128,8 @@ function gluedAfter(text: string, end: number): boolean {
   const code = text.charCodeAt(end);
   const next = text.charCodeAt(end + 1);
   if ((code === 120 || code === 88) && extensionAt(text, end) > 0) return false; // "0143x12"
-  if (isWordCharCode(code)) return true;
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95)
+    return true;
   if (code === 37 /* % */) return true;
   // "10:30" or "/path": a ':' or '/' followed by more of something; "0018: ask", "0143/+1 ..." are fine.
   if (code === 58) return !(Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13);
